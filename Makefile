@@ -1,0 +1,49 @@
+# ImageHQ OCR. `make run` opens the app, `make test` runs every check; both set everything up.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+DEPS := $(VENV)/.stamp-deps
+export OMP_THREAD_LIMIT := 1
+
+.PHONY: run test lint typecheck pytest bench translations package clean system-deps system-deps-test
+
+run: system-deps $(DEPS) translations
+	$(VENV)/bin/imagehq-ocr
+
+test: system-deps-test $(DEPS) translations lint typecheck pytest
+
+system-deps:
+	@packaging/system-deps.sh
+
+system-deps-test:
+	@packaging/system-deps.sh --test
+
+$(DEPS): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	@touch $@
+
+lint: $(DEPS)
+	$(VENV)/bin/ruff check app tests bench
+	$(VENV)/bin/ruff format --check app tests bench
+
+typecheck: $(DEPS)
+	$(VENV)/bin/mypy
+
+pytest: $(DEPS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+
+translations: $(DEPS)
+	@$(PY) -m app.i18n_build
+
+bench: system-deps-test $(DEPS)
+	$(PY) bench/run_all.py
+
+package: $(DEPS)
+	$(PY) -m pip install -q -e '.[package]'
+	$(VENV)/bin/pyinstaller --noconfirm packaging/imagehq-ocr.spec
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,163 @@
+"""``imagehq-ocr`` / ``python -m app``: the command line.
+
+``extract`` imports QtCore only (never QtWidgets): it runs the files as jobs through the same
+JobManager and store as the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from app import APP_NAME, __version__
+from app.core.options import OUTPUT_FORMATS, PSM_PRESETS
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="imagehq-ocr", description=f"{APP_NAME}: turn images into text.")
+    parser.add_argument("--version", action="store_true", help="print versions and exit")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    ex = sub.add_parser("extract", help="OCR image files")
+    ex.add_argument("files", nargs="+", metavar="FILE", help="images or folders")
+    ex.add_argument("--lang", default="eng", help="language packs, e.g. eng or eng+deu")
+    ex.add_argument("--layout", action="store_true",
+                    help="extract_text_with_layout: include blocks, lines and word boxes")
+    ex.add_argument("--format", default=None, choices=OUTPUT_FORMATS,
+                    help="output format (default: from -o's extension, else txt)")
+    ex.add_argument("-o", "--output", metavar="PATH",
+                    help="output file (one input) or folder (several)")
+    ex.add_argument("--psm", default="auto",
+                    help=f"page segmentation: {', '.join(PSM_PRESETS)} or 1-13")
+    ex.add_argument("--detect-orientation", action="store_true", help="detect and fix rotation")
+    ex.add_argument("--no-preprocess", action="store_true", help="give the image to the engine "
+                    "as is (no upscaling, grayscale or inversion)")
+    ex.add_argument("--ttl-hours", type=int, default=None, help="how long to keep the result")
+    ex.add_argument("-j", "--jobs", type=int, default=None, help="parallel workers (default: cores)")
+
+    sub.add_parser("langs", help="list installed language packs")
+
+    jobs = sub.add_parser("jobs", help="list stored jobs")
+    jobs.add_argument("--json", action="store_true", help="print job objects as JSON")
+    jobs.add_argument("--limit", type=int, default=50)
+    jobs.add_argument("--status", choices=["queued", "processing", "succeeded", "failed",
+                                           "canceled"])
+
+    serve = sub.add_parser("serve", help="run the local HTTP API (headless)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--allow-remote", action="store_true",
+                       help="allow a non-loopback --host (the API is then reachable by others)")
+
+    cap = sub.add_parser("capture", help="capture a screen region, OCR it, copy the text")
+    cap.add_argument("--region", metavar="X,Y,W,H", help="region in screen pixels (no overlay)")
+    cap.add_argument("--print", dest="print_text", action="store_true",
+                     help="also print the text on stdout")
+    cap.add_argument("--lang", default=None, help="language packs (default: the app's setting)")
+    return parser
+
+
+def versions() -> dict[str, str]:
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+
+    from app.core.engines import get_engine
+
+    return {APP_NAME: __version__, "Tesseract": get_engine().version() or "not found",
+            "Qt": qVersion(), "PySide6": pyside_version}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.version:
+        for name, version in versions().items():
+            print(f"{name} {version}")
+        return EXIT_OK
+    try:
+        if args.command is None:
+            from app.gui.main import run_gui
+
+            return run_gui(sys.argv[:1])
+        if args.command == "extract":
+            from app.extract import run_extract
+
+            return run_extract(args)
+        if args.command == "langs":
+            return _langs()
+        if args.command == "jobs":
+            return _jobs(args)
+        if args.command == "serve":
+            from app.api.server import serve_main
+
+            return serve_main(args)
+        if args.command == "capture":
+            from app.capture.cli import capture_main
+
+            return capture_main(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `imagehq-ocr jobs | head`
+        sys.stderr.close()
+        return EXIT_OK
+    return EXIT_USAGE
+
+
+def _langs() -> int:
+    from app.core.engines import get_engine
+
+    engine = get_engine()
+    if not engine.is_installed():
+        print("error: tesseract is not installed (see README: Install)", file=sys.stderr)
+        return EXIT_FAILED
+    for lang in engine.languages():
+        print(lang)
+    return EXIT_OK
+
+
+def _jobs(args: argparse.Namespace) -> int:
+    from app.core.store import Store
+
+    store = Store()
+    page = store.list(limit=args.limit, status=args.status)
+    if args.json:
+        print(json.dumps([job.to_dict() for job in page.jobs], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    rows: list[Any] = [("ID", "STATUS", "CREATED", "CONF", "INPUT")]
+    for job in page.jobs:
+        conf = f"{job.confidence:.2f}" if job.confidence is not None else "-"
+        rows.append((job.id, job.status, job.to_dict()["created_at"][:19].replace("T", " "),
+                     conf, job.display_name))
+    widths = [max(len(str(r[i])) for r in rows) for i in range(4)]
+    for r in rows:
+        print("  ".join(str(v).ljust(w) for v, w in zip(r, widths, strict=False)) + "  " + r[4])
+    if page.total > len(page.jobs):
+        print(f"({page.total - len(page.jobs)} more; use --limit)")
+    return EXIT_OK
+
+
+def expand_inputs(paths: list[str]) -> list[Path]:
+    """Files as given; folders recursively for image files, sorted."""
+    from app.core.imageio import IMAGE_EXTENSIONS
+
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*")
+                          if f.is_file() and f.suffix.lower() in IMAGE_EXTENSIONS)
+        else:
+            out.append(p)
+    return out

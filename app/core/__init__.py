@@ -1,0 +1,1 @@
+"""Core: options, result model, engines, preprocessing, export and the store. No Qt here."""

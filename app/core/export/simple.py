@@ -1,0 +1,48 @@
+"""Plain text, JSON and TSV exporters."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from app.core.model import OcrResult
+
+TSV_COLUMNS = ("level", "page_num", "block_num", "par_num", "line_num", "word_num",
+               "left", "top", "width", "height", "conf", "text")
+
+
+def to_txt(result: OcrResult, layout: bool = True, source_name: str = "") -> bytes:
+    text = result.text
+    return (text + "\n").encode("utf-8") if text else b""
+
+
+def to_json(result: OcrResult, layout: bool = True, source_name: str = "") -> bytes:
+    return json.dumps(result.to_dict(layout=layout), ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def to_tsv(result: OcrResult, layout: bool = True, source_name: str = "") -> bytes:
+    """Tesseract's TSV columns and levels (1 page … 5 word); ``conf`` is 0–1 like everywhere
+    else in the app (Tesseract writes 0–100), and -1 on non-word rows as Tesseract does."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
+                        escapechar="\\")
+    writer.writerow(TSV_COLUMNS)
+    page = result.page
+
+    def row(level: int, ids: tuple[int, int, int, int], box: tuple[int, int, int, int],
+            conf: float, text: str = "") -> None:
+        x0, y0, x1, y1 = box
+        writer.writerow((level, 1, *ids, x0, y0, x1 - x0, y1 - y0, conf, text))
+
+    row(1, (0, 0, 0, 0), (0, 0, page.width, page.height), -1)
+    for b, block in enumerate(page.blocks, 1):
+        row(2, (b, 0, 0, 0), block.bbox, -1)
+        for p, para in enumerate(block.paragraphs, 1):
+            row(3, (b, p, 0, 0), para.bbox, -1)
+            for ln, line in enumerate(para.lines, 1):
+                row(4, (b, p, ln, 0), line.bbox, -1)
+                for w, word in enumerate(line.words, 1):
+                    row(5, (b, p, ln, w), word.bbox, word.confidence,
+                        word.text.replace("\t", " "))
+    return buf.getvalue().encode("utf-8")

@@ -1,0 +1,138 @@
+"""Reading untrusted image bytes: sniff, size limits, decompression bombs, truncation."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from app.core.errors import ImageTooLargeError, InvalidInputError, UnsupportedMediaError
+
+# Formats we accept (Pillow format name -> (extension, mime type)).
+SUPPORTED_FORMATS: dict[str, tuple[str, str]] = {
+    "PNG": ("png", "image/png"),
+    "JPEG": ("jpeg", "image/jpeg"),
+    "MPO": ("jpeg", "image/jpeg"),
+    "WEBP": ("webp", "image/webp"),
+    "TIFF": ("tiff", "image/tiff"),
+    "BMP": ("bmp", "image/bmp"),
+    "GIF": ("gif", "image/gif"),
+}
+IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".webp", ".tif", ".tiff", ".bmp", ".gif")
+
+#: Largest image we decode, in pixels (about a 600 dpi A3 page). Larger: ImageTooLargeError.
+MAX_PIXELS = 120_000_000
+
+# Pillow's own bomb check is kept on as a second line of defence.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    format: str  # "png", "jpeg", ...
+    mime_type: str
+    width: int
+    height: int
+    frames: int = 1
+
+
+def _magic_format(head: bytes) -> str | None:
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WEBP"
+    if head[:4] in (b"II*\x00", b"MM\x00*"):
+        return "TIFF"
+    if head.startswith(b"BM"):
+        return "BMP"
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return "GIF"
+    return None
+
+
+def sniff(data: bytes) -> str:
+    """The format of ``data`` from its magic bytes, or UnsupportedMediaError. Cheap: no decoding."""
+    if not data:
+        raise InvalidInputError("the file is empty (0 bytes)")
+    fmt = _magic_format(data[:16])
+    if fmt is None:
+        raise UnsupportedMediaError(
+            "not a supported image (expected PNG, JPEG, WebP, TIFF, BMP or GIF)"
+        )
+    return SUPPORTED_FORMATS[fmt][0]
+
+
+def probe(data: bytes, max_pixels: int = MAX_PIXELS) -> ImageInfo:
+    """Reads only the header: format, size, frame count. Raises on anything unusable."""
+    sniff(data)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            img = Image.open(io.BytesIO(data))
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ImageTooLargeError(f"image too large to process safely ({exc})") from None
+    except UnidentifiedImageError:
+        raise UnsupportedMediaError("the file is not an image that can be read") from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise InvalidInputError(f"cannot read image: {exc}") from None
+    fmt = img.format or ""
+    if fmt not in SUPPORTED_FORMATS:
+        raise UnsupportedMediaError(f"unsupported image format {fmt or 'unknown'}")
+    width, height = img.size
+    if width <= 0 or height <= 0:
+        raise InvalidInputError("the image has no pixels")
+    if width * height > max_pixels:
+        raise ImageTooLargeError(
+            f"image is {width}×{height} pixels, over the limit of {max_pixels:,} pixels"
+        )
+    ext, mime = SUPPORTED_FORMATS[fmt]
+    return ImageInfo(ext, mime, width, height, int(getattr(img, "n_frames", 1) or 1))
+
+
+def decode(data: bytes, max_pixels: int = MAX_PIXELS) -> tuple[Image.Image, ImageInfo]:
+    """Decodes the first frame fully, applies EXIF orientation, and returns an RGB/L image."""
+    info = probe(data, max_pixels)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            img = Image.open(io.BytesIO(data))
+            img.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ImageTooLargeError(f"image too large to process safely ({exc})") from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        text = str(exc)
+        if "truncated" in text or "broken" in text.lower():
+            raise InvalidInputError("the image file is truncated or corrupt") from None
+        raise InvalidInputError(f"cannot decode image: {text}") from None
+    try:
+        img = ImageOps.exif_transpose(img)
+    except Exception:  # a broken EXIF block must not lose the image
+        pass
+    if img.mode not in ("RGB", "L"):
+        if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
+            rgba = img.convert("RGBA")
+            background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+            img = Image.alpha_composite(background, rgba).convert("RGB")
+        elif img.mode in ("I;16", "I;16B", "I;16L", "I"):
+            img = img.point(lambda v: v / 256).convert("L")
+        else:
+            img = img.convert("RGB")
+    return img, info
+
+
+def read_file(path: str | Path) -> bytes:
+    """Reads a file for OCR with a one-line error for the usual mistakes."""
+    p = Path(path)
+    if not p.exists():
+        raise InvalidInputError("no such file")
+    if p.is_dir():
+        raise InvalidInputError("is a directory")
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise InvalidInputError(f"cannot read: {exc.strerror or exc}") from None

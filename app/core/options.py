@@ -1,0 +1,86 @@
+"""Request options, shared by the CLI, the HTTP API and the GUI."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, replace
+from typing import Any, Literal
+
+from app.core.errors import OptionsError
+
+Operation = Literal["extract_text", "extract_text_with_layout"]
+OutputFormat = Literal["txt", "hocr", "json", "tsv"]
+
+OPERATIONS: tuple[str, ...] = ("extract_text", "extract_text_with_layout")
+OUTPUT_FORMATS: tuple[str, ...] = ("txt", "hocr", "json", "tsv")
+
+# Page segmentation presets (name -> Tesseract --psm).
+PSM_PRESETS: dict[str, int] = {
+    "auto": 3,
+    "single_block": 6,
+    "single_line": 7,
+    "sparse": 11,
+}
+_LANG_RE = re.compile(r"^[A-Za-z_]+(\+[A-Za-z_]+)*$")
+
+FORMAT_MIME: dict[str, str] = {
+    "txt": "text/plain; charset=utf-8",
+    "hocr": "text/html; charset=utf-8",
+    "json": "application/json",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+}
+FORMAT_EXTENSION: dict[str, str] = {"txt": "txt", "hocr": "hocr", "json": "json", "tsv": "tsv"}
+
+
+def psm_value(psm: str | int) -> int:
+    """Tesseract's --psm number for a preset name or a number."""
+    if isinstance(psm, int):
+        if 0 < psm <= 13:
+            return psm
+        raise OptionsError(f"page segmentation mode must be 1-13, got {psm}")
+    if psm.isdigit():
+        return psm_value(int(psm))
+    try:
+        return PSM_PRESETS[psm]
+    except KeyError:
+        names = ", ".join(PSM_PRESETS)
+        raise OptionsError(f"unknown page segmentation '{psm}' (use {names} or 1-13)") from None
+
+
+@dataclass(frozen=True)
+class OcrOptions:
+    """What to recognise and how. ``output_format`` only picks the exported file."""
+
+    language: str = "eng"
+    detect_orientation: bool = False
+    psm: str = "auto"
+    output_format: str = "txt"
+    preprocess: bool = True
+
+    def validated(self) -> OcrOptions:
+        """Checks the values that need no engine; the engine checks the language exists."""
+        lang = self.language.strip()
+        if not lang or not _LANG_RE.match(lang):
+            raise OptionsError(f"invalid language '{self.language}' (expected e.g. eng or eng+deu)")
+        if self.output_format not in OUTPUT_FORMATS:
+            raise OptionsError(
+                f"unknown output_format '{self.output_format}' (use {', '.join(OUTPUT_FORMATS)})"
+            )
+        psm_value(self.psm)
+        return replace(self, language=lang, psm=str(self.psm))
+
+    def engine_key(self) -> dict[str, Any]:
+        """The options that change what the engine returns (part of the cache key)."""
+        data = asdict(self)
+        data.pop("output_format")
+        data["psm"] = psm_value(self.psm)
+        return data
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> OcrOptions:
+        known = {k: data[k] for k in ("language", "detect_orientation", "psm", "output_format",
+                                      "preprocess") if k in data and data[k] is not None}
+        return cls(**known)

@@ -1,0 +1,5 @@
+"""Job manager: QThreadPool workers, lifecycle, signals. QtCore only; works headless."""
+
+from app.jobs.manager import InputData, JobManager, QueueFullError
+
+__all__ = ["InputData", "JobManager", "QueueFullError"]

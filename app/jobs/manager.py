@@ -1,0 +1,393 @@
+"""JobManager: every OCR request is a job run on a QThreadPool.
+
+Lifecycle ``queued → processing → succeeded | failed | canceled``. State changes are written to
+the store first, then announced with Qt signals (emitted from worker threads; receivers in other
+threads get them queued). ``wait()`` lets threads without an event loop (the HTTP server, the
+CLI) block on a job.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+
+from app.core import imageio
+from app.core.engines import Engine, get_engine
+from app.core.errors import OcrError
+from app.core.job import (
+    CANCELED,
+    DEFAULT_MAX_TTL_HOURS,
+    DEFAULT_TTL_HOURS,
+    FAILED,
+    PROCESSING,
+    QUEUED,
+    SUCCEEDED,
+    Job,
+    JobInput,
+    make_output,
+    new_job_id,
+)
+from app.core.options import OPERATIONS, OcrOptions
+from app.core.pipeline import recognize_bytes
+from app.core.store import Store
+
+log = logging.getLogger(__name__)
+
+PRUNE_INTERVAL_MS = 10 * 60 * 1000
+
+
+class QueueFullError(Exception):
+    """More jobs are waiting than the manager's bound allows; try again later."""
+
+
+@dataclass
+class InputData:
+    filename: str
+    data: bytes
+
+    @classmethod
+    def from_path(cls, path: str | Path) -> InputData:
+        p = Path(path)
+        return cls(p.name, imageio.read_file(p))
+
+
+def _describe(data: bytes, filename: str) -> JobInput:
+    import hashlib
+
+    try:
+        fmt = imageio.sniff(data)
+        mime = imageio.SUPPORTED_FORMATS[fmt.upper() if fmt != "jpeg" else "JPEG"][1]
+    except OcrError:
+        fmt, mime = "unknown", "application/octet-stream"
+    return JobInput(filename, fmt, mime, len(data), hashlib.sha256(data).hexdigest())
+
+
+class _Worker(QRunnable):
+    def __init__(self, manager: JobManager, job_id: str) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._manager = manager
+        self._job_id = job_id
+
+    def run(self) -> None:
+        self._manager._run(self._job_id)
+
+
+class JobManager(QObject):
+    """Owns the pool, the store and the lifecycle of every job of this process."""
+
+    job_added = Signal(object)  # Job
+    job_updated = Signal(object)  # Job: status or progress changed
+    job_finished = Signal(object)  # Job in a final state
+    job_removed = Signal(str)  # job id, deleted or pruned
+    queue_changed = Signal(int)  # jobs queued or processing in this process
+
+    def __init__(self, store: Store | None = None, *, engine: Engine | None = None,
+                 max_workers: int | None = None, max_queue: int = 1000,
+                 max_ttl_hours: int = DEFAULT_MAX_TTL_HOURS,
+                 default_ttl_hours: int = DEFAULT_TTL_HOURS,
+                 recover: bool = True, prune_timer: bool = True,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store or Store()
+        self.engine = engine or get_engine()
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max_workers or os.cpu_count() or 2)
+        self.max_queue = max_queue
+        self.max_ttl_hours = max_ttl_hours
+        self.default_ttl_hours = default_ttl_hours
+        self._lock = threading.RLock()
+        self._done = threading.Condition(self._lock)
+        self._active: dict[str, Job] = {}  # queued or processing, owned by this process
+        self._canceled: set[str] = set()
+        self._closing = False
+        self.store.prune()
+        if recover:
+            self._recover()
+        self._timer: QTimer | None = None
+        if prune_timer:
+            self._timer = QTimer(self)
+            self._timer.setInterval(PRUNE_INTERVAL_MS)
+            self._timer.timeout.connect(self.prune)
+            self._timer.start()
+
+    # -- submitting ------------------------------------------------------------------------
+    def submit(self, inputs: Iterable[InputData], *, operation: str = "extract_text",
+               options: OcrOptions | None = None, ttl_hours: int | None = None,
+               clamp: bool = True, tool_slug: str = "image-to-text",
+               client_reference_id: str | None = None, source: str = "cli",
+               idempotency_key: str | None = None, request_hash: str | None = None) -> Job:
+        """Queues one job for one or more images. Raises OptionsError for bad options and
+        QueueFullError when the queue is at its bound; bad images fail the job, later."""
+        items = list(inputs)
+        if not items:
+            raise OcrError("no input images")
+        if operation not in OPERATIONS:
+            raise OcrError(f"unknown operation '{operation}' (use {', '.join(OPERATIONS)})")
+        opts = (options or OcrOptions()).validated()
+        opts = replace(opts, language=self.engine.check_language(opts.language))
+        ttl = self.default_ttl_hours if ttl_hours is None else int(ttl_hours)
+        if ttl < 1:
+            raise OcrError("ttl_hours must be at least 1")
+        if ttl > self.max_ttl_hours:
+            if not clamp:
+                raise OcrError(f"ttl_hours must be at most {self.max_ttl_hours}")
+            ttl = self.max_ttl_hours
+        with self._lock:
+            if self._closing:
+                raise QueueFullError("shutting down")
+            if len(self._active) >= self.max_queue:
+                raise QueueFullError(f"{len(self._active)} jobs are waiting")
+            now = self.store.clock()
+            job = Job(
+                id=new_job_id(), operation=operation, options=opts, tool_slug=tool_slug,
+                client_reference_id=client_reference_id, source=source, created_at=now,
+                updated_at=now, ttl_hours=ttl, clamp=clamp,
+                inputs=[_describe(item.data, item.filename) for item in items],
+                idempotency_key=idempotency_key, request_hash=request_hash,
+            )
+            self.store.create(job, [item.data for item in items])
+            self._active[job.id] = job
+        self.job_added.emit(job)
+        self.queue_changed.emit(self.queue_length())
+        self.pool.start(_Worker(self, job.id))
+        return job
+
+    def submit_files(self, paths: Iterable[str | Path], **kwargs: Any) -> Job:
+        return self.submit([InputData.from_path(p) for p in paths], **kwargs)
+
+    def retry(self, job_id: str, options: OcrOptions | None = None,
+              operation: str | None = None) -> Job:
+        """A new job with the same inputs, optionally with other options."""
+        old = self.get(job_id)
+        if old is None:
+            raise KeyError(job_id)
+        blobs = [InputData(i.filename, self.store.read_input(old.id, n))
+                 for n, i in enumerate(old.inputs)]
+        return self.submit(blobs, operation=operation or old.operation,
+                           options=options or old.options, ttl_hours=old.ttl_hours,
+                           tool_slug=old.tool_slug, client_reference_id=old.client_reference_id,
+                           source=old.source)
+
+    # -- queries ---------------------------------------------------------------------------
+    def get(self, job_id: str) -> Job | None:
+        """The latest state (raises store.JobGone for a job pruned by retention)."""
+        with self._lock:
+            job = self._active.get(job_id)
+            if job is not None:
+                return replace(job)
+        return self.store.get(job_id)
+
+    def queue_length(self) -> int:
+        with self._lock:
+            return len(self._active)
+
+    def result_json(self, job: Job) -> dict[str, Any] | None:
+        """The job's ``result_json``: the result of its input, or of all inputs for a batch."""
+        if job.status != SUCCEEDED:
+            return None
+        results = []
+        for n, inp in enumerate(job.inputs):
+            stored = self.store.load_result(job.id, n) if not inp.error else None
+            if stored is None:
+                continue
+            from app.core.model import OcrResult
+
+            data = OcrResult.from_storage(stored).to_dict(layout=job.layout)
+            data["filename"] = inp.filename
+            results.append(data)
+        if not results:
+            return None
+        if len(job.inputs) == 1:
+            results[0].pop("filename", None)
+            return results[0]
+        merged: dict[str, Any] = {
+            "confidence": job.confidence,
+            "text": "\f".join(r["text"] for r in results),
+            "language": job.options.language,
+            "documents": results,
+        }
+        if job.layout:
+            merged["pages"] = [p for r in results for p in r.get("pages", [])]
+        return merged
+
+    def wait(self, job_id: str, timeout: float | None = None) -> Job | None:
+        """Blocks until the job is final or ``timeout`` passes; never call on the GUI thread."""
+        with self._done:
+            self._done.wait_for(lambda: job_id not in self._active, timeout)
+        return self.get(job_id)
+
+    def wait_all(self, timeout: float | None = None) -> bool:
+        with self._done:
+            return self._done.wait_for(lambda: not self._active, timeout)
+
+    # -- control ---------------------------------------------------------------------------
+    def cancel(self, job_id: str) -> bool:
+        """Cancels a queued or running job at once. A running Tesseract call finishes in the
+        background and its result is dropped."""
+        with self._lock:
+            job = self._active.get(job_id)
+            if job is None:
+                return False
+            self._canceled.add(job_id)
+            job.status = CANCELED
+            job.finished_at = self.store.clock()
+            job.error = {"code": "canceled", "message": "canceled by the user"}
+            self.store.save(job)
+            self._finish(job)
+        return True
+
+    def delete(self, job_id: str) -> bool:
+        """Cancels if running, then removes the job and its files."""
+        self.cancel(job_id)
+        removed = self.store.delete(job_id)
+        if removed:
+            self.job_removed.emit(job_id)
+        return removed
+
+    def prune(self) -> list[str]:
+        ids = self.store.prune()
+        for job_id in ids:
+            self.job_removed.emit(job_id)
+        return ids
+
+    def shutdown(self, wait: bool = True, timeout_ms: int = 30000) -> None:
+        """Stops taking jobs; running ones finish, queued ones stay queued in the store and are
+        taken up at the next start."""
+        with self._lock:
+            self._closing = True
+        self.pool.clear()  # queued runnables not yet started
+        if wait:
+            self.pool.waitForDone(timeout_ms)
+        if self._timer:
+            self._timer.stop()
+
+    # -- internals ---------------------------------------------------------------------------
+    def _recover(self) -> None:
+        for job in self.store.claim_interrupted():
+            if self.store.has_inputs(job):
+                job.status = job.current_stage = QUEUED
+                job.progress = 0
+                job.started_at = None
+                job.warnings.append("re-queued after the app was interrupted")
+                self.store.save(job)
+                with self._lock:
+                    self._active[job.id] = job
+                self.pool.start(_Worker(self, job.id))
+            else:
+                job.status = FAILED
+                job.finished_at = self.store.clock()
+                job.error = {"code": "input_missing",
+                             "message": "interrupted, and its input files are gone"}
+                job.warnings.append("interrupted before it finished")
+                self.store.save(job)
+
+    def _update(self, job: Job, **changes: Any) -> bool:
+        """Applies changes unless the job was canceled meanwhile; saves and signals."""
+        with self._lock:
+            if job.id in self._canceled or self._closing and changes.get("status") is None:
+                return False
+            for key, value in changes.items():
+                setattr(job, key, value)
+            self.store.save(job)
+            snapshot = replace(job)
+        self.job_updated.emit(snapshot)
+        return True
+
+    def _finish(self, job: Job) -> None:
+        """Called with the lock held once the job is final and saved."""
+        self._active.pop(job.id, None)
+        self._done.notify_all()
+        snapshot = replace(job)
+        self.job_updated.emit(snapshot)
+        self.job_finished.emit(snapshot)
+        self.queue_changed.emit(len(self._active))
+
+    def _run(self, job_id: str) -> None:
+        with self._lock:
+            job = self._active.get(job_id)
+            if job is None or job_id in self._canceled or self._closing:
+                return
+        try:
+            self._process(job)
+        except Exception as exc:  # a bug must fail the job, never the pool
+            log.exception("job %s crashed", job_id)
+            with self._lock:
+                if job_id in self._canceled:
+                    return
+                job.status = FAILED
+                job.finished_at = self.store.clock()
+                job.error = {"code": "internal_error",
+                             "message": f"internal error: {exc.__class__.__name__}: {exc}"}
+                self.store.save(job)
+                self._finish(job)
+
+    def _process(self, job: Job) -> None:
+        clock = self.store.clock
+        if not self._update(job, status=PROCESSING, current_stage=PROCESSING, progress=0,
+                            started_at=clock()):
+            return
+        total = len(job.inputs)
+        outputs, taken, texts, confs, errors, cached = [], set(), [], [], [], 0
+        warnings = list(job.warnings)
+        for n, inp in enumerate(job.inputs):
+            with self._lock:
+                if job.id in self._canceled:
+                    return
+            try:
+                outcome = recognize_bytes(
+                    self.store.read_input(job.id, n), job.options, store=self.store,
+                    engine=self.engine, layout=job.layout, source_name=inp.filename)
+            except OcrError as exc:
+                inp.error = exc.message
+                errors.append((inp.filename, exc))
+            except OSError as exc:
+                inp.error = f"cannot read the stored input: {exc.strerror or exc}"
+                errors.append((inp.filename, OcrError(inp.error)))
+            else:
+                self.store.save_result(job.id, n, outcome.result.to_storage(),
+                                       None if outcome.cached else outcome.key)
+                self.store.write_output(job.id, n, outcome.output)
+                outputs.append(make_output(n, inp.filename, job.options.output_format,
+                                           len(outcome.output), taken))
+                texts.append(outcome.result.text)
+                confs.append(outcome.result.confidence)
+                cached += outcome.cached
+                warnings += [w for w in outcome.result.warnings if w not in warnings]
+            self._update(job, progress=int(100 * (n + 1) / total))
+
+        with self._lock:
+            if job.id in self._canceled:
+                return
+            job.outputs = outputs
+            job.text = "\f".join(texts)
+            job.confidence = round(sum(confs) / len(confs), 4) if confs else None
+            job.finished_at = clock()
+            job.cached = bool(total and cached == total)
+            if cached:
+                warnings.append("cached: served from the store" if cached == total else
+                                f"cached: {cached} of {total} results served from the store")
+            for name, exc in errors:
+                if total > 1:
+                    warnings.append(f"{name}: {exc.message}")
+            job.warnings = warnings
+            if outputs:
+                job.status, job.current_stage, job.progress = SUCCEEDED, SUCCEEDED, 100
+            else:
+                name, exc = errors[0]
+                job.status, job.current_stage = FAILED, FAILED
+                message = exc.message if total == 1 else f"all {total} inputs failed; " \
+                    f"{name}: {exc.message}"
+                job.error = {"code": exc.code, "message": message}
+            self.store.save(job)
+            self._finish(job)
+
+
