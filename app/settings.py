@@ -1,0 +1,56 @@
+"""User settings (QSettings, INI file in the config dir, so IMAGEHQ_OCR_HOME moves it too).
+
+Keys are shared by the window, the capture/tray integration and the API toggle.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+from app.paths import config_dir
+
+OCR_LANGUAGE = "ocr/language"  # "eng" or "eng+deu"
+OCR_DETECT_ORIENTATION = "ocr/detect_orientation"  # bool
+OCR_PSM = "ocr/psm"  # "auto" | "single_block" | "single_line" | "sparse"
+RETENTION_TTL_HOURS = "retention/ttl_hours"  # int
+API_ENABLED = "api/enabled"  # bool
+API_PORT = "api/port"  # int
+CAPTURE_HOTKEY = "capture/hotkey"  # QKeySequence portable text, e.g. "Ctrl+Alt+O"
+CLOSE_TO_TRAY = "general/close_to_tray"  # bool
+WINDOW_GEOMETRY = "window/geometry"  # QByteArray
+WINDOW_STATE = "window/state"  # QByteArray
+EXPORT_LAST_DIR = "export/last_dir"  # str
+THEME = "general/theme"  # "system" | "light" | "dark"
+
+DEFAULTS: dict[str, Any] = {
+    OCR_LANGUAGE: "eng",
+    OCR_DETECT_ORIENTATION: False,
+    OCR_PSM: "auto",
+    RETENTION_TTL_HOURS: 24,
+    API_ENABLED: False,
+    API_PORT: 8765,
+    CAPTURE_HOTKEY: "Ctrl+Alt+O",
+    CLOSE_TO_TRAY: True,
+    EXPORT_LAST_DIR: "",
+    THEME: "system",
+}
+
+
+def make_qsettings() -> QSettings:
+    return QSettings(str(config_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def get(settings: QSettings, key: str) -> Any:
+    """A value with its default and its type (INI files return strings)."""
+    default = DEFAULTS.get(key)
+    value = settings.value(key, default)
+    if isinstance(default, bool):
+        return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
+    if isinstance(default, int):
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return default
+    return value
