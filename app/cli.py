@@ -33,38 +33,57 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="OCR image files")
     ex.add_argument("files", nargs="+", metavar="FILE", help="images or folders")
     ex.add_argument("--lang", default="eng", help="language packs, e.g. eng or eng+deu")
-    ex.add_argument("--layout", action="store_true",
-                    help="extract_text_with_layout: include blocks, lines and word boxes")
-    ex.add_argument("--format", default=None, choices=OUTPUT_FORMATS,
-                    help="output format (default: from -o's extension, else txt)")
-    ex.add_argument("-o", "--output", metavar="PATH",
-                    help="output file (one input) or folder (several)")
-    ex.add_argument("--psm", default="auto",
-                    help=f"page segmentation: {', '.join(PSM_PRESETS)} or 1-13")
+    ex.add_argument(
+        "--layout",
+        action="store_true",
+        help="extract_text_with_layout: include blocks, lines and word boxes",
+    )
+    ex.add_argument(
+        "--format",
+        default=None,
+        choices=OUTPUT_FORMATS,
+        help="output format (default: from -o's extension, else txt)",
+    )
+    ex.add_argument(
+        "-o", "--output", metavar="PATH", help="output file (one input) or folder (several)"
+    )
+    ex.add_argument(
+        "--psm", default="auto", help=f"page segmentation: {', '.join(PSM_PRESETS)} or 1-13"
+    )
     ex.add_argument("--detect-orientation", action="store_true", help="detect and fix rotation")
-    ex.add_argument("--no-preprocess", action="store_true", help="give the image to the engine "
-                    "as is (no upscaling, grayscale or inversion)")
+    ex.add_argument(
+        "--no-preprocess",
+        action="store_true",
+        help="give the image to the engine as is (no upscaling, grayscale or inversion)",
+    )
     ex.add_argument("--ttl-hours", type=int, default=None, help="how long to keep the result")
-    ex.add_argument("-j", "--jobs", type=int, default=None, help="parallel workers (default: cores)")
+    ex.add_argument(
+        "-j", "--jobs", type=int, default=None, help="parallel workers (default: cores)"
+    )
 
     sub.add_parser("langs", help="list installed language packs")
 
     jobs = sub.add_parser("jobs", help="list stored jobs")
     jobs.add_argument("--json", action="store_true", help="print job objects as JSON")
     jobs.add_argument("--limit", type=int, default=50)
-    jobs.add_argument("--status", choices=["queued", "processing", "succeeded", "failed",
-                                           "canceled"])
+    jobs.add_argument(
+        "--status", choices=["queued", "processing", "succeeded", "failed", "canceled"]
+    )
 
     serve = sub.add_parser("serve", help="run the local HTTP API (headless)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
-    serve.add_argument("--allow-remote", action="store_true",
-                       help="allow a non-loopback --host (the API is then reachable by others)")
+    serve.add_argument(
+        "--allow-remote",
+        action="store_true",
+        help="allow a non-loopback --host (the API is then reachable by others)",
+    )
 
     cap = sub.add_parser("capture", help="capture a screen region, OCR it, copy the text")
     cap.add_argument("--region", metavar="X,Y,W,H", help="region in screen pixels (no overlay)")
-    cap.add_argument("--print", dest="print_text", action="store_true",
-                     help="also print the text on stdout")
+    cap.add_argument(
+        "--print", dest="print_text", action="store_true", help="also print the text on stdout"
+    )
     cap.add_argument("--lang", default=None, help="language packs (default: the app's setting)")
     return parser
 
@@ -75,8 +94,12 @@ def versions() -> dict[str, str]:
 
     from app.core.engines import get_engine
 
-    return {APP_NAME: __version__, "Tesseract": get_engine().version() or "not found",
-            "Qt": qVersion(), "PySide6": pyside_version}
+    return {
+        APP_NAME: __version__,
+        "Tesseract": get_engine().version() or "not found",
+        "Qt": qVersion(),
+        "PySide6": pyside_version,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,8 +161,15 @@ def _jobs(args: argparse.Namespace) -> int:
     rows: list[Any] = [("ID", "STATUS", "CREATED", "CONF", "INPUT")]
     for job in page.jobs:
         conf = f"{job.confidence:.2f}" if job.confidence is not None else "-"
-        rows.append((job.id, job.status, job.to_dict()["created_at"][:19].replace("T", " "),
-                     conf, job.display_name))
+        rows.append(
+            (
+                job.id,
+                job.status,
+                job.to_dict()["created_at"][:19].replace("T", " "),
+                conf,
+                job.display_name,
+            )
+        )
     widths = [max(len(str(r[i])) for r in rows) for i in range(4)]
     for r in rows:
         print("  ".join(str(v).ljust(w) for v, w in zip(r, widths, strict=False)) + "  " + r[4])
@@ -156,8 +186,9 @@ def expand_inputs(paths: list[str]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out += sorted(f for f in p.rglob("*")
-                          if f.is_file() and f.suffix.lower() in IMAGE_EXTENSIONS)
+            out += sorted(
+                f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in IMAGE_EXTENSIONS
+            )
         else:
             out.append(p)
     return out

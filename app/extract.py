@@ -65,11 +65,18 @@ def run_extract(args: argparse.Namespace) -> int:
     if not files:
         _err("no image files found in the given folders")
         return EXIT_USAGE
-    fmt = args.format or (format_for_path(args.output) if args.output and len(files) == 1
-                          else None) or "txt"
-    options = OcrOptions(language=args.lang, detect_orientation=args.detect_orientation,
-                         psm=str(args.psm), output_format=fmt,
-                         preprocess=not args.no_preprocess)
+    fmt = (
+        args.format
+        or (format_for_path(args.output) if args.output and len(files) == 1 else None)
+        or "txt"
+    )
+    options = OcrOptions(
+        language=args.lang,
+        detect_orientation=args.detect_orientation,
+        psm=str(args.psm),
+        output_format=fmt,
+        preprocess=not args.no_preprocess,
+    )
     try:
         options = options.validated()
     except OcrError as exc:
@@ -93,8 +100,9 @@ def run_extract(args: argparse.Namespace) -> int:
     failures = 0
     pending: dict[str, Path] = {}
     show_bar = sys.stderr.isatty() and len(files) > 1
-    bar = tqdm(total=len(files), unit="img", disable=not show_bar, file=sys.stderr,
-               dynamic_ncols=True)
+    bar = tqdm(
+        total=len(files), unit="img", disable=not show_bar, file=sys.stderr, dynamic_ncols=True
+    )
 
     def finished(job: Job) -> None:
         nonlocal failures
@@ -126,8 +134,13 @@ def run_extract(args: argparse.Namespace) -> int:
                 bar.update(1)
                 continue
             try:
-                job = manager.submit([item], operation=operation, options=options,
-                                     ttl_hours=args.ttl_hours, source="cli")
+                job = manager.submit(
+                    [item],
+                    operation=operation,
+                    options=options,
+                    ttl_hours=args.ttl_hours,
+                    source="cli",
+                )
             except OcrError as exc:  # unknown language and the like: every file fails alike
                 bar.close()
                 _err(exc.message)

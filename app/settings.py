@@ -50,7 +50,7 @@ def get(settings: QSettings, key: str) -> Any:
         return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
     if isinstance(default, int):
         try:
-            return int(value)
+            return int(str(value))
         except (TypeError, ValueError):
             return default
     return value

@@ -24,8 +24,15 @@ def font_path(name: str = "DejaVuSans.ttf") -> str:
     raise FileNotFoundError(name)
 
 
-def text_image(lines: list[str], size: int = 22, *, fg: str = "black", bg: str = "white",
-               font: str = "DejaVuSans.ttf", margin: int = 20) -> Image.Image:
+def text_image(
+    lines: list[str],
+    size: int = 22,
+    *,
+    fg: str = "black",
+    bg: str = "white",
+    font: str = "DejaVuSans.ttf",
+    margin: int = 20,
+) -> Image.Image:
     """Renders lines of text with a system font: real pixels for real Tesseract."""
     f = ImageFont.truetype(font_path(font), size)
     widths = [int(f.getlength(line)) for line in lines]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import warnings
 from dataclasses import dataclass
@@ -55,6 +56,14 @@ def _magic_format(head: bytes) -> str | None:
     return None
 
 
+def mime_type(fmt: str) -> str:
+    """``png`` → ``image/png``."""
+    for ext, mime in SUPPORTED_FORMATS.values():
+        if ext == fmt:
+            return mime
+    return "application/octet-stream"
+
+
 def sniff(data: bytes) -> str:
     """The format of ``data`` from its magic bytes, or UnsupportedMediaError. Cheap: no decoding."""
     if not data:
@@ -100,8 +109,8 @@ def decode(data: bytes, max_pixels: int = MAX_PIXELS) -> tuple[Image.Image, Imag
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            img = Image.open(io.BytesIO(data))
-            img.load()
+            opened = Image.open(io.BytesIO(data))
+            opened.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ImageTooLargeError(f"image too large to process safely ({exc})") from None
     except (OSError, SyntaxError, ValueError) as exc:
@@ -109,10 +118,9 @@ def decode(data: bytes, max_pixels: int = MAX_PIXELS) -> tuple[Image.Image, Imag
         if "truncated" in text or "broken" in text.lower():
             raise InvalidInputError("the image file is truncated or corrupt") from None
         raise InvalidInputError(f"cannot decode image: {text}") from None
-    try:
-        img = ImageOps.exif_transpose(img)
-    except Exception:  # a broken EXIF block must not lose the image
-        pass
+    img: Image.Image = opened
+    with contextlib.suppress(Exception):  # a broken EXIF block must not lose the image
+        img = ImageOps.exif_transpose(opened)
     if img.mode not in ("RGB", "L"):
         if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
             rgba = img.convert("RGBA")

@@ -11,7 +11,12 @@ from typing import Any
 from app.core.options import FORMAT_EXTENSION, FORMAT_MIME, OcrOptions
 
 QUEUED, PROCESSING, SUCCEEDED, FAILED, CANCELED = (
-    "queued", "processing", "succeeded", "failed", "canceled")
+    "queued",
+    "processing",
+    "succeeded",
+    "failed",
+    "canceled",
+)
 STATUSES = (QUEUED, PROCESSING, SUCCEEDED, FAILED, CANCELED)
 FINAL_STATUSES = frozenset({SUCCEEDED, FAILED, CANCELED})
 
@@ -50,8 +55,12 @@ class JobInput:
     error: str | None = None
 
     def public(self) -> dict[str, Any]:
-        data = {"filename": self.filename, "format": self.format, "mime_type": self.mime_type,
-                "size_bytes": self.size_bytes}
+        data = {
+            "filename": self.filename,
+            "format": self.format,
+            "mime_type": self.mime_type,
+            "size_bytes": self.size_bytes,
+        }
         if self.error:
             data["error"] = self.error
         return data
@@ -81,8 +90,13 @@ def output_filename(input_name: str, fmt: str, taken: set[str]) -> str:
 
 
 def make_output(index: int, input_name: str, fmt: str, size: int, taken: set[str]) -> JobOutput:
-    return JobOutput(str(index), output_filename(input_name, fmt, taken), fmt,
-                     FORMAT_MIME[fmt].split(";")[0], size)
+    return JobOutput(
+        str(index),
+        output_filename(input_name, fmt, taken),
+        fmt,
+        FORMAT_MIME[fmt].split(";")[0],
+        size,
+    )
 
 
 @dataclass

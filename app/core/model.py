@@ -180,8 +180,12 @@ class OcrResult:
                 para = Paragraph()
                 for ln in p["lines"]:
                     para.lines.append(
-                        Line([Word(w["text"], tuple(w["bbox"]), float(w["confidence"]))  # type: ignore[arg-type]
-                              for w in ln["words"]])
+                        Line(
+                            [
+                                Word(w["text"], tuple(w["bbox"]), float(w["confidence"]))  # type: ignore[arg-type]
+                                for w in ln["words"]
+                            ]
+                        )
                     )
                 block.paragraphs.append(para)
             page.blocks.append(block)

@@ -81,6 +81,9 @@ class OcrOptions:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> OcrOptions:
-        known = {k: data[k] for k in ("language", "detect_orientation", "psm", "output_format",
-                                      "preprocess") if k in data and data[k] is not None}
+        known = {
+            k: data[k]
+            for k in ("language", "detect_orientation", "psm", "output_format", "preprocess")
+            if k in data and data[k] is not None
+        }
         return cls(**known)

@@ -29,8 +29,12 @@ def engine_timeout(width: int, height: int) -> float:
 def cache_key(image_sha256: str, options: OcrOptions, engine: Engine) -> str:
     """sha256(image) + every option that changes the result + engine and language-data identity."""
     payload = json.dumps(
-        {"image": image_sha256, "options": options.engine_key(), "engine": engine.name,
-         "identity": engine.identity(options.language)},
+        {
+            "image": image_sha256,
+            "options": options.engine_key(),
+            "engine": engine.name,
+            "identity": engine.identity(options.language),
+        },
         sort_keys=True,
     )
     return hashlib.sha256(payload.encode()).hexdigest()
@@ -44,9 +48,15 @@ class InputOutcome:
     key: str
 
 
-def recognize_bytes(data: bytes, options: OcrOptions, *, store: Store | None = None,
-                    engine: Engine | None = None, layout: bool = True,
-                    source_name: str = "image") -> InputOutcome:
+def recognize_bytes(
+    data: bytes,
+    options: OcrOptions,
+    *,
+    store: Store | None = None,
+    engine: Engine | None = None,
+    layout: bool = True,
+    source_name: str = "image",
+) -> InputOutcome:
     """Recognises one image (or takes the stored result) and renders ``options.output_format``.
 
     Raises an OcrError subclass with a one-line message for anything a user can fix.

@@ -14,6 +14,7 @@ only touches jobs whose owner is gone.
 
 from __future__ import annotations
 
+import builtins
 import json
 import os
 import shutil
@@ -87,7 +88,7 @@ class JobPage:
     total: int
 
 
-class JobGone(Exception):  # noqa: N818 - a state, not a failure
+class JobGone(Exception):
     """The job existed but was pruned when its retention expired."""
 
 
@@ -99,8 +100,9 @@ class Store:
         self.clock = clock
         self.owner = process_owner()
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(self.root / "store.sqlite3", timeout=30,
-                                   check_same_thread=False, isolation_level=None)
+        self._db = sqlite3.connect(
+            self.root / "store.sqlite3", timeout=30, check_same_thread=False, isolation_level=None
+        )
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
@@ -159,14 +161,17 @@ class Store:
     def read_output(self, job_id: str, index: int) -> bytes:
         return self.output_path(job_id, index).read_bytes()
 
-    def save_result(self, job_id: str, index: int, result: dict[str, Any],
-                    cache_key: str | None) -> None:
+    def save_result(
+        self, job_id: str, index: int, result: dict[str, Any], cache_key: str | None
+    ) -> None:
         data = json.dumps(result, ensure_ascii=False).encode("utf-8")
         self._write_atomic(self.result_path(job_id, index), data)
         if cache_key:
             with self._tx() as db:
-                db.execute("INSERT OR IGNORE INTO cache(key, job_id, idx) VALUES (?, ?, ?)",
-                           (cache_key, job_id, index))
+                db.execute(
+                    "INSERT OR IGNORE INTO cache(key, job_id, idx) VALUES (?, ?, ?)",
+                    (cache_key, job_id, index),
+                )
 
     def load_result(self, job_id: str, index: int) -> dict[str, Any] | None:
         try:
@@ -205,17 +210,31 @@ class Store:
         return job
 
     def _row(self, job: Job) -> tuple[Any, ...]:
-        return (job.id, job.status, iso(job.created_at), iso(job.expires_at),
-                job.client_reference_id, job.idempotency_key, self.owner, job.text,
-                json.dumps(job.to_record(), ensure_ascii=False))
+        return (
+            job.id,
+            job.status,
+            iso(job.created_at),
+            iso(job.expires_at),
+            job.client_reference_id,
+            job.idempotency_key,
+            self.owner,
+            job.text,
+            json.dumps(job.to_record(), ensure_ascii=False),
+        )
 
     def save(self, job: Job) -> None:
         job.updated_at = self.clock()
         with self._tx() as db:
             db.execute(
                 "UPDATE jobs SET status=?, expires_at=?, owner=?, text=?, record=? WHERE id=?",
-                (job.status, iso(job.expires_at), self.owner, job.text,
-                 json.dumps(job.to_record(), ensure_ascii=False), job.id),
+                (
+                    job.status,
+                    iso(job.expires_at),
+                    self.owner,
+                    job.text,
+                    json.dumps(job.to_record(), ensure_ascii=False),
+                    job.id,
+                ),
             )
 
     def get(self, job_id: str) -> Job | None:
@@ -223,8 +242,9 @@ class Store:
         with self._lock:
             row = self._db.execute("SELECT record FROM jobs WHERE id = ?", (job_id,)).fetchone()
             if row is None:
-                gone = self._db.execute("SELECT 1 FROM tombstones WHERE id = ?",
-                                        (job_id,)).fetchone()
+                gone = self._db.execute(
+                    "SELECT 1 FROM tombstones WHERE id = ?", (job_id,)
+                ).fetchone()
                 if gone:
                     raise JobGone(job_id)
                 return None
@@ -232,12 +252,20 @@ class Store:
 
     def find_idempotent(self, key: str) -> Job | None:
         with self._lock:
-            row = self._db.execute("SELECT record FROM jobs WHERE idempotency_key = ?",
-                                   (key,)).fetchone()
+            row = self._db.execute(
+                "SELECT record FROM jobs WHERE idempotency_key = ?", (key,)
+            ).fetchone()
         return Job.from_record(json.loads(row["record"])) if row else None
 
-    def list(self, *, limit: int = 100, offset: int = 0, status: str | None = None,
-             client_reference_id: str | None = None, search: str | None = None) -> JobPage:
+    def list(
+        self,
+        *,
+        limit: int = 100,
+        offset: int = 0,
+        status: str | None = None,
+        client_reference_id: str | None = None,
+        search: str | None = None,
+    ) -> JobPage:
         """Newest first; ``search`` matches the recognised text and file names."""
         where, args = ["1=1"], []  # type: ignore[var-annotated]
         if status:
@@ -248,14 +276,19 @@ class Store:
             args.append(client_reference_id)
         if search:
             where.append("(text LIKE ? ESCAPE '\\' OR record LIKE ? ESCAPE '\\')")
-            pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            pattern = f"%{escaped}%"
             args += [pattern, pattern]
         clause = " AND ".join(where)
         with self._lock:
-            total = self._db.execute(f"SELECT COUNT(*) FROM jobs WHERE {clause}", args).fetchone()[0]
+            total = self._db.execute(f"SELECT COUNT(*) FROM jobs WHERE {clause}", args).fetchone()[
+                0
+            ]
             rows = self._db.execute(
                 f"SELECT record FROM jobs WHERE {clause} ORDER BY created_at DESC, id "
-                "LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+                "LIMIT ? OFFSET ?",
+                [*args, limit, offset],
+            ).fetchall()
         return JobPage([Job.from_record(json.loads(r["record"])) for r in rows], int(total))
 
     def delete(self, job_id: str) -> bool:
@@ -265,19 +298,25 @@ class Store:
         return n > 0
 
     # -- retention and recovery --------------------------------------------------------------
-    def prune(self) -> list[str]:
+    def prune(self) -> builtins.list[str]:
         """Deletes jobs past ``expires_at`` (never one that is not) and their files."""
         now = self.clock()
         with self._tx() as db:
-            rows = db.execute("SELECT id FROM jobs WHERE expires_at <= ? AND status IN "
-                              "(?, ?, ?)", (iso(now), *sorted(FINAL_STATUSES))).fetchall()
+            rows = db.execute(
+                "SELECT id FROM jobs WHERE expires_at <= ? AND status IN (?, ?, ?)",
+                (iso(now), *sorted(FINAL_STATUSES)),
+            ).fetchall()
             ids = [r["id"] for r in rows]
             for job_id in ids:
                 db.execute("DELETE FROM jobs WHERE id = ?", (job_id,))
-                db.execute("INSERT OR REPLACE INTO tombstones(id, expired_at) VALUES (?, ?)",
-                           (job_id, iso(now)))
-            db.execute("DELETE FROM tombstones WHERE expired_at < ?",
-                       (iso(now - timedelta(days=TOMBSTONE_DAYS)),))
+                db.execute(
+                    "INSERT OR REPLACE INTO tombstones(id, expired_at) VALUES (?, ?)",
+                    (job_id, iso(now)),
+                )
+            db.execute(
+                "DELETE FROM tombstones WHERE expired_at < ?",
+                (iso(now - timedelta(days=TOMBSTONE_DAYS)),),
+            )
         for job_id in ids:
             shutil.rmtree(self.job_dir(job_id), ignore_errors=True)
         self._remove_orphan_folders()
@@ -299,11 +338,13 @@ class Store:
 
         return parse_iso(row[0]) if row and row[0] else None
 
-    def claim_interrupted(self) -> list[Job]:
+    def claim_interrupted(self) -> builtins.list[Job]:
         """Jobs left queued or processing by a process that is gone; now owned by this one."""
         with self._lock:
-            rows = self._db.execute("SELECT owner, record FROM jobs WHERE status IN (?, ?) "
-                                    "ORDER BY created_at", (QUEUED, PROCESSING)).fetchall()
+            rows = self._db.execute(
+                "SELECT owner, record FROM jobs WHERE status IN (?, ?) ORDER BY created_at",
+                (QUEUED, PROCESSING),
+            ).fetchall()
         claimed = []
         for row in rows:
             if row["owner"] == self.owner or owner_alive(row["owner"]):

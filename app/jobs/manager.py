@@ -8,12 +8,12 @@ CLI) block on a job.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from app.core.job import (
     SUCCEEDED,
     Job,
     JobInput,
+    JobOutput,
     make_output,
     new_job_id,
 )
@@ -60,14 +61,13 @@ class InputData:
 
 
 def _describe(data: bytes, filename: str) -> JobInput:
-    import hashlib
-
     try:
         fmt = imageio.sniff(data)
-        mime = imageio.SUPPORTED_FORMATS[fmt.upper() if fmt != "jpeg" else "JPEG"][1]
     except OcrError:
-        fmt, mime = "unknown", "application/octet-stream"
-    return JobInput(filename, fmt, mime, len(data), hashlib.sha256(data).hexdigest())
+        fmt = "unknown"
+    return JobInput(
+        filename, fmt, imageio.mime_type(fmt), len(data), hashlib.sha256(data).hexdigest()
+    )
 
 
 class _Worker(QRunnable):
@@ -90,12 +90,19 @@ class JobManager(QObject):
     job_removed = Signal(str)  # job id, deleted or pruned
     queue_changed = Signal(int)  # jobs queued or processing in this process
 
-    def __init__(self, store: Store | None = None, *, engine: Engine | None = None,
-                 max_workers: int | None = None, max_queue: int = 1000,
-                 max_ttl_hours: int = DEFAULT_MAX_TTL_HOURS,
-                 default_ttl_hours: int = DEFAULT_TTL_HOURS,
-                 recover: bool = True, prune_timer: bool = True,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        store: Store | None = None,
+        *,
+        engine: Engine | None = None,
+        max_workers: int | None = None,
+        max_queue: int = 1000,
+        max_ttl_hours: int = DEFAULT_MAX_TTL_HOURS,
+        default_ttl_hours: int = DEFAULT_TTL_HOURS,
+        recover: bool = True,
+        prune_timer: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store or Store()
         self.engine = engine or get_engine()
@@ -120,11 +127,20 @@ class JobManager(QObject):
             self._timer.start()
 
     # -- submitting ------------------------------------------------------------------------
-    def submit(self, inputs: Iterable[InputData], *, operation: str = "extract_text",
-               options: OcrOptions | None = None, ttl_hours: int | None = None,
-               clamp: bool = True, tool_slug: str = "image-to-text",
-               client_reference_id: str | None = None, source: str = "cli",
-               idempotency_key: str | None = None, request_hash: str | None = None) -> Job:
+    def submit(
+        self,
+        inputs: Iterable[InputData],
+        *,
+        operation: str = "extract_text",
+        options: OcrOptions | None = None,
+        ttl_hours: int | None = None,
+        clamp: bool = True,
+        tool_slug: str = "image-to-text",
+        client_reference_id: str | None = None,
+        source: str = "cli",
+        idempotency_key: str | None = None,
+        request_hash: str | None = None,
+    ) -> Job:
         """Queues one job for one or more images. Raises OptionsError for bad options and
         QueueFullError when the queue is at its bound; bad images fail the job, later."""
         items = list(inputs)
@@ -148,11 +164,19 @@ class JobManager(QObject):
                 raise QueueFullError(f"{len(self._active)} jobs are waiting")
             now = self.store.clock()
             job = Job(
-                id=new_job_id(), operation=operation, options=opts, tool_slug=tool_slug,
-                client_reference_id=client_reference_id, source=source, created_at=now,
-                updated_at=now, ttl_hours=ttl, clamp=clamp,
+                id=new_job_id(),
+                operation=operation,
+                options=opts,
+                tool_slug=tool_slug,
+                client_reference_id=client_reference_id,
+                source=source,
+                created_at=now,
+                updated_at=now,
+                ttl_hours=ttl,
+                clamp=clamp,
                 inputs=[_describe(item.data, item.filename) for item in items],
-                idempotency_key=idempotency_key, request_hash=request_hash,
+                idempotency_key=idempotency_key,
+                request_hash=request_hash,
             )
             self.store.create(job, [item.data for item in items])
             self._active[job.id] = job
@@ -164,18 +188,26 @@ class JobManager(QObject):
     def submit_files(self, paths: Iterable[str | Path], **kwargs: Any) -> Job:
         return self.submit([InputData.from_path(p) for p in paths], **kwargs)
 
-    def retry(self, job_id: str, options: OcrOptions | None = None,
-              operation: str | None = None) -> Job:
+    def retry(
+        self, job_id: str, options: OcrOptions | None = None, operation: str | None = None
+    ) -> Job:
         """A new job with the same inputs, optionally with other options."""
         old = self.get(job_id)
         if old is None:
             raise KeyError(job_id)
-        blobs = [InputData(i.filename, self.store.read_input(old.id, n))
-                 for n, i in enumerate(old.inputs)]
-        return self.submit(blobs, operation=operation or old.operation,
-                           options=options or old.options, ttl_hours=old.ttl_hours,
-                           tool_slug=old.tool_slug, client_reference_id=old.client_reference_id,
-                           source=old.source)
+        blobs = [
+            InputData(i.filename, self.store.read_input(old.id, n))
+            for n, i in enumerate(old.inputs)
+        ]
+        return self.submit(
+            blobs,
+            operation=operation or old.operation,
+            options=options or old.options,
+            ttl_hours=old.ttl_hours,
+            tool_slug=old.tool_slug,
+            client_reference_id=old.client_reference_id,
+            source=old.source,
+        )
 
     # -- queries ---------------------------------------------------------------------------
     def get(self, job_id: str) -> Job | None:
@@ -285,15 +317,17 @@ class JobManager(QObject):
             else:
                 job.status = FAILED
                 job.finished_at = self.store.clock()
-                job.error = {"code": "input_missing",
-                             "message": "interrupted, and its input files are gone"}
+                job.error = {
+                    "code": "input_missing",
+                    "message": "interrupted, and its input files are gone",
+                }
                 job.warnings.append("interrupted before it finished")
                 self.store.save(job)
 
     def _update(self, job: Job, **changes: Any) -> bool:
         """Applies changes unless the job was canceled meanwhile; saves and signals."""
         with self._lock:
-            if job.id in self._canceled or self._closing and changes.get("status") is None:
+            if job.id in self._canceled or (self._closing and changes.get("status") is None):
                 return False
             for key, value in changes.items():
                 setattr(job, key, value)
@@ -325,18 +359,26 @@ class JobManager(QObject):
                     return
                 job.status = FAILED
                 job.finished_at = self.store.clock()
-                job.error = {"code": "internal_error",
-                             "message": f"internal error: {exc.__class__.__name__}: {exc}"}
+                job.error = {
+                    "code": "internal_error",
+                    "message": f"internal error: {exc.__class__.__name__}: {exc}",
+                }
                 self.store.save(job)
                 self._finish(job)
 
     def _process(self, job: Job) -> None:
         clock = self.store.clock
-        if not self._update(job, status=PROCESSING, current_stage=PROCESSING, progress=0,
-                            started_at=clock()):
+        if not self._update(
+            job, status=PROCESSING, current_stage=PROCESSING, progress=0, started_at=clock()
+        ):
             return
         total = len(job.inputs)
-        outputs, taken, texts, confs, errors, cached = [], set(), [], [], [], 0
+        outputs: list[JobOutput] = []
+        taken: set[str] = set()
+        texts: list[str] = []
+        confs: list[float] = []
+        errors: list[tuple[str, OcrError]] = []
+        cached = 0
         warnings = list(job.warnings)
         for n, inp in enumerate(job.inputs):
             with self._lock:
@@ -344,20 +386,29 @@ class JobManager(QObject):
                     return
             try:
                 outcome = recognize_bytes(
-                    self.store.read_input(job.id, n), job.options, store=self.store,
-                    engine=self.engine, layout=job.layout, source_name=inp.filename)
-            except OcrError as exc:
-                inp.error = exc.message
-                errors.append((inp.filename, exc))
-            except OSError as exc:
-                inp.error = f"cannot read the stored input: {exc.strerror or exc}"
+                    self.store.read_input(job.id, n),
+                    job.options,
+                    store=self.store,
+                    engine=self.engine,
+                    layout=job.layout,
+                    source_name=inp.filename,
+                )
+            except OcrError as err:
+                inp.error = err.message
+                errors.append((inp.filename, err))
+            except OSError as err:
+                inp.error = f"cannot read the stored input: {err.strerror or err}"
                 errors.append((inp.filename, OcrError(inp.error)))
             else:
-                self.store.save_result(job.id, n, outcome.result.to_storage(),
-                                       None if outcome.cached else outcome.key)
+                self.store.save_result(
+                    job.id, n, outcome.result.to_storage(), None if outcome.cached else outcome.key
+                )
                 self.store.write_output(job.id, n, outcome.output)
-                outputs.append(make_output(n, inp.filename, job.options.output_format,
-                                           len(outcome.output), taken))
+                outputs.append(
+                    make_output(
+                        n, inp.filename, job.options.output_format, len(outcome.output), taken
+                    )
+                )
                 texts.append(outcome.result.text)
                 confs.append(outcome.result.confidence)
                 cached += outcome.cached
@@ -373,21 +424,25 @@ class JobManager(QObject):
             job.finished_at = clock()
             job.cached = bool(total and cached == total)
             if cached:
-                warnings.append("cached: served from the store" if cached == total else
-                                f"cached: {cached} of {total} results served from the store")
-            for name, exc in errors:
+                warnings.append(
+                    "cached: served from the store"
+                    if cached == total
+                    else f"cached: {cached} of {total} results served from the store"
+                )
+            for name, failure in errors:
                 if total > 1:
-                    warnings.append(f"{name}: {exc.message}")
+                    warnings.append(f"{name}: {failure.message}")
             job.warnings = warnings
             if outputs:
                 job.status, job.current_stage, job.progress = SUCCEEDED, SUCCEEDED, 100
             else:
-                name, exc = errors[0]
+                name, first = errors[0]
                 job.status, job.current_stage = FAILED, FAILED
-                message = exc.message if total == 1 else f"all {total} inputs failed; " \
-                    f"{name}: {exc.message}"
-                job.error = {"code": exc.code, "message": message}
+                message = (
+                    first.message
+                    if total == 1
+                    else f"all {total} inputs failed; {name}: {first.message}"
+                )
+                job.error = {"code": first.code, "message": message}
             self.store.save(job)
             self._finish(job)
-
-

@@ -20,8 +20,7 @@ class Engine(Protocol):
         """Whether the engine can run on this machine."""
         ...
 
-    def version(self) -> str:
-        ...
+    def version(self) -> str: ...
 
     def languages(self) -> list[str]:
         """Installed language packs (OSD excluded)."""

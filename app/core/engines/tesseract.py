@@ -60,7 +60,10 @@ class TesseractEngine:
         try:
             out = subprocess.run(
                 [pytesseract.pytesseract.tesseract_cmd, "--list-langs"],
-                capture_output=True, text=True, timeout=20, check=False,
+                capture_output=True,
+                text=True,
+                timeout=20,
+                check=False,
             ).stdout
         except (OSError, subprocess.TimeoutExpired):
             return None
@@ -137,8 +140,9 @@ class TesseractEngine:
             return 0, [f"orientation uncertain (confidence {conf:.2f}); read as given"]
         return rotate, []
 
-    def recognize(self, image: Image.Image, options: OcrOptions, timeout: float = 120.0
-                  ) -> OcrResult:
+    def recognize(
+        self, image: Image.Image, options: OcrOptions, timeout: float = 120.0
+    ) -> OcrResult:
         language = self.check_language(options.language)
         width, height = image.size
         prepared = preprocess.prepare(image, enabled=options.preprocess)
@@ -155,7 +159,10 @@ class TesseractEngine:
         config = f"--psm {psm_value(options.psm)}"
         try:
             data = pytesseract.image_to_data(
-                work, lang=language, config=config, timeout=timeout,
+                work,
+                lang=language,
+                config=config,
+                timeout=timeout,
                 output_type=pytesseract.Output.DICT,
             )
         except RuntimeError as exc:  # pytesseract raises RuntimeError on its timeout
@@ -169,8 +176,14 @@ class TesseractEngine:
             return prepared.to_source(_unrotate(box, orientation, pw, ph), width, height)
 
         page = _build_page(data, width, height, to_input)
-        return OcrResult(page=page, language=language, orientation=orientation,
-                         engine=self.name, engine_version=self.version(), warnings=warnings)
+        return OcrResult(
+            page=page,
+            language=language,
+            orientation=orientation,
+            engine=self.name,
+            engine_version=self.version(),
+            warnings=warnings,
+        )
 
 
 def _first_line(exc: Exception) -> str:

@@ -19,8 +19,9 @@ _RENDERERS: dict[str, Renderer] = {
 }
 
 
-def render(result: OcrResult, fmt: str, *, layout: bool = True, source_name: str = "image"
-           ) -> bytes:
+def render(
+    result: OcrResult, fmt: str, *, layout: bool = True, source_name: str = "image"
+) -> bytes:
     """The result as ``fmt`` (txt, hocr, json, tsv), UTF-8 encoded."""
     try:
         renderer = _RENDERERS[fmt]

@@ -20,50 +20,82 @@ def _escape_title(text: str) -> str:
 
 
 def to_hocr(result: OcrResult, layout: bool = True, source_name: str = "image") -> bytes:
-    html = ET.Element("html", {"xmlns": XHTML_NS, "xml:lang": result.language.split("+")[0][:2],
-                               "lang": result.language.split("+")[0][:2]})
+    html = ET.Element(
+        "html",
+        {
+            "xmlns": XHTML_NS,
+            "xml:lang": result.language.split("+")[0][:2],
+            "lang": result.language.split("+")[0][:2],
+        },
+    )
     head = ET.SubElement(html, "head")
     ET.SubElement(head, "title").text = source_name
-    ET.SubElement(head, "meta", {"http-equiv": "Content-Type",
-                                 "content": "text/html;charset=utf-8"})
-    ET.SubElement(head, "meta", {"name": "ocr-system",
-                                 "content": f"imagehq-ocr {__version__} "
-                                            f"({result.engine} {result.engine_version})"})
+    ET.SubElement(
+        head, "meta", {"http-equiv": "Content-Type", "content": "text/html;charset=utf-8"}
+    )
+    ET.SubElement(
+        head,
+        "meta",
+        {
+            "name": "ocr-system",
+            "content": f"imagehq-ocr {__version__} ({result.engine} {result.engine_version})",
+        },
+    )
     ET.SubElement(head, "meta", {"name": "ocr-capabilities", "content": CAPABILITIES})
     ET.SubElement(head, "meta", {"name": "ocr-number-of-pages", "content": "1"})
     ET.SubElement(head, "meta", {"name": "ocr-langs", "content": result.language.replace("+", " ")})
     body = ET.SubElement(html, "body")
     page = result.page
-    page_el = ET.SubElement(body, "div", {
-        "class": "ocr_page", "id": "page_1",
-        "title": f'image "{_escape_title(source_name)}"; {_bbox((0, 0, page.width, page.height))}; '
-                 f"ppageno 0" + (f"; textangle {result.orientation}" if result.orientation else ""),
-    })
-    n_block = n_par = n_line = n_word = 0
-    for block in page.blocks:
-        n_block += 1
-        block_el = ET.SubElement(page_el, "div", {"class": "ocr_carea", "id": f"block_1_{n_block}",
-                                                  "title": _bbox(block.bbox)})
+    angle = f"; textangle {result.orientation}" if result.orientation else ""
+    page_box = _bbox((0, 0, page.width, page.height))
+    page_el = ET.SubElement(
+        body,
+        "div",
+        {
+            "class": "ocr_page",
+            "id": "page_1",
+            "title": f'image "{_escape_title(source_name)}"; {page_box}; ppageno 0{angle}',
+        },
+    )
+    n_par = n_line = n_word = 0
+    for n_block, block in enumerate(page.blocks, 1):
+        block_el = ET.SubElement(
+            page_el,
+            "div",
+            {"class": "ocr_carea", "id": f"block_1_{n_block}", "title": _bbox(block.bbox)},
+        )
         for para in block.paragraphs:
             n_par += 1
-            par_el = ET.SubElement(block_el, "p", {"class": "ocr_par", "id": f"par_1_{n_par}",
-                                                   "title": _bbox(para.bbox)})
+            par_el = ET.SubElement(
+                block_el,
+                "p",
+                {"class": "ocr_par", "id": f"par_1_{n_par}", "title": _bbox(para.bbox)},
+            )
             for line in para.lines:
                 n_line += 1
-                line_el = ET.SubElement(par_el, "span", {"class": "ocr_line",
-                                                         "id": f"line_1_{n_line}",
-                                                         "title": _bbox(line.bbox)})
+                line_el = ET.SubElement(
+                    par_el,
+                    "span",
+                    {"class": "ocr_line", "id": f"line_1_{n_line}", "title": _bbox(line.bbox)},
+                )
                 for i, word in enumerate(line.words):
                     n_word += 1
-                    word_el = ET.SubElement(line_el, "span", {
-                        "class": "ocrx_word", "id": f"word_1_{n_word}",
-                        "title": f"{_bbox(word.bbox)}; x_wconf {round(word.confidence * 100)}",
-                    })
+                    word_el = ET.SubElement(
+                        line_el,
+                        "span",
+                        {
+                            "class": "ocrx_word",
+                            "id": f"word_1_{n_word}",
+                            "title": f"{_bbox(word.bbox)}; x_wconf {round(word.confidence * 100)}",
+                        },
+                    )
                     word_el.text = word.text
                     if i < len(line.words) - 1:
                         word_el.tail = " "
     ET.indent(html, space=" ")
-    doctype = ('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"\n'
-               '    "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n')
+    doctype = (
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"\n'
+        '    "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
+    )
     body_xml = ET.tostring(html, encoding="unicode", short_empty_elements=False)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + doctype + body_xml + "\n").encode("utf-8")

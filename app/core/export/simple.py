@@ -8,8 +8,20 @@ import json
 
 from app.core.model import OcrResult
 
-TSV_COLUMNS = ("level", "page_num", "block_num", "par_num", "line_num", "word_num",
-               "left", "top", "width", "height", "conf", "text")
+TSV_COLUMNS = (
+    "level",
+    "page_num",
+    "block_num",
+    "par_num",
+    "line_num",
+    "word_num",
+    "left",
+    "top",
+    "width",
+    "height",
+    "conf",
+    "text",
+)
 
 
 def to_txt(result: OcrResult, layout: bool = True, source_name: str = "") -> bytes:
@@ -25,13 +37,19 @@ def to_tsv(result: OcrResult, layout: bool = True, source_name: str = "") -> byt
     """Tesseract's TSV columns and levels (1 page … 5 word); ``conf`` is 0–1 like everywhere
     else in the app (Tesseract writes 0–100), and -1 on non-word rows as Tesseract does."""
     buf = io.StringIO()
-    writer = csv.writer(buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
-                        escapechar="\\")
+    writer = csv.writer(
+        buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\"
+    )
     writer.writerow(TSV_COLUMNS)
     page = result.page
 
-    def row(level: int, ids: tuple[int, int, int, int], box: tuple[int, int, int, int],
-            conf: float, text: str = "") -> None:
+    def row(
+        level: int,
+        ids: tuple[int, int, int, int],
+        box: tuple[int, int, int, int],
+        conf: float,
+        text: str = "",
+    ) -> None:
         x0, y0, x1, y1 = box
         writer.writerow((level, 1, *ids, x0, y0, x1 - x0, y1 - y0, conf, text))
 
@@ -43,6 +61,5 @@ def to_tsv(result: OcrResult, layout: bool = True, source_name: str = "") -> byt
             for ln, line in enumerate(para.lines, 1):
                 row(4, (b, p, ln, 0), line.bbox, -1)
                 for w, word in enumerate(line.words, 1):
-                    row(5, (b, p, ln, w), word.bbox, word.confidence,
-                        word.text.replace("\t", " "))
+                    row(5, (b, p, ln, w), word.bbox, word.confidence, word.text.replace("\t", " "))
     return buf.getvalue().encode("utf-8")
