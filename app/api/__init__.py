@@ -1,0 +1,1 @@
+"""The local HTTP API (ImageHQ OCR compatible): FastAPI + uvicorn on one JobManager."""

@@ -1,0 +1,437 @@
+"""The FastAPI application: ``/v1/ocr`` and friends, all talking to one JobManager."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import sqlite3
+import threading
+import time
+import zipfile
+from pathlib import PurePath
+from typing import Annotated, Any
+from urllib.parse import quote
+
+import anyio
+from fastapi import FastAPI, File, Form, Header, Query, Response, Security, UploadFile
+from fastapi.security import HTTPBearer
+from pydantic import ValidationError
+
+from app import __version__
+from app.api.errors import (
+    RETRY_AFTER_SECONDS,
+    ApiError,
+    describe_validation,
+    install_handlers,
+)
+from app.api.middleware import Guard
+from app.api.models import (
+    Deleted,
+    ErrorEnvelope,
+    Health,
+    JobList,
+    JobModel,
+    JobStatus,
+    Languages,
+    OcrRequest,
+)
+from app.core import imageio
+from app.core.errors import ImageTooLargeError, InvalidInputError, OcrError, UnsupportedMediaError
+from app.core.job import SUCCEEDED, Job
+from app.core.options import FORMAT_MIME, OcrOptions
+from app.jobs import InputData, JobManager
+
+MAX_WAIT_SECONDS = 30.0
+DEFAULT_MAX_UPLOAD_BYTES = 50 * 2**20
+DEFAULT_MAX_FILES = 100
+_JOB_ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
+
+bearer = HTTPBearer(auto_error=False, description="the token `imagehq-ocr serve` prints")
+
+
+def _err(*codes: int) -> dict[int | str, dict[str, Any]]:
+    text = {
+        400: "malformed request (multipart or the request JSON)",
+        401: "missing or wrong token",
+        404: "unknown job",
+        409: "idempotency key reused with another body, or the job has no output yet",
+        410: "the job expired and was deleted",
+        413: "upload over the size cap, or an image over the pixel limit",
+        415: "a file is not a supported image",
+        421: "Host header is not a loopback name",
+        422: "invalid request: unknown operation, option or language; bad parameters",
+        429: "the queue is full; see Retry-After",
+        503: "the server is shutting down",
+    }
+    return {c: {"model": ErrorEnvelope, "description": text.get(c, "error")} for c in codes}
+
+
+REQUEST_DOC = (
+    "JSON string (an `OcrRequest`): operation, options {detect_orientation, language, "
+    "output_format, psm, preprocess}, tool_slug, client_reference_id, retention_policy. "
+    'Example: {"operation": "extract_text", "options": {"language": "eng", '
+    '"output_format": "txt"}, "tool_slug": "image-to-text"}'
+)
+
+
+def _check_id(job_id: str) -> None:
+    if not _JOB_ID_RE.match(job_id):
+        raise ApiError(404, "not_found", f"no job with id {job_id!r}")
+
+
+def _request_hash(req: OcrRequest, files: list[tuple[str, bytes]]) -> str:
+    h = hashlib.sha256(json.dumps(req.model_dump(mode="json"), sort_keys=True).encode())
+    for name, data in files:
+        h.update(b"\0" + name.encode("utf-8", "replace") + b"\0")
+        h.update(hashlib.sha256(data).digest())
+    return h.hexdigest()
+
+
+def _content_disposition(filename: str) -> str:
+    ascii_name = filename.encode("ascii", "replace").decode().replace('"', "_").replace("?", "_")
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
+
+
+def _check_image(name: str, data: bytes) -> None:
+    """Refuses what is not an image we read (415), an empty file (422) or a bomb (413). A file
+    that looks right but does not decode is accepted: its job fails with a readable error."""
+    try:
+        imageio.sniff(data)
+        imageio.probe(data)
+    except (UnsupportedMediaError, ImageTooLargeError) as exc:
+        raise ApiError(exc.http_status, exc.code, f"{name}: {exc.message}") from None
+    except InvalidInputError as exc:
+        if not data:
+            raise ApiError(422, exc.code, f"{name}: {exc.message}") from None
+
+
+class _Api:
+    """Route logic; FastAPI runs the plain ``def`` routes in its thread pool."""
+
+    def __init__(self, manager: JobManager, max_files: int, max_queue: int | None) -> None:
+        self.manager = manager
+        self.max_files = max_files
+        self.max_queue = max_queue
+        self.idem_lock = threading.Lock()
+        self.wait_limiter = anyio.CapacityLimiter(64)
+
+    def job_dict(self, job: Job, with_result: bool = True) -> dict[str, Any]:
+        return job.to_dict(self.manager.result_json(job) if with_result else None)
+
+    def get(self, job_id: str) -> Job:
+        _check_id(job_id)
+        job = self.manager.get(job_id)  # raises JobGone → 410
+        if job is None:
+            raise ApiError(404, "not_found", f"no job with id {job_id!r}")
+        return job
+
+    def submit(
+        self, raw_request: str, uploads: list[UploadFile], idempotency_key: str | None
+    ) -> tuple[Job, bool]:
+        try:
+            payload = json.loads(raw_request) if raw_request.strip() else {}
+        except ValueError as exc:
+            raise ApiError(400, "bad_request", f"request is not valid JSON: {exc}") from None
+        if not isinstance(payload, dict):
+            raise ApiError(400, "bad_request", "request must be a JSON object")
+        try:
+            req = OcrRequest.model_validate(payload)
+        except ValidationError as exc:
+            raise ApiError(422, "invalid_request", describe_validation(exc.errors())) from None
+        if not uploads:
+            raise ApiError(400, "bad_request", "no files[]: send one or more images")
+        if len(uploads) > self.max_files:
+            raise ApiError(422, "invalid_request", f"at most {self.max_files} files per job")
+        files: list[tuple[str, bytes]] = []
+        for n, upload in enumerate(uploads):
+            name = PurePath((upload.filename or "").replace("\\", "/")).name or f"image-{n + 1}"
+            data = upload.file.read()
+            _check_image(name, data)
+            files.append((name, data))
+        opts = req.options
+        options = OcrOptions(
+            language=opts.language,
+            detect_orientation=opts.detect_orientation,
+            psm=str(opts.psm),
+            output_format=opts.output_format,
+            preprocess=opts.preprocess,
+        )
+        retention = req.retention_policy
+        kwargs: dict[str, Any] = {
+            "operation": req.operation,
+            "options": options,
+            "ttl_hours": retention.ttl_hours if retention else None,
+            "clamp": retention.clamp if retention else True,
+            "tool_slug": req.tool_slug,
+            "client_reference_id": req.client_reference_id,
+            "source": "api",
+        }
+        inputs = [InputData(name, data) for name, data in files]
+        if not idempotency_key:
+            self._check_queue()
+            return self.manager.submit(inputs, **kwargs), False
+        digest = _request_hash(req, files)
+        with self.idem_lock:
+            existing = self._replay(idempotency_key, digest)
+            if existing is not None:
+                return existing, True
+            self._check_queue()
+            try:
+                job = self.manager.submit(
+                    inputs, idempotency_key=idempotency_key, request_hash=digest, **kwargs
+                )
+            except sqlite3.IntegrityError:  # another process took the key meanwhile
+                existing = self._replay(idempotency_key, digest)
+                if existing is None:
+                    raise
+                return existing, True
+        return job, False
+
+    def _replay(self, key: str, digest: str) -> Job | None:
+        found = self.manager.store.find_idempotent(key)
+        if found is None:
+            return None
+        if found.request_hash != digest:
+            raise ApiError(
+                409,
+                "idempotency_conflict",
+                "this Idempotency-Key was used with a different request",
+            )
+        return self.manager.get(found.id) or found
+
+    def _check_queue(self) -> None:
+        if self.max_queue is not None and self.manager.queue_length() >= self.max_queue:
+            raise ApiError(
+                429,
+                "queue_full",
+                f"the queue is full ({self.max_queue} jobs waiting); retry later",
+                {"Retry-After": str(RETRY_AFTER_SECONDS)},
+            )
+
+    def download(self, job_id: str, output: str | None) -> Response:
+        job = self.get(job_id)
+        if job.status != SUCCEEDED:
+            raise ApiError(
+                409, "not_ready", f"job {job.id} is {job.status}: there is nothing to download"
+            )
+        outputs = job.outputs
+        if output is not None:
+            outputs = [o for o in job.outputs if o.id == output]
+            if not outputs:
+                ids = ", ".join(o.id for o in job.outputs)
+                raise ApiError(404, "not_found", f"job {job.id} has no output {output!r} ({ids})")
+        if len(outputs) == 1:
+            out = outputs[0]
+            data = self.manager.store.read_output(job.id, int(out.id))
+            return Response(
+                data,
+                media_type=FORMAT_MIME.get(out.format, out.mime_type),
+                headers={"Content-Disposition": _content_disposition(out.filename)},
+            )
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            for out in outputs:
+                zf.writestr(out.filename, self.manager.store.read_output(job.id, int(out.id)))
+        return Response(
+            buf.getvalue(),
+            media_type="application/zip",
+            headers={"Content-Disposition": _content_disposition(f"{job.id}.zip")},
+        )
+
+    async def wait(self, job_id: str, seconds: float) -> Job:
+        """Long poll: the job once final, or as it is when ``seconds`` pass."""
+        job = await anyio.to_thread.run_sync(self.get, job_id)
+        deadline = time.monotonic() + seconds
+        while not job.is_final:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            waited = await anyio.to_thread.run_sync(
+                self.manager.wait,
+                job.id,
+                remaining,
+                abandon_on_cancel=True,
+                limiter=self.wait_limiter,
+            )
+            if waited is None:
+                raise ApiError(404, "not_found", f"job {job.id} was deleted")
+            job = waited
+            if not job.is_final:  # run by another process (not ours to wait on): poll
+                await anyio.sleep(min(0.25, max(0.0, deadline - time.monotonic())))
+        return job
+
+
+def create_app(
+    manager: JobManager,
+    token: str,
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
+    *,
+    max_files: int = DEFAULT_MAX_FILES,
+    max_queue: int | None = None,
+    allowed_hosts: frozenset[str] = frozenset(),
+    allow_remote: bool = False,
+) -> FastAPI:
+    """The API app. ``max_queue`` adds a server-side bound (429) below the manager's own."""
+    api = _Api(manager, max_files, max_queue)
+    app = FastAPI(
+        title="ImageHQ OCR local API",
+        version=__version__,
+        description=(
+            "ImageHQ OCR compatible API on this machine. Every route but /v1/health and "
+            "/openapi.json needs `Authorization: Bearer <token>`. Errors are "
+            '`{"error": {"code": "...", "message": "..."}}`.'
+        ),
+        docs_url=None,
+        redoc_url=None,
+    )
+    install_handlers(app)
+    app.add_middleware(
+        Guard,
+        token=token,
+        max_upload_bytes=max_upload_bytes,
+        allowed_hosts=allowed_hosts,
+        allow_remote=allow_remote,
+    )
+    auth = [Security(bearer)]
+    app.state.api = api
+
+    @app.post(
+        "/v1/ocr",
+        status_code=202,
+        response_model=JobModel,
+        response_model_exclude_unset=True,
+        dependencies=auth,
+        summary="Queue an OCR job for one or more images",
+        responses=_err(400, 401, 409, 413, 415, 421, 422, 429, 503),
+    )
+    def create_job(
+        response: Response,
+        files: Annotated[
+            list[UploadFile],
+            File(alias="files[]", description="images: png, jpeg, webp, tiff, bmp, gif"),
+        ],
+        request: Annotated[str, Form(description=REQUEST_DOC)] = "{}",
+        idempotency_key: Annotated[
+            str | None, Header(alias="Idempotency-Key", max_length=255)
+        ] = None,
+    ) -> dict[str, Any]:
+        job, replayed = api.submit(request, files, idempotency_key)
+        response.headers["Location"] = f"/v1/jobs/{job.id}"
+        if replayed:
+            response.headers["Idempotent-Replayed"] = "true"
+        return api.job_dict(job, with_result=replayed)
+
+    @app.get(
+        "/v1/jobs/{job_id}",
+        response_model=JobModel,
+        response_model_exclude_unset=True,
+        dependencies=auth,
+        summary="A job; ?wait=N long-polls up to N seconds for it to finish",
+        responses=_err(401, 404, 410, 421, 422),
+    )
+    async def get_job(
+        job_id: str,
+        wait: Annotated[float, Query(ge=0, le=MAX_WAIT_SECONDS)] = 0,
+    ) -> dict[str, Any]:
+        job = await api.wait(job_id, wait)
+        return await anyio.to_thread.run_sync(api.job_dict, job)
+
+    @app.get(
+        "/v1/jobs/{job_id}/download",
+        dependencies=auth,
+        summary="The output file; a zip when the job has several",
+        response_class=Response,
+        responses={
+            200: {
+                "description": "the output (txt, hocr, json or tsv) or a zip of them",
+                "content": {
+                    "text/plain": {"schema": {"type": "string"}},
+                    "text/html": {"schema": {"type": "string"}},
+                    "application/json": {"schema": {}},
+                    "text/tab-separated-values": {"schema": {"type": "string"}},
+                    "application/zip": {"schema": {"type": "string", "format": "binary"}},
+                },
+            },
+            **_err(401, 404, 409, 410, 421, 422),
+        },
+    )
+    def download(
+        job_id: str,
+        output: Annotated[str | None, Query(max_length=20, description="one output id")] = None,
+    ) -> Response:
+        return api.download(job_id, output)
+
+    @app.get(
+        "/v1/jobs",
+        response_model=JobList,
+        response_model_exclude_unset=True,
+        dependencies=auth,
+        summary="Stored jobs, newest first",
+        responses=_err(401, 421, 422),
+    )
+    def list_jobs(
+        limit: Annotated[int, Query(ge=1, le=100)] = 20,
+        offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+        page: Annotated[int | None, Query(ge=1, le=10**7, description="1-based; sets offset")] = (
+            None
+        ),
+        status: JobStatus | None = None,
+        client_reference_id: Annotated[str | None, Query(max_length=500)] = None,
+    ) -> dict[str, Any]:
+        if page is not None:
+            offset = (page - 1) * limit
+        result = manager.store.list(
+            limit=limit, offset=offset, status=status, client_reference_id=client_reference_id
+        )
+        return {
+            "jobs": [job.to_dict() for job in result.jobs],
+            "total": result.total,
+            "limit": limit,
+            "offset": offset,
+            "page": offset // limit + 1,
+            "has_more": offset + len(result.jobs) < result.total,
+        }
+
+    @app.delete(
+        "/v1/jobs/{job_id}",
+        response_model=Deleted,
+        dependencies=auth,
+        summary="Cancel the job if it runs, then delete it and its files",
+        responses=_err(401, 404, 410, 421),
+    )
+    def delete_job(job_id: str) -> Deleted:
+        job = api.get(job_id)
+        manager.delete(job.id)
+        return Deleted(id=job.id, deleted=True)
+
+    @app.get(
+        "/v1/health",
+        response_model=Health,
+        summary="Liveness (no token needed)",
+        responses=_err(421),
+    )
+    def health() -> Health:
+        return Health(
+            status="ok",
+            version=__version__,
+            engine=manager.engine.name,
+            engine_version=manager.engine.version() or "unknown",
+            queue_length=manager.queue_length(),
+        )
+
+    @app.get(
+        "/v1/languages",
+        response_model=Languages,
+        dependencies=auth,
+        summary="Installed language packs",
+        responses=_err(401, 421),
+    )
+    def languages() -> Languages:
+        return Languages(languages=manager.engine.languages(), default="eng")
+
+    return app
+
+
+__all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "OcrError", "create_app"]

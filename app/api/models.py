@@ -1,0 +1,150 @@
+"""Pydantic models of every request and response body (they make /openapi.json)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.core.job import DEFAULT_TTL_HOURS
+
+JobStatus = Literal["queued", "processing", "succeeded", "failed", "canceled"]
+
+
+# -- request ---------------------------------------------------------------------------------
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RequestOptions(_Strict):
+    """``options`` of the ``request`` part. ``psm`` and ``preprocess`` are local extensions."""
+
+    detect_orientation: bool = False
+    language: str = Field(
+        default="eng", max_length=200, description="installed packs, e.g. eng or eng+deu"
+    )
+    output_format: Literal["txt", "hocr", "json", "tsv"] = "txt"
+    psm: str | int = Field(
+        default="auto",
+        description="page segmentation: auto, single_block, single_line, sparse or 1-13",
+    )
+    preprocess: bool = True
+
+
+class RetentionRequest(_Strict):
+    ttl_hours: int = Field(default=DEFAULT_TTL_HOURS, ge=1, le=100_000)
+    clamp: bool = Field(default=True, description="clamp ttl_hours to the maximum, else reject")
+
+
+class OcrRequest(_Strict):
+    """The JSON in the ``request`` form field of ``POST /v1/ocr``. Unknown keys are rejected."""
+
+    operation: Literal["extract_text", "extract_text_with_layout"] = "extract_text"
+    options: RequestOptions = Field(default_factory=RequestOptions)
+    tool_slug: str = Field(default="image-to-text", max_length=200)
+    client_reference_id: str | None = Field(default=None, max_length=500)
+    retention_policy: RetentionRequest | None = None
+
+
+# -- responses --------------------------------------------------------------------------------
+class ErrorBody(BaseModel):
+    code: str = Field(examples=["not_found"])
+    message: str = Field(examples=["no job with id job_123"])
+
+
+class ErrorEnvelope(BaseModel):
+    """Every error, on every route."""
+
+    error: ErrorBody
+
+
+class JobOptions(BaseModel):
+    language: str
+    detect_orientation: bool
+    psm: str
+    output_format: str
+    preprocess: bool
+
+
+class Stage(BaseModel):
+    name: str
+    progress: int
+    status: str
+
+
+class JobInputModel(BaseModel):
+    filename: str
+    format: str
+    mime_type: str
+    size_bytes: int
+    error: str | None = Field(default=None, description="present when this input failed")
+
+
+class JobOutputModel(BaseModel):
+    id: str
+    filename: str
+    format: str
+    mime_type: str
+    size_bytes: int
+
+
+class RetentionPolicy(BaseModel):
+    ttl_hours: int
+    clamp: bool
+
+
+class JobModel(BaseModel):
+    """The public job object (``Job.to_dict``), shared with ``imagehq-ocr jobs --json``."""
+
+    id: str
+    status: JobStatus
+    current_stage: str
+    progress: int = Field(ge=0, le=100)
+    operation: str
+    tool_slug: str
+    client_reference_id: str | None
+    created_at: str
+    updated_at: str | None
+    started_at: str | None
+    finished_at: str | None
+    expires_at: str
+    poll_url: str
+    download_url: str | None
+    options: JobOptions
+    stages: list[Stage]
+    inputs: list[JobInputModel]
+    outputs: list[JobOutputModel]
+    result_json: dict[str, Any] | None = Field(
+        description="confidence (0-1), text, language, orientation; pages with blocks, "
+        "paragraphs, lines and word boxes for extract_text_with_layout; documents for a batch"
+    )
+    retention_policy: RetentionPolicy
+    warnings: list[str]
+    error: ErrorBody | None
+
+
+class JobList(BaseModel):
+    jobs: list[JobModel] = Field(description="newest first; result_json is null here")
+    total: int
+    limit: int
+    offset: int
+    page: int
+    has_more: bool
+
+
+class Deleted(BaseModel):
+    id: str
+    deleted: bool
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    version: str
+    engine: str
+    engine_version: str
+    queue_length: int
+
+
+class Languages(BaseModel):
+    languages: list[str]
+    default: str
