@@ -1,0 +1,89 @@
+"""Exporting results: the current one to a file, several jobs to a folder (in a worker)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path, PurePath
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from app.core.export import format_for_path, render
+from app.core.job import SUCCEEDED, Job
+from app.core.model import OcrResult
+from app.core.options import FORMAT_EXTENSION
+
+
+def render_input(store: Any, job: Job, index: int, fmt: str) -> bytes:
+    stored = store.load_result(job.id, index)
+    if stored is None:
+        raise ValueError(f"{job.inputs[index].filename}: no result stored")
+    result = OcrResult.from_storage(stored)
+    return render(result, fmt, layout=True, source_name=job.inputs[index].filename)
+
+
+def save_result(
+    path: str | Path, result: OcrResult, source_name: str, fmt: str | None = None
+) -> str:
+    """Writes ``result`` to ``path`` in the format its extension names (txt when none)."""
+    fmt = fmt or format_for_path(str(path)) or "txt"
+    Path(path).write_bytes(render(result, fmt, layout=True, source_name=source_name))
+    return fmt
+
+
+def unique_path(folder: Path, name: str, taken: set[str]) -> Path:
+    stem, suffix = PurePath(name).stem, PurePath(name).suffix
+    candidate, n = name, 2
+    while candidate in taken or (folder / candidate).exists():
+        candidate, n = f"{stem}-{n}{suffix}", n + 1
+    taken.add(candidate)
+    return folder / candidate
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)  # done, total
+    finished = Signal(list, list)  # written paths, error messages
+
+
+class BatchExport(QRunnable):
+    """Exports every succeeded input of ``jobs`` into ``folder`` as ``fmt``."""
+
+    def __init__(self, store: Any, jobs: list[Job], folder: Path, fmt: str) -> None:
+        super().__init__()
+        self.store, self.jobs, self.folder, self.fmt = store, jobs, Path(folder), fmt
+        self.signals = _Signals()
+        self.cancel_event = threading.Event()
+
+    def run(self) -> None:
+        items = [(j, i) for j in self.jobs for i in range(len(j.inputs))]
+        written: list[str] = []
+        errors: list[str] = []
+        taken: set[str] = set()
+        for done, (job, index) in enumerate(items):
+            if self.cancel_event.is_set():
+                errors.append("canceled")
+                break
+            name = job.inputs[index].filename
+            if job.status != SUCCEEDED or job.inputs[index].error:
+                errors.append(f"{name}: {job.status}, nothing to export")
+            else:
+                try:
+                    data = render_input(self.store, job, index, self.fmt)
+                    path = unique_path(
+                        self.folder, f"{PurePath(name).stem}.{FORMAT_EXTENSION[self.fmt]}", taken
+                    )
+                    path.write_bytes(data)
+                    written.append(str(path))
+                except (OSError, ValueError) as exc:
+                    errors.append(f"{name}: {exc}")
+            self.signals.progress.emit(done + 1, len(items))
+        self.signals.finished.emit(written, errors)
+
+
+def start_batch(
+    store: Any, jobs: list[Job], folder: Path, fmt: str, pool: QThreadPool | None = None
+) -> BatchExport:
+    task = BatchExport(store, jobs, folder, fmt)
+    task.setAutoDelete(False)
+    (pool or QThreadPool.globalInstance()).start(task)
+    return task

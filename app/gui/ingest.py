@@ -1,0 +1,199 @@
+"""Turning dropped/pasted/opened things into jobs, off the GUI thread.
+
+``inputs_from_mime`` reads a QMimeData (local files and folders, file URLs, raw image bytes,
+image data) into a list of sources; ``Ingestor`` reads files, encodes images and submits one job
+per image to the JobManager in a worker thread, reporting problems with a signal.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMimeData,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import QImage
+
+from app.core.errors import OcrError
+from app.core.imageio import IMAGE_EXTENSIONS
+from app.core.options import OcrOptions
+from app.jobs import InputData, QueueFullError
+
+# Raw image formats a browser or an image viewer may put on a drag or the clipboard.
+RAW_IMAGE_MIME = ("image/png", "image/jpeg", "image/webp", "image/gif", "image/bmp", "image/tiff")
+MAX_FILES = 2000  # one drop; more is almost certainly a mistake (a home folder)
+
+
+@dataclass
+class Sources:
+    paths: list[Path]  # files and folders
+    blobs: list[InputData]  # raw image bytes with a made-up name
+    images: list[tuple[str, QImage]]  # decoded image data (encoded to PNG in the worker)
+    remote: list[str]  # URLs we cannot fetch
+
+    def __bool__(self) -> bool:
+        return bool(self.paths or self.blobs or self.images)
+
+
+def stamp_name(prefix: str, ext: str = "png", when: datetime | None = None) -> str:
+    """``pasted-2026-11-23-195500.png``."""
+    return f"{prefix}-{(when or datetime.now()).strftime('%Y-%m-%d-%H%M%S')}.{ext}"
+
+
+def is_image_path(path: Path) -> bool:
+    return path.suffix.lower() in IMAGE_EXTENSIONS
+
+
+def inputs_from_mime(mime: QMimeData, prefix: str = "dropped") -> Sources:
+    """What a drop or a paste holds, best representation first: local files, then raw bytes,
+    then image data."""
+    src = Sources([], [], [], [])
+    if mime.hasUrls():
+        for url in mime.urls():
+            if url.isLocalFile():
+                src.paths.append(Path(url.toLocalFile()))
+            elif url.scheme() in ("http", "https", "ftp", "data"):
+                src.remote.append(url.toString())
+    if src.paths:
+        return src
+    for mt in RAW_IMAGE_MIME:
+        if mime.hasFormat(mt):
+            data = bytes(mime.data(mt).data())
+            if data:
+                src.blobs.append(InputData(stamp_name(prefix, mt.split("/")[1]), data))
+                return src
+    if mime.hasImage():
+        image = mime.imageData()
+        if isinstance(image, QImage) and not image.isNull():
+            src.images.append((stamp_name(prefix), image))
+        elif image is not None:
+            from PySide6.QtGui import QPixmap
+
+            if isinstance(image, QPixmap) and not image.isNull():
+                src.images.append((stamp_name(prefix), image.toImage()))
+    return src
+
+
+def accepts(mime: QMimeData) -> bool:
+    """Whether a drag is worth accepting (decided without reading files)."""
+    if mime.hasImage() or any(mime.hasFormat(m) for m in RAW_IMAGE_MIME):
+        return True
+    return mime.hasUrls() and any(u.isLocalFile() for u in mime.urls())
+
+
+def png_bytes(image: QImage) -> bytes:
+    buf = QByteArray()
+    device = QBuffer(buf)
+    device.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(device, b"PNG")
+    device.close()
+    return bytes(buf.data())
+
+
+def expand_paths(paths: list[Path], limit: int = MAX_FILES) -> tuple[list[Path], list[str]]:
+    """Files as given (any extension: the sniffer decides) and image files inside folders,
+    recursively, sorted; plus messages for what was skipped."""
+    files: list[Path] = []
+    notes: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            found: list[Path] = []
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found += [Path(root) / n for n in sorted(names) if is_image_path(Path(n))]
+            if not found:
+                notes.append(f"{path.name}: no images in this folder")
+            files += found
+        elif path.is_file():
+            files.append(path)
+        else:
+            notes.append(f"{path.name}: not found")
+    if len(files) > limit:
+        notes.append(f"only the first {limit} of {len(files)} images were added")
+        files = files[:limit]
+    return files, notes
+
+
+class _Signals(QObject):
+    submitted = Signal(object)  # Job
+    problem = Signal(str)
+    finished = Signal(int)  # jobs submitted
+
+
+class _Task(QRunnable):
+    def __init__(self, ingestor: Ingestor, sources: Sources, options: OcrOptions) -> None:
+        super().__init__()
+        self.ingestor, self.sources, self.options = ingestor, sources, options
+
+    def run(self) -> None:
+        sig = self.ingestor.signals
+        count = 0
+        items: list[InputData | tuple[str, QImage] | Path] = []
+        files, notes = expand_paths(self.sources.paths)
+        for note in notes:
+            sig.problem.emit(note)
+        items += files
+        items += self.sources.blobs
+        items += self.sources.images
+        for item in items:
+            try:
+                if isinstance(item, Path):
+                    data = InputData(item.name, item.read_bytes())
+                elif isinstance(item, tuple):
+                    data = InputData(item[0], png_bytes(item[1]))
+                else:
+                    data = item
+                job = self.ingestor.manager.submit(
+                    [data],
+                    operation="extract_text_with_layout",
+                    options=self.options,
+                    source="gui",
+                )
+            except OSError as exc:
+                name = item.name if isinstance(item, Path) else "image"
+                sig.problem.emit(f"{name}: {exc.strerror or exc}")
+            except QueueFullError as exc:
+                sig.problem.emit(f"queue full ({exc}); try again when some jobs are done")
+                break
+            except OcrError as exc:
+                sig.problem.emit(exc.message)
+                break  # bad options: every other item would fail the same way
+            else:
+                count += 1
+                sig.submitted.emit(job)
+        sig.finished.emit(count)
+
+
+class Ingestor(QObject):
+    """Submits inputs in a worker thread so that reading a big folder never blocks the window."""
+
+    def __init__(self, manager: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.manager = manager
+        self.signals = _Signals(self)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # keeps the submission order
+
+    def add(self, sources: Sources, options: OcrOptions) -> None:
+        if sources:
+            self._pool.start(_Task(self, sources, options))
+
+    def add_paths(self, paths: list[str | Path], options: OcrOptions) -> None:
+        self.add(Sources([Path(p) for p in paths], [], [], []), options)
+
+    def add_image(self, name: str, image: QImage, options: OcrOptions) -> None:
+        self.add(Sources([], [], [(name, image)], []), options)
+
+    def wait(self, msecs: int = 10000) -> bool:
+        return self._pool.waitForDone(msecs)

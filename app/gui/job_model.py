@@ -1,0 +1,291 @@
+"""The job list: a table model fed by the JobManager's signals, paged from the store."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+)
+
+from app.core.job import CANCELED, FAILED, PROCESSING, QUEUED, SUCCEEDED, Job
+from app.core.store import JobGone
+from app.gui.thumbnails import ThumbnailCache
+
+PAGE_SIZE = 200
+JOB_ROLE = Qt.ItemDataRole.UserRole + 1
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2
+
+COL_NAME, COL_STATUS, COL_PROGRESS, COL_CONFIDENCE, COL_TIME, COL_CREATED = range(6)
+Index = QModelIndex | QPersistentModelIndex
+
+
+def confidence_color(conf: float) -> QColor:
+    """Green for sure words, amber for doubtful ones, red for guesses."""
+    if conf >= 0.85:
+        return QColor(46, 160, 67)
+    if conf >= 0.6:
+        return QColor(219, 150, 0)
+    return QColor(214, 52, 52)
+
+
+class JobTableModel(QAbstractTableModel):
+    """Newest first. Live jobs come through the manager's signals; history through fetchMore."""
+
+    def __init__(
+        self, manager: Any, thumbnails: ThumbnailCache | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.manager = manager
+        self.thumbnails = thumbnails
+        self._jobs: list[Job] = []
+        self._rows: dict[str, int] = {}
+        self._total = 0  # rows the store has for the current search
+        self._offset = 0  # store rows fetched so far
+        self._search = ""
+        self._history_loaded = False
+        self._headers = [
+            self.tr("Name"),
+            self.tr("Status"),
+            self.tr("Progress"),
+            self.tr("Confidence"),
+            self.tr("Time"),
+            self.tr("Created"),
+        ]
+        self._status_text = {
+            QUEUED: self.tr("Queued"),
+            PROCESSING: self.tr("Processing"),
+            SUCCEEDED: self.tr("Done"),
+            FAILED: self.tr("Failed"),
+            CANCELED: self.tr("Canceled"),
+        }
+        manager.job_added.connect(self.on_job)
+        manager.job_updated.connect(self.on_job)
+        manager.job_removed.connect(self.on_removed)
+        if thumbnails is not None:
+            thumbnails.ready.connect(self._on_thumbnail)
+
+    # -- loading ---------------------------------------------------------------------------
+    def load_history(self, search: str = "") -> None:
+        """(Re)starts the list from the store; later pages come through fetchMore."""
+        self.beginResetModel()
+        self._search = search
+        self._jobs, self._rows = [], {}
+        self._offset, self._total = 0, 0
+        self._history_loaded = True
+        page = self.manager.store.list(limit=PAGE_SIZE, offset=0, search=search or None)
+        self._total = page.total
+        self._append(page.jobs)
+        self.endResetModel()
+
+    def _append(self, jobs: list[Job]) -> None:
+        self._offset += len(jobs)
+        for job in jobs:
+            if job.id in self._rows:
+                continue
+            self._rows[job.id] = len(self._jobs)
+            self._jobs.append(job)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._history_loaded and self._offset < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        page = self.manager.store.list(
+            limit=PAGE_SIZE, offset=self._offset, search=self._search or None
+        )
+        fresh = [j for j in page.jobs if j.id not in self._rows]
+        if not page.jobs:
+            self._total = self._offset
+            return
+        if fresh:
+            first = len(self._jobs)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._append(page.jobs)
+            self.endInsertRows()
+        else:
+            self._offset += len(page.jobs)
+
+    @property
+    def search(self) -> str:
+        return self._search
+
+    @property
+    def total(self) -> int:
+        return max(self._total, len(self._jobs))
+
+    # -- live updates ----------------------------------------------------------------------
+    def _matches(self, job: Job) -> bool:
+        if not self._search:
+            return True
+        needle = self._search.lower()
+        return needle in (job.text or "").lower() or needle in job.display_name.lower()
+
+    def on_job(self, job: Job) -> None:
+        row = self._rows.get(job.id)
+        if row is not None:
+            self._jobs[row] = job
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._headers) - 1))
+            return
+        if not self._matches(job) and job.is_final:
+            return
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._jobs.insert(0, job)
+        self._rows = {j.id: i for i, j in enumerate(self._jobs)}
+        self._offset += 1  # the store now holds one more row before our cursor
+        self._total += 1
+        self.endInsertRows()
+
+    def on_removed(self, job_id: str) -> None:
+        row = self._rows.get(job_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._jobs[row]
+        self._rows = {j.id: i for i, j in enumerate(self._jobs)}
+        self._offset = max(0, self._offset - 1)
+        self._total = max(0, self._total - 1)
+        self.endRemoveRows()
+        if self.thumbnails is not None:
+            self.thumbnails.forget(job_id)
+
+    def refresh(self, job_id: str) -> None:
+        try:
+            job = self.manager.get(job_id)
+        except JobGone:
+            job = None
+        if job is None:
+            self.on_removed(job_id)
+        else:
+            self.on_job(job)
+
+    def _on_thumbnail(self, job_id: str) -> None:
+        row = self._rows.get(job_id)
+        if row is not None:
+            idx = self.index(row, COL_NAME)
+            self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])
+
+    # -- access ----------------------------------------------------------------------------
+    def job(self, row: int) -> Job | None:
+        return self._jobs[row] if 0 <= row < len(self._jobs) else None
+
+    def row_of(self, job_id: str) -> int | None:
+        return self._rows.get(job_id)
+
+    def jobs(self) -> list[Job]:
+        return list(self._jobs)
+
+    # -- Qt model --------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._jobs)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def status_text(self, job: Job) -> str:
+        text = self._status_text.get(job.status, job.status)
+        if job.status == SUCCEEDED and job.cached:
+            text = self.tr("Done (cached)")
+        return text
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        job = self._jobs[index.row()]
+        col = index.column()
+        if role == JOB_ROLE:
+            return job
+        if role == PROGRESS_ROLE:
+            return job.progress
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_NAME:
+                return job.display_name
+            if col == COL_STATUS:
+                if job.error and job.status == FAILED:
+                    return f"{self.status_text(job)}: {job.error.get('message', '')}"
+                return self.status_text(job)
+            if col == COL_PROGRESS:
+                return f"{job.progress}%"
+            if col == COL_CONFIDENCE:
+                return "" if job.confidence is None else f"{job.confidence * 100:.0f}%"
+            if col == COL_TIME:
+                return "" if job.duration is None else f"{job.duration:.1f} s"
+            if col == COL_CREATED:
+                return _when(job.created_at)
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_NAME and self.thumbnails:
+            return self.thumbnails.get(job)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if job.error:
+                return job.error.get("message", "")
+            if col == COL_NAME:
+                return job.display_name
+            if job.warnings:
+                return "\n".join(job.warnings)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == COL_STATUS and job.status == FAILED:
+                return QColor(214, 52, 52)
+            if col == COL_CONFIDENCE and job.confidence is not None:
+                return confidence_color(job.confidence)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_CONFIDENCE, COL_TIME):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole and col == COL_NAME:
+            return f"{job.display_name}, {self.status_text(job)}"
+        return None
+
+
+def _when(dt: datetime) -> str:
+    local = dt.astimezone()
+    now = datetime.now().astimezone()
+    if local.date() == now.date():
+        return local.strftime("%H:%M:%S")
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """A live progress bar in the progress column; the error text for failed jobs."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        job = index.data(JOB_ROLE)
+        if job is None or job.status not in (QUEUED, PROCESSING):
+            super().paint(painter, option, index)
+            return
+        style = QApplication.style()
+        opt: Any = option
+        if opt.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(opt.rect, opt.palette.color(QPalette.ColorRole.Highlight))
+        bar: Any = QStyleOptionProgressBar()
+        bar.rect = QRect(opt.rect.adjusted(6, 7, -6, -7))
+        bar.minimum = 0
+        bar.maximum = 100
+        bar.progress = job.progress
+        bar.text = f"{job.progress}%" if job.status == PROCESSING else self.tr("queued")
+        bar.textVisible = True
+        bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
+        bar.palette = opt.palette
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(110, super().sizeHint(option, index).height())

@@ -1,0 +1,91 @@
+"""``run_gui``: the application, its translator and theme, the JobManager and the window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
+
+
+def display_available() -> bool:
+    """False on Linux without a display and without an explicit Qt platform."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    )
+
+
+def install_translator(app: object) -> object | None:
+    """Loads ``imagehq_ocr_<locale>.qm`` for the system locale, when there is one."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    translator = QTranslator(app)  # type: ignore[arg-type]
+    if translator.load(QLocale(), "imagehq_ocr", "_", str(I18N_DIR)):
+        app.installTranslator(translator)  # type: ignore[attr-defined]
+        return translator
+    return None
+
+
+def run_gui(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    if not display_available():
+        print(
+            "imagehq-ocr: no display found (DISPLAY/WAYLAND_DISPLAY unset); "
+            "use `imagehq-ocr extract FILE` or set QT_QPA_PLATFORM",
+            file=sys.stderr,
+        )
+        return 1
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app import APP_ID, APP_NAME
+
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName("ImageHQ")
+    app.setOrganizationDomain("imagehq.app")
+    app.setDesktopFileName(APP_ID)
+    install_translator(app)
+
+    from app.gui.desktop import DesktopIntegration
+
+    if DesktopIntegration.forward_to_running_instance(argv):
+        return 0
+
+    from app import settings as S
+    from app.gui.main_window import MainWindow
+    from app.gui.theme import apply_theme
+    from app.jobs import JobManager
+
+    qsettings = S.make_qsettings()
+    apply_theme(app, str(S.get(qsettings, S.THEME)))
+    hints = app.styleHints()
+    if hasattr(hints, "colorSchemeChanged"):
+        hints.colorSchemeChanged.connect(
+            lambda _s: apply_theme(app, str(S.get(qsettings, S.THEME)))
+        )
+    manager = JobManager(default_ttl_hours=int(S.get(qsettings, S.RETENTION_TTL_HOURS)))
+    window = MainWindow(manager, qsettings)
+    window.show()
+    integration = DesktopIntegration(app, window, manager)
+    window.integration = integration
+    # History and the API come after the first paint: the window appears at once.
+    QTimer.singleShot(0, window.load_history)
+    if os.environ.get("IMAGEHQ_OCR_BENCH_STARTUP"):  # bench/bench_startup.py
+
+        def report() -> None:
+            print(f"shown_at={time.time():.6f}", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, report)
+    code = app.exec()
+    manager.shutdown(wait=False)
+    return code

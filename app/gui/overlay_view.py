@@ -1,0 +1,285 @@
+"""Layout-overlay preview: the image with word, line and block boxes coloured by confidence.
+
+Wheel zooms (around the cursor), Ctrl+0 fits, Ctrl+1 shows 100 %, the middle button or
+Space+drag pans, a left-drag rubber band selects words. Hovering a word shows its text and
+confidence.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QPixmap,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPixmapItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QWidget,
+)
+
+from app.core.model import BBox, Page
+from app.gui.job_model import confidence_color
+
+WORD, LINE, BLOCK = "word", "line", "block"
+INDEX_KEY = 0
+
+
+def _rect(b: BBox) -> QRectF:
+    return QRectF(b[0], b[1], max(1, b[2] - b[0]), max(1, b[3] - b[1]))
+
+
+class WordItem(QGraphicsRectItem):
+    def __init__(self, index: int, text: str, conf: float, bbox: BBox) -> None:
+        super().__init__(_rect(bbox))
+        self.index, self.text, self.conf = index, text, conf
+        self.low = False
+        self.setData(INDEX_KEY, index)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setAcceptHoverEvents(True)
+        self.setToolTip(f"{text}\n{conf * 100:.0f} %")
+        self.setZValue(3)
+        self.restyle()
+
+    def restyle(self) -> None:
+        color = confidence_color(self.conf)
+        pen = QPen(color, 1.5)
+        pen.setCosmetic(True)
+        fill = QColor(color)
+        fill.setAlpha(40)
+        if self.low:
+            pen = QPen(QColor(214, 52, 52), 2.5)
+            pen.setCosmetic(True)
+            fill = QColor(214, 52, 52, 90)
+        if self.isSelected():
+            fill = QColor(48, 120, 230, 110)
+            pen = QPen(QColor(48, 120, 230), 2.5)
+            pen.setCosmetic(True)
+        self.setPen(pen)
+        self.setBrush(QBrush(fill))
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.restyle()
+        return super().itemChange(change, value)
+
+    def paint(self, painter: QPainter, option: object, widget: QWidget | None = None) -> None:
+        painter.setPen(self.pen())
+        painter.setBrush(self.brush())
+        painter.drawRect(self.rect())  # no dashed selection frame
+
+
+class OverlayView(QGraphicsView):
+    """Shows one page; ``selection_changed(list[int])`` gives the selected word indices."""
+
+    selection_changed = Signal(list)
+    zoom_changed = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setMouseTracking(True)
+        self.setAccessibleName(self.tr("Image with recognised boxes"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._pixmap_item: QGraphicsPixmapItem | None = None
+        self.words: list[WordItem] = []
+        self.lines: list[QGraphicsRectItem] = []
+        self.blocks: list[QGraphicsRectItem] = []
+        self._visible = {WORD: True, LINE: False, BLOCK: False}
+        self._threshold = 0.0
+        self._fit = True
+        self._pan_from: QPointF | None = None
+        self._space = False
+        self._quiet = False
+        self.scene().selectionChanged.connect(self._on_selection)
+
+    # -- content ---------------------------------------------------------------------------
+    def clear_page(self) -> None:
+        self.scene().clear()
+        self._pixmap_item = None
+        self.words, self.lines, self.blocks = [], [], []
+
+    def set_page(self, pixmap: QPixmap | None, page: Page | None) -> None:
+        self._quiet = True
+        self.clear_page()
+        scene = self.scene()
+        if pixmap is not None and not pixmap.isNull():
+            self._pixmap_item = scene.addPixmap(pixmap)
+            self._pixmap_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+            self._pixmap_item.setZValue(0)
+            rect = QRectF(pixmap.rect())
+        elif page is not None:
+            rect = QRectF(0, 0, page.width, page.height)
+        else:
+            rect = QRectF(0, 0, 1, 1)
+        if page is not None:
+            for i, word in enumerate(page.words()):
+                item = WordItem(i, word.text, word.confidence, word.bbox)
+                scene.addItem(item)
+                self.words.append(item)
+            for line in page.lines():
+                self.lines.append(self._frame(line.bbox, QColor(0, 150, 200), 2))
+            for block in page.blocks:
+                self.blocks.append(self._frame(block.bbox, QColor(150, 80, 220), 1))
+        scene.setSceneRect(rect.adjusted(-10, -10, 10, 10))
+        self._apply_visibility()
+        self._apply_threshold()
+        self._quiet = False
+        self.fit()
+
+    def _frame(self, bbox: BBox, color: QColor, z: int) -> QGraphicsRectItem:
+        pen = QPen(color, 1.5, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        item = self.scene().addRect(_rect(bbox).adjusted(-2, -2, 2, 2), pen)
+        item.setZValue(z)
+        return item
+
+    def set_level_visible(self, level: str, visible: bool) -> None:
+        self._visible[level] = visible
+        self._apply_visibility()
+
+    def level_visible(self, level: str) -> bool:
+        return self._visible[level]
+
+    def _apply_visibility(self) -> None:
+        for w in self.words:
+            # Words stay selectable while hidden boxes are off: only the paint is hidden.
+            w.setOpacity(1.0 if self._visible[WORD] or w.isSelected() or w.low else 0.0)
+        for item in self.lines:
+            item.setVisible(self._visible[LINE])
+        for item in self.blocks:
+            item.setVisible(self._visible[BLOCK])
+
+    def set_threshold(self, value: float) -> None:
+        """Words below ``value`` (0..1) are highlighted."""
+        self._threshold = value
+        self._apply_threshold()
+
+    def _apply_threshold(self) -> None:
+        for w in self.words:
+            w.low = w.conf < self._threshold
+            w.restyle()
+        self._apply_visibility()
+
+    def low_confidence_count(self) -> int:
+        return sum(1 for w in self.words if w.low)
+
+    # -- selection -------------------------------------------------------------------------
+    def selected_indices(self) -> list[int]:
+        return sorted(w.index for w in self.words if w.isSelected())
+
+    def select_words(self, indices: list[int], ensure_visible: bool = True) -> None:
+        """Selects these words (from the text pane) without echoing the change back."""
+        wanted = set(indices)
+        self._quiet = True
+        for w in self.words:
+            w.setSelected(w.index in wanted)
+        self._quiet = False
+        self._apply_visibility()
+        if ensure_visible and wanted:
+            rect = QRectF()
+            for w in self.words:
+                if w.index in wanted:
+                    rect = rect.united(w.sceneBoundingRect())
+            self.ensureVisible(rect, 40, 40)
+
+    def _on_selection(self) -> None:
+        if self._quiet:
+            return
+        self._apply_visibility()
+        self.selection_changed.emit(self.selected_indices())
+
+    # -- zoom and pan ----------------------------------------------------------------------
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def fit(self) -> None:
+        self._fit = True
+        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.zoom_changed.emit(self.zoom())
+
+    def actual_size(self) -> None:
+        self._fit = False
+        self.resetTransform()
+        self.zoom_changed.emit(1.0)
+
+    def zoom_by(self, factor: float) -> None:
+        current = self.zoom()
+        factor = max(0.05, min(16.0, current * factor)) / current
+        self._fit = False
+        self.scale(factor, factor)
+        self.zoom_changed.emit(self.zoom())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta().y()
+        if delta:
+            self.zoom_by(1.0015**delta)
+        event.accept()
+
+    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self._fit:
+            self.fit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+            return
+        if event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(1.25)
+            return
+        if event.key() == Qt.Key.Key_Minus:
+            self.zoom_by(0.8)
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+            return
+        super().keyReleaseEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            delta = event.position() - self._pan_from
+            self._pan_from = event.position()
+            h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+            h.setValue(h.value() - int(delta.x()))
+            v.setValue(v.value() - int(delta.y()))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton and self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)

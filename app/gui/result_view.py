@@ -1,0 +1,418 @@
+"""The result of one job: overlay preview, text pane, stats, re-run options."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import (
+    QAction,
+    QGuiApplication,
+    QImage,
+    QImageReader,
+    QKeySequence,
+    QPixmap,
+    QTextCursor,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSlider,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.job import SUCCEEDED, Job
+from app.core.model import OcrResult
+from app.core.options import PSM_PRESETS, OcrOptions
+from app.gui.overlay_view import BLOCK, LINE, WORD, OverlayView
+from app.gui.text_map import TextMap
+
+
+class _ImageSignals(QObject):
+    done = Signal(str, int, QImage)  # job id, generation, image
+
+
+class _ImageLoader(QRunnable):
+    def __init__(self, path: Path, job_id: str, gen: int, signals: _ImageSignals) -> None:
+        super().__init__()
+        self.path, self.job_id, self.gen, self.signals = path, job_id, gen, signals
+
+    def run(self) -> None:
+        reader = QImageReader(str(self.path))
+        reader.setAutoTransform(True)  # the result boxes are in EXIF-rotated pixels
+        self.signals.done.emit(self.job_id, self.gen, reader.read())
+
+
+def _legend_chip(color: str, text: str) -> QLabel:
+    safe = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    label = QLabel(f'<span style="color:{color}; font-size:14px">■</span> {safe}')
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
+
+
+class ResultView(QWidget):
+    """Shows a job; ``rerun_requested(job_id, OcrOptions)`` asks for a new run."""
+
+    rerun_requested = Signal(str, object)
+    message = Signal(str)
+
+    def __init__(
+        self, store: Any, languages: list[str] | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.job: Job | None = None
+        self.result: OcrResult | None = None
+        self.map = TextMap()
+        self._edited = False
+        self._syncing = False
+        self._shown_status = ""
+        self._gen = 0
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._img_signals = _ImageSignals(self)
+        self._img_signals.done.connect(self._on_image)
+        self._build(languages or ["eng"])
+        self.show_job(None)
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self, languages: list[str]) -> None:
+        self.overlay = OverlayView()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(6)
+
+        head = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setObjectName("resultTitle")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QLabel()
+        self.status.setObjectName("resultStatus")
+        head.addWidget(self.title, 1)
+        head.addWidget(self.status)
+        outer.addLayout(head)
+
+        self.error_banner = QLabel()
+        self.error_banner.setObjectName("errorBanner")
+        self.error_banner.setWordWrap(True)
+        self.error_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_banner.hide()
+        outer.addWidget(self.error_banner)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        outer.addWidget(self.splitter, 1)
+
+        # Left: overlay with its controls.
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.level_boxes: dict[str, QCheckBox] = {}
+        for level, text in (
+            (WORD, self.tr("&Words")),
+            (LINE, self.tr("&Lines")),
+            (BLOCK, self.tr("&Blocks")),
+        ):
+            box = QCheckBox(text)
+            box.setChecked(level == WORD)
+            box.setAccessibleName(self.tr("Show %s boxes") % level)
+            box.toggled.connect(lambda on, lv_=level: self.overlay.set_level_visible(lv_, on))
+            self.level_boxes[level] = box
+            bar.addWidget(box)
+        bar.addSpacing(12)
+        bar.addWidget(QLabel(self.tr("Highlight below")))
+        self.threshold = QSlider(Qt.Orientation.Horizontal)
+        self.threshold.setRange(0, 100)
+        self.threshold.setValue(60)
+        self.threshold.setMaximumWidth(140)
+        self.threshold.setAccessibleName(self.tr("Low-confidence threshold"))
+        self.threshold.setToolTip(self.tr("Words below this confidence are highlighted in red"))
+        self.threshold_label = QLabel()
+        self.threshold_label.setMinimumWidth(80)
+        bar.addWidget(self.threshold)
+        bar.addWidget(self.threshold_label)
+        bar.addStretch(1)
+        self.zoom_label = QLabel()
+        bar.addWidget(self.zoom_label)
+        for text, tip, slot in (
+            ("−", self.tr("Zoom out"), lambda: self.overlay.zoom_by(0.8)),
+            ("+", self.tr("Zoom in"), lambda: self.overlay.zoom_by(1.25)),
+            (self.tr("Fit"), self.tr("Fit to window (Ctrl+0)"), lambda: self.overlay.fit()),
+            ("1:1", self.tr("Actual size (Ctrl+1)"), lambda: self.overlay.actual_size()),
+        ):
+            btn = QToolButton()
+            btn.setText(text)
+            btn.setToolTip(tip)
+            btn.setAccessibleName(tip)
+            btn.setAutoRaise(True)
+            btn.clicked.connect(slot)
+            bar.addWidget(btn)
+        lv.addLayout(bar)
+        self.overlay.setFrameShape(QFrame.Shape.StyledPanel)
+        lv.addWidget(self.overlay, 1)
+        legend = QHBoxLayout()
+        legend.addWidget(_legend_chip("#2ea043", self.tr("≥ 85 %")))
+        legend.addWidget(_legend_chip("#db9600", self.tr("60–85 %")))
+        legend.addWidget(_legend_chip("#d63434", self.tr("< 60 %")))
+        legend.addWidget(_legend_chip("#3078e6", self.tr("selected")))
+        legend.addStretch(1)
+        hint = QLabel(self.tr("Drag to select words · wheel to zoom · middle button to pan"))
+        hint.setObjectName("hint")
+        legend.addWidget(hint)
+        lv.addLayout(legend)
+        self.splitter.addWidget(left)
+
+        # Right: text pane, stats, re-run.
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        self.text = QPlainTextEdit()
+        self.text.setAccessibleName(self.tr("Recognised text"))
+        self.text.setPlaceholderText(self.tr("The recognised text appears here."))
+        self.text.setTabChangesFocus(True)
+        rv.addWidget(self.text, 1)
+        stats = QHBoxLayout()
+        self.stats = QLabel()
+        self.stats.setObjectName("stats")
+        stats.addWidget(self.stats, 1)
+        self.copy_selection_btn = QPushButton(self.tr("Copy selection"))
+        self.copy_selection_btn.setToolTip(self.tr("Copy the words selected in the image"))
+        self.copy_selection_btn.clicked.connect(self.copy_selected_words)
+        self.copy_btn = QPushButton(self.tr("&Copy"))
+        self.copy_btn.setToolTip(self.tr("Copy all text (Ctrl+Shift+C)"))
+        self.copy_btn.setAccessibleName(self.tr("Copy all text"))
+        self.copy_btn.clicked.connect(self.copy_all)
+        stats.addWidget(self.copy_selection_btn)
+        stats.addWidget(self.copy_btn)
+        rv.addLayout(stats)
+
+        rerun = QFrame()
+        rerun.setObjectName("rerunPanel")
+        rerun.setFrameShape(QFrame.Shape.StyledPanel)
+        rl = QHBoxLayout(rerun)
+        rl.setContentsMargins(8, 4, 8, 4)
+        rl.addWidget(QLabel(self.tr("Re-run with")))
+        self.lang_combo = QComboBox()
+        self.lang_combo.setEditable(True)
+        self.lang_combo.setAccessibleName(self.tr("Language"))
+        self.lang_combo.setToolTip(self.tr("Language packs, e.g. eng or eng+deu"))
+        self.set_languages(languages)
+        self.psm_combo = QComboBox()
+        self.psm_combo.setAccessibleName(self.tr("Page segmentation"))
+        for key, label in psm_labels(self).items():
+            self.psm_combo.addItem(label, key)
+        self.orient_box = QCheckBox(self.tr("Detect &orientation"))
+        self.rerun_btn = QPushButton(self.tr("&Re-run"))
+        self.rerun_btn.setAccessibleName(self.tr("Re-run this job with these options"))
+        self.rerun_btn.clicked.connect(self._rerun)
+        rl.addWidget(self.lang_combo)
+        rl.addWidget(self.psm_combo)
+        rl.addWidget(self.orient_box)
+        rl.addStretch(1)
+        rl.addWidget(self.rerun_btn)
+        rv.addWidget(rerun)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        self.threshold.valueChanged.connect(self._on_threshold)
+        self.overlay.selection_changed.connect(self._on_box_selection)
+        self.overlay.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
+        self.text.selectionChanged.connect(self._on_text_selection)
+        self.text.cursorPositionChanged.connect(self._on_text_selection)
+        self.text.textChanged.connect(self._on_text_changed)
+
+        copy_all = QAction(self.tr("Copy all text"), self)
+        copy_all.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        copy_all.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        copy_all.triggered.connect(self.copy_all)
+        self.addAction(copy_all)
+        self.copy_all_action = copy_all
+        for seq, slot in (("Ctrl+0", self.overlay.fit), ("Ctrl+1", self.overlay.actual_size)):
+            act = QAction(self)
+            act.setShortcut(QKeySequence(seq))
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+        self._on_threshold(self.threshold.value())
+
+    def set_languages(self, languages: list[str]) -> None:
+        current = self.lang_combo.currentText()
+        self.lang_combo.clear()
+        self.lang_combo.addItems(languages)
+        if current:
+            self.lang_combo.setCurrentText(current)
+
+    # -- showing a job ---------------------------------------------------------------------
+    def show_job(self, job: Job | None) -> None:
+        """Shows ``job`` (None: nothing). Loads the result model and the image."""
+        same = job is not None and self.job is not None and job.id == self.job.id
+        self.job = job
+        if job is None:
+            self.title.setText(self.tr("No job selected"))
+            self.status.clear()
+            self.error_banner.hide()
+            self._set_result(None)
+            self.overlay.set_page(None, None)
+            self._shown_status = ""
+            self.setEnabled(False)
+            return
+        self.setEnabled(True)
+        self.title.setText(job.display_name)
+        self.status.setText(self._status_line(job))
+        if job.error:
+            self.error_banner.setText(self.tr("This job failed: %s") % job.error.get("message", ""))
+            self.error_banner.show()
+        else:
+            self.error_banner.hide()
+        self.lang_combo.setCurrentText(job.options.language)
+        idx = self.psm_combo.findData(job.options.psm)
+        self.psm_combo.setCurrentIndex(max(0, idx))
+        self.orient_box.setChecked(job.options.detect_orientation)
+        if same and self._shown_status == job.status:
+            return  # a progress update: labels only
+        self._shown_status = job.status
+        result = None
+        if job.status == SUCCEEDED and job.inputs and not job.inputs[0].error:
+            try:
+                stored = self.store.load_result(job.id, 0)
+                result = OcrResult.from_storage(stored) if stored else None
+            except (OSError, ValueError, KeyError) as exc:
+                self.error_banner.setText(self.tr("Cannot read the stored result: %s") % exc)
+                self.error_banner.show()
+        self._set_result(result)
+        self.overlay.set_page(None, result.page if result else None)
+        if job.inputs:
+            self._gen += 1
+            path = self.store.input_path(job.id, 0)
+            self._pool.start(_ImageLoader(path, job.id, self._gen, self._img_signals))
+
+    def _status_line(self, job: Job) -> str:
+        parts = [job.status]
+        if job.duration is not None:
+            parts.append(f"{job.duration:.1f} s")
+        parts.append(job.options.language)
+        if job.cached:
+            parts.append(self.tr("cached"))
+        return " · ".join(parts)
+
+    def _on_image(self, job_id: str, gen: int, image: QImage) -> None:
+        if self.job is None or job_id != self.job.id or gen != self._gen:
+            return
+        pixmap = QPixmap.fromImage(image) if not image.isNull() else None
+        self.overlay.set_page(pixmap, self.result.page if self.result else None)
+        self._on_threshold(self.threshold.value())
+        for level, box in self.level_boxes.items():
+            self.overlay.set_level_visible(level, box.isChecked())
+
+    def _set_result(self, result: OcrResult | None) -> None:
+        self.result = result
+        self.map = TextMap.build(result.page) if result else TextMap()
+        self._syncing = True
+        if result is not None:
+            self.text.setPlainText(self.map.text)
+        elif self.job is not None and self.job.status == SUCCEEDED:
+            self.text.setPlainText(self.job.text)
+        else:
+            self.text.clear()
+        self._syncing = False
+        self._edited = False
+        self._update_stats()
+
+    def _update_stats(self) -> None:
+        text = self.text.toPlainText()
+        words = len(text.split())
+        parts = [self.tr("%n word(s)", "", words)]
+        if self.result is not None and self.result.page.words():
+            parts.append(
+                self.tr("mean confidence %1 %").replace("%1", f"{self.result.confidence * 100:.0f}")
+            )
+            low = self.overlay.low_confidence_count()
+            if low:
+                parts.append(self.tr("%n below threshold", "", low))
+        if self._edited:
+            parts.append(self.tr("edited"))
+        self.stats.setText(" · ".join(parts))
+
+    # -- interactions ----------------------------------------------------------------------
+    def _on_threshold(self, value: int) -> None:
+        self.overlay.set_threshold(value / 100)
+        self.threshold_label.setText(f"{value} %")
+        self._update_stats()
+
+    def _on_text_changed(self) -> None:
+        if not self._syncing:
+            self._edited = True  # the map no longer fits the text: box sync stops
+            self._update_stats()
+
+    def _on_text_selection(self) -> None:
+        if self._syncing or self._edited or not self.map.words:
+            return
+        cursor = self.text.textCursor()
+        indices = self.map.words_in_range(cursor.selectionStart(), cursor.selectionEnd())
+        self._syncing = True
+        self.overlay.select_words(indices)
+        self._syncing = False
+
+    def _on_box_selection(self, indices: list[int]) -> None:
+        if self._syncing or self._edited:
+            return
+        span = self.map.range_of(indices)
+        self._syncing = True
+        cursor = self.text.textCursor()
+        if span is None:
+            cursor.clearSelection()
+        else:
+            cursor.setPosition(span[0])
+            cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+        self._syncing = False
+        if indices:
+            QGuiApplication.clipboard().setText(self.map.text_of(indices))
+            self.message.emit(self.tr("Copied %n word(s)", "", len(indices)))
+
+    def selected_words_text(self) -> str:
+        return self.map.text_of(self.overlay.selected_indices())
+
+    def copy_selected_words(self) -> None:
+        text = self.selected_words_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+            self.message.emit(self.tr("Copied the selected words"))
+
+    def copy_all(self) -> None:
+        QGuiApplication.clipboard().setText(self.text.toPlainText())
+        self.message.emit(self.tr("Copied all text"))
+
+    def current_options(self) -> OcrOptions:
+        base = self.job.options if self.job else OcrOptions()
+        return OcrOptions(
+            language=self.lang_combo.currentText().strip() or "eng",
+            detect_orientation=self.orient_box.isChecked(),
+            psm=str(self.psm_combo.currentData() or "auto"),
+            output_format=base.output_format,
+            preprocess=base.preprocess,
+        )
+
+    def _rerun(self) -> None:
+        if self.job is not None:
+            self.rerun_requested.emit(self.job.id, self.current_options())
+
+
+def psm_labels(ctx: QObject) -> dict[str, str]:
+    labels = {
+        "auto": ctx.tr("Automatic layout"),
+        "single_block": ctx.tr("Single block of text"),
+        "single_line": ctx.tr("Single line"),
+        "sparse": ctx.tr("Sparse text"),
+    }
+    return {k: labels.get(k, k) for k in PSM_PRESETS}

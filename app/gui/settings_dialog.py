@@ -1,0 +1,222 @@
+"""Settings dialog, persisted with QSettings (keys in app.settings)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QKeySequenceEdit,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import settings as S
+from app.gui.result_view import psm_labels
+
+# Packs people often ask for; shown with the command to install the missing ones.
+COMMON_PACKS = {
+    "eng": "English",
+    "deu": "German",
+    "fra": "French",
+    "spa": "Spanish",
+    "ita": "Italian",
+    "por": "Portuguese",
+    "nld": "Dutch",
+    "pol": "Polish",
+    "rus": "Russian",
+    "tur": "Turkish",
+    "chi_sim": "Chinese (simplified)",
+    "jpn": "Japanese",
+    "kor": "Korean",
+    "ara": "Arabic",
+}
+ROLE_CODE = Qt.ItemDataRole.UserRole
+
+
+def install_command(code: str) -> str:
+    return f"sudo apt-get install tesseract-ocr-{code.replace('_', '-').lower()}"
+
+
+def api_token() -> tuple[str | None, str]:
+    """The API token and where it lives, or (None, reason) when the API module is missing."""
+    try:
+        from app.api.security import get_token, token_path
+    except ImportError:
+        return None, "the local API is not available in this build"
+    try:
+        return get_token(), str(token_path())
+    except Exception as exc:  # a broken token file must not break the dialog
+        return None, str(exc)
+
+
+class SettingsDialog(QDialog):
+    def __init__(
+        self,
+        settings: QSettings,
+        languages: list[str],
+        has_osd: bool = True,
+        api_url: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Settings — ImageHQ OCR"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+
+        # -- recognition -------------------------------------------------------------------
+        ocr = QGroupBox(self.tr("Recognition"))
+        form = QFormLayout(ocr)
+        self.languages = QListWidget()
+        self.languages.setAccessibleName(self.tr("Languages"))
+        self.languages.setMaximumHeight(120)
+        chosen = set(str(S.get(settings, S.OCR_LANGUAGE)).split("+"))
+        for code in languages:
+            item = QListWidgetItem(f"{code} — {COMMON_PACKS.get(code, code)}")
+            item.setData(ROLE_CODE, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if code in chosen else Qt.CheckState.Unchecked)
+            self.languages.addItem(item)
+        form.addRow(self.tr("&Languages:"), self.languages)
+        missing = [c for c in COMMON_PACKS if c not in languages][:4]
+        hint = self.tr(
+            "Several languages slow recognition down. Missing one? Install its pack, e.g."
+        )
+        cmds = "<br>".join(f"<code>{install_command(c)}</code>" for c in missing[:2])
+        self.lang_hint = QLabel(f"{hint}<br>{cmds}")
+        self.lang_hint.setTextFormat(Qt.TextFormat.RichText)
+        self.lang_hint.setWordWrap(True)
+        self.lang_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.lang_hint.setObjectName("hint")
+        form.addRow("", self.lang_hint)
+        self.orientation = QCheckBox(self.tr("Detect and correct &orientation"))
+        self.orientation.setChecked(bool(S.get(settings, S.OCR_DETECT_ORIENTATION)))
+        if not has_osd:
+            self.orientation.setToolTip(self.tr("Needs the osd pack: %s") % install_command("osd"))
+        form.addRow("", self.orientation)
+        self.psm = QComboBox()
+        self.psm.setAccessibleName(self.tr("Page segmentation"))
+        for key, label in psm_labels(self).items():
+            self.psm.addItem(label, key)
+        self.psm.setCurrentIndex(max(0, self.psm.findData(S.get(settings, S.OCR_PSM))))
+        form.addRow(self.tr("Page &segmentation:"), self.psm)
+        layout.addWidget(ocr)
+
+        # -- general -----------------------------------------------------------------------
+        general = QGroupBox(self.tr("General"))
+        gform = QFormLayout(general)
+        self.ttl = QSpinBox()
+        self.ttl.setRange(1, 720)
+        self.ttl.setSuffix(self.tr(" hours"))
+        self.ttl.setValue(int(S.get(settings, S.RETENTION_TTL_HOURS)))
+        self.ttl.setAccessibleName(self.tr("Keep results for"))
+        gform.addRow(self.tr("&Keep results for:"), self.ttl)
+        self.hotkey = QKeySequenceEdit(QKeySequence(str(S.get(settings, S.CAPTURE_HOTKEY))))
+        self.hotkey.setAccessibleName(self.tr("Capture hotkey"))
+        gform.addRow(self.tr("Capture &hotkey:"), self.hotkey)
+        self.close_to_tray = QCheckBox(self.tr("Closing the window keeps ImageHQ OCR in the &tray"))
+        self.close_to_tray.setChecked(bool(S.get(settings, S.CLOSE_TO_TRAY)))
+        gform.addRow("", self.close_to_tray)
+        self.theme = QComboBox()
+        self.theme.setAccessibleName(self.tr("Theme"))
+        for key, label in (
+            ("system", self.tr("Follow the system")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
+            self.theme.addItem(label, key)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(S.get(settings, S.THEME))))
+        gform.addRow(self.tr("T&heme:"), self.theme)
+        layout.addWidget(general)
+
+        # -- API ---------------------------------------------------------------------------
+        api = QGroupBox(self.tr("Local API"))
+        aform = QFormLayout(api)
+        self.api_enabled = QCheckBox(self.tr("Start the local &API (loopback only)"))
+        self.api_enabled.setChecked(bool(S.get(settings, S.API_ENABLED)))
+        aform.addRow("", self.api_enabled)
+        self.port = QSpinBox()
+        self.port.setRange(1024, 65535)
+        self.port.setValue(int(S.get(settings, S.API_PORT)))
+        self.port.setAccessibleName(self.tr("API port"))
+        aform.addRow(self.tr("&Port:"), self.port)
+        token, where = api_token()
+        row = QHBoxLayout()
+        self.token = QLineEdit(token or "")
+        self.token.setReadOnly(True)
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token.setAccessibleName(self.tr("API token"))
+        self.token.setPlaceholderText(where if token is None else "")
+        self.token.setToolTip(where)
+        show = QPushButton(self.tr("Show"))
+        show.setCheckable(True)
+        show.toggled.connect(
+            lambda on: self.token.setEchoMode(
+                QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+            )
+        )
+        copy = QPushButton(self.tr("Copy"))
+        copy.setAccessibleName(self.tr("Copy the API token"))
+        copy.setEnabled(token is not None)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.token.text()))
+        row.addWidget(self.token, 1)
+        row.addWidget(show)
+        row.addWidget(copy)
+        aform.addRow(self.tr("Token:"), row)
+        self.api_status = QLabel(
+            self.tr("Running at %s") % api_url if api_url else self.tr("Not running")
+        )
+        self.api_status.setObjectName("hint")
+        aform.addRow("", self.api_status)
+        layout.addWidget(api)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen_languages(self) -> str:
+        codes = [
+            self.languages.item(i).data(ROLE_CODE)
+            for i in range(self.languages.count())
+            if self.languages.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        return "+".join(codes) or "eng"
+
+    def values(self) -> dict[str, Any]:
+        return {
+            S.OCR_LANGUAGE: self.chosen_languages(),
+            S.OCR_DETECT_ORIENTATION: self.orientation.isChecked(),
+            S.OCR_PSM: str(self.psm.currentData()),
+            S.RETENTION_TTL_HOURS: self.ttl.value(),
+            S.CAPTURE_HOTKEY: self.hotkey.keySequence().toString(
+                QKeySequence.SequenceFormat.PortableText
+            ),
+            S.CLOSE_TO_TRAY: self.close_to_tray.isChecked(),
+            S.THEME: str(self.theme.currentData()),
+            S.API_ENABLED: self.api_enabled.isChecked(),
+            S.API_PORT: self.port.value(),
+        }
+
+    def accept(self) -> None:
+        for key, value in self.values().items():
+            self.settings.setValue(key, value)
+        self.settings.sync()
+        super().accept()

@@ -1,0 +1,84 @@
+"""Word ↔ text-range map: the recognised text built exactly like ``Page.text``, with the
+character span of every word, so a selection in the text pane maps to boxes and back."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from app.core.model import Page, Word
+
+
+@dataclass
+class TextMap:
+    text: str = ""
+    words: list[Word] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # (start, end) per word
+    line_of: list[int] = field(default_factory=list)  # line number per word
+
+    @classmethod
+    def build(cls, page: Page) -> TextMap:
+        """Words joined by " ", lines by "\\n", paragraphs by "\\n\\n" (as ``Page.text``)."""
+        parts: list[str] = []
+        words: list[Word] = []
+        spans: list[tuple[int, int]] = []
+        line_of: list[int] = []
+        pos = 0
+        line_no = 0
+        first_para = True
+        for block in page.blocks:
+            for para in block.paragraphs:
+                if not para.lines:
+                    continue
+                if not first_para:
+                    parts.append("\n\n")
+                    pos += 2
+                first_para = False
+                for li, line in enumerate(para.lines):
+                    if li:
+                        parts.append("\n")
+                        pos += 1
+                    for wi, word in enumerate(line.words):
+                        if wi:
+                            parts.append(" ")
+                            pos += 1
+                        parts.append(word.text)
+                        words.append(word)
+                        spans.append((pos, pos + len(word.text)))
+                        line_of.append(line_no)
+                        pos += len(word.text)
+                    line_no += 1
+        return cls("".join(parts), words, spans, line_of)
+
+    def word_at(self, position: int) -> int | None:
+        """The word whose span contains ``position`` (or ends at it)."""
+        i = bisect.bisect_right([s for s, _ in self.spans], position) - 1
+        if 0 <= i < len(self.spans) and self.spans[i][0] <= position <= self.spans[i][1]:
+            return i
+        return None
+
+    def words_in_range(self, start: int, end: int) -> list[int]:
+        """Indices of words that overlap ``[start, end)``; a caret (start == end) gives the word
+        under it."""
+        if start > end:
+            start, end = end, start
+        if start == end:
+            hit = self.word_at(start)
+            return [] if hit is None else [hit]
+        return [i for i, (s, e) in enumerate(self.spans) if s < end and e > start]
+
+    def range_of(self, indices: list[int]) -> tuple[int, int] | None:
+        if not indices:
+            return None
+        return self.spans[min(indices)][0], self.spans[max(indices)][1]
+
+    def text_of(self, indices: list[int]) -> str:
+        """The words in reading order: same line joined by spaces, lines by newlines."""
+        out: list[str] = []
+        last_line: int | None = None
+        for i in sorted(set(indices)):
+            if last_line is not None:
+                out.append(" " if self.line_of[i] == last_line else "\n")
+            out.append(self.words[i].text)
+            last_line = self.line_of[i]
+        return "".join(out)
