@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,13 @@ class ImageInfo:
     width: int
     height: int
     frames: int = 1
+
+
+def _too_large(exc: Exception, max_pixels: int) -> ImageTooLargeError:
+    """Pillow's bomb check fired before ours: same message, from the pixel count it names."""
+    found = re.search(r"\((\d+) pixels\)", str(exc))
+    size = f"{int(found.group(1)):,} pixels" if found else "too many pixels"
+    return ImageTooLargeError(f"image too large: {size}, over the limit of {max_pixels:,}")
 
 
 def _magic_format(head: bytes) -> str | None:
@@ -84,7 +92,7 @@ def probe(data: bytes, max_pixels: int = MAX_PIXELS) -> ImageInfo:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             img = Image.open(io.BytesIO(data))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ImageTooLargeError(f"image too large to process safely ({exc})") from None
+        raise _too_large(exc, max_pixels) from None
     except UnidentifiedImageError:
         raise UnsupportedMediaError("the file is not an image that can be read") from None
     except (OSError, SyntaxError, ValueError) as exc:
@@ -97,7 +105,7 @@ def probe(data: bytes, max_pixels: int = MAX_PIXELS) -> ImageInfo:
         raise InvalidInputError("the image has no pixels")
     if width * height > max_pixels:
         raise ImageTooLargeError(
-            f"image is {width}×{height} pixels, over the limit of {max_pixels:,} pixels"
+            f"image too large: {width}×{height} pixels, over the limit of {max_pixels:,}"
         )
     ext, mime = SUPPORTED_FORMATS[fmt]
     return ImageInfo(ext, mime, width, height, int(getattr(img, "n_frames", 1) or 1))
@@ -112,7 +120,7 @@ def decode(data: bytes, max_pixels: int = MAX_PIXELS) -> tuple[Image.Image, Imag
             opened = Image.open(io.BytesIO(data))
             opened.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ImageTooLargeError(f"image too large to process safely ({exc})") from None
+        raise _too_large(exc, max_pixels) from None
     except (OSError, SyntaxError, ValueError) as exc:
         text = str(exc)
         if "truncated" in text or "broken" in text.lower():

@@ -1,0 +1,227 @@
+"""JobManager on a real QThreadPool with real Tesseract."""
+
+from __future__ import annotations
+
+import io
+import threading
+
+import pytest
+from PIL import Image
+
+from app.core.engines import get_engine
+from app.core.errors import OptionsError, UnknownLanguageError
+from app.core.options import OcrOptions
+from app.jobs import InputData, JobManager, QueueFullError
+from tests.conftest import text_image
+
+
+def png(img: Image.Image) -> bytes:
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def page_png(seed: int, lines: int = 40) -> bytes:
+    """A full page of text: slow enough (~1 s) to keep a worker busy."""
+    text = [f"Line {seed}-{i}: the quick brown fox jumps over the lazy dog" for i in range(lines)]
+    return png(text_image(text, size=18))
+
+
+@pytest.fixture
+def manager(qapp):
+    m = JobManager(max_workers=2, prune_timer=False)
+    yield m
+    m.shutdown(wait=True)
+
+
+def test_lifecycle_signals_and_job_object(manager, qtbot):
+    seen: list[tuple[str, int]] = []
+    manager.job_updated.connect(lambda job: seen.append((job.status, job.progress)))
+    data = png(text_image(["Hello lifecycle"]))
+    with qtbot.waitSignal(manager.job_finished, timeout=30000) as blocker:
+        job = manager.submit([InputData("hello.png", data)], operation="extract_text_with_layout")
+        assert job.status == "queued" and job.progress == 0
+    done = blocker.args[0]
+    assert done.id == job.id and done.status == "succeeded"
+    qtbot.waitUntil(lambda: ("succeeded", 100) in seen)
+    statuses = [s for s, _ in seen]
+    assert statuses.index("processing") < statuses.index("succeeded")
+
+    obj = done.to_dict(manager.result_json(done))
+    assert obj["stages"] == [
+        {"name": "queued", "progress": 100, "status": "succeeded"},
+        {"name": "processing", "progress": 100, "status": "succeeded"},
+    ]
+    assert obj["inputs"][0] == {"filename": "hello.png", "format": "png",
+                                "mime_type": "image/png", "size_bytes": len(data)}
+    assert obj["outputs"][0]["filename"] == "hello.txt"
+    assert obj["result_json"]["text"] == "Hello lifecycle"
+    assert 0.5 < obj["result_json"]["confidence"] <= 1
+    words = obj["result_json"]["pages"][0]["blocks"][0]["paragraphs"][0]["lines"][0]["words"]
+    assert [w["text"] for w in words] == ["Hello", "lifecycle"]
+    assert obj["expires_at"] > obj["created_at"]
+    assert obj["retention_policy"] == {"ttl_hours": 24, "clamp": True}
+    assert manager.store.read_output(job.id, 0) == b"Hello lifecycle\n"
+
+
+def test_plain_extract_text_has_no_pages(manager):
+    job = manager.submit([InputData("a.png", png(text_image(["plain text"])))])
+    done = manager.wait(job.id, 30)
+    assert done is not None and done.status == "succeeded"
+    result = manager.result_json(done)
+    assert result is not None and "pages" not in result and result["text"] == "plain text"
+
+
+def test_identical_request_is_served_from_cache(manager):
+    data = page_png(1, lines=10)
+    first = manager.wait(manager.submit([InputData("p.png", data)]).id, 60)
+    second = manager.wait(manager.submit([InputData("copy.png", data)]).id, 60)
+    assert first.status == second.status == "succeeded"
+    assert not first.cached and second.cached
+    assert any("cached" in w for w in second.warnings)
+    assert second.text == first.text
+    other = manager.wait(manager.submit([InputData("p.png", data)],
+                                        options=OcrOptions(psm="single_block")).id, 60)
+    assert not other.cached  # other options, other key
+
+
+def test_cancel_queued_and_running(qapp):
+    manager = JobManager(max_workers=1, prune_timer=False)
+    try:
+        running = manager.submit([InputData("big.png", page_png(2))])
+        queued = manager.submit([InputData("next.png", page_png(3))])
+        assert manager.cancel(queued.id)
+        assert manager.cancel(running.id)
+        for job_id in (running.id, queued.id):
+            job = manager.wait(job_id, 60)
+            assert job.status == "canceled"
+        assert manager.get(queued.id).stages()[0]["status"] == "canceled"
+        # the pool is still alive and the canceled results were dropped
+        ok = manager.wait(manager.submit([InputData("x.png", png(text_image(["after"])))]).id, 60)
+        assert ok.status == "succeeded"
+        manager.wait_all(60)
+        assert manager.get(running.id).status == "canceled"
+        assert manager.get(running.id).outputs == []
+    finally:
+        manager.shutdown()
+
+
+def test_bad_inputs_fail_with_readable_errors_and_others_carry_on(manager):
+    good = png(text_image(["still fine"]))
+    cases = {
+        "empty.png": (b"", "empty"),
+        "notes.jpg": (b"just some text\n", "not a supported image"),
+        "cut.png": (good[: len(good) // 2], "truncated"),
+    }
+    jobs = {name: manager.submit([InputData(name, data)]) for name, (data, _) in cases.items()}
+    ok = manager.submit([InputData("ok.png", good)])
+    for name, job in jobs.items():
+        done = manager.wait(job.id, 30)
+        assert done.status == "failed"
+        assert cases[name][1] in done.error["message"]
+        assert "Traceback" not in done.error["message"]
+    assert manager.wait(ok.id, 30).text == "still fine"
+
+
+def test_batch_job_keeps_good_outputs(manager):
+    job = manager.submit([InputData("a.png", png(text_image(["first image"]))),
+                          InputData("bad.png", b"nope"),
+                          InputData("a.png", png(text_image(["second image"])))])
+    done = manager.wait(job.id, 60)
+    assert done.status == "succeeded"
+    assert [o.filename for o in done.outputs] == ["a.txt", "a-2.txt"]
+    assert any(w.startswith("bad.png:") for w in done.warnings)
+    result = manager.result_json(done)
+    assert result["text"] == "first image\fsecond image"
+    assert [d["filename"] for d in result["documents"]] == ["a.png", "a.png"]
+
+
+def test_options_are_checked_when_submitting(manager):
+    data = png(text_image(["x"]))
+    with pytest.raises(UnknownLanguageError):
+        manager.submit([InputData("a.png", data)], options=OcrOptions(language="klingon"))
+    with pytest.raises(OptionsError):
+        manager.submit([InputData("a.png", data)], options=OcrOptions(output_format="pdf"))
+    with pytest.raises(OptionsError):
+        manager.submit([InputData("a.png", data)], options=OcrOptions(psm="diagonal"))
+
+
+def test_ttl_is_clamped(manager):
+    job = manager.submit([InputData("a.png", png(text_image(["x"])))], ttl_hours=10_000)
+    assert job.ttl_hours == manager.max_ttl_hours
+    manager.wait(job.id, 30)
+
+
+def test_queue_bound(qapp):
+    manager = JobManager(max_workers=1, max_queue=1, prune_timer=False)
+    try:
+        manager.submit([InputData("a.png", page_png(4, lines=10))])
+        with pytest.raises(QueueFullError):
+            manager.submit([InputData("b.png", page_png(5, lines=10))])
+    finally:
+        manager.wait_all(60)
+        manager.shutdown()
+
+
+class ExplodingEngine:
+    """The real engine, except that it raises a bug-like error on one marked image."""
+
+    def __init__(self) -> None:
+        self._real = get_engine()
+        self.name = self._real.name
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+    def recognize(self, image, options, timeout):
+        if image.size == (123, 45):
+            raise ZeroDivisionError("simulated bug")
+        return self._real.recognize(image, options, timeout)
+
+
+def test_a_crashing_worker_fails_its_job_not_the_pool(qapp):
+    manager = JobManager(engine=ExplodingEngine(), max_workers=1, prune_timer=False)
+    try:
+        bad = manager.submit([InputData("bug.png", png(Image.new("RGB", (123, 45), "white")))])
+        good = manager.submit([InputData("ok.png", png(text_image(["survivor"])))])
+        failed = manager.wait(bad.id, 30)
+        assert failed.status == "failed"
+        assert failed.error["code"] == "internal_error"
+        assert "simulated bug" in failed.error["message"]
+        assert manager.wait(good.id, 30).text == "survivor"
+    finally:
+        manager.shutdown()
+
+
+def test_retry_with_other_options(manager):
+    img = text_image(["rotated text here"], size=24).rotate(90, expand=True)
+    first = manager.wait(manager.submit([InputData("r.png", png(img))]).id, 30)
+    again = manager.retry(first.id, options=OcrOptions(detect_orientation=True))
+    assert again.id != first.id
+    done = manager.wait(again.id, 30)
+    assert done.text == "rotated text here"
+    assert done.options.detect_orientation
+
+
+def test_submit_is_thread_safe(manager):
+    data = [png(text_image([f"thread {i}"])) for i in range(4)]
+    ids: list[str] = []
+
+    def worker(i: int) -> None:
+        ids.append(manager.submit([InputData(f"{i}.png", data[i])]).id)
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert manager.wait_all(60)
+    texts = sorted(manager.get(i).text for i in ids)
+    assert texts == [f"thread {i}" for i in range(4)]
+
+
+def test_delete_purges(manager):
+    job = manager.wait(manager.submit([InputData("a.png", png(text_image(["x y"])))]).id, 30)
+    assert manager.delete(job.id)
+    assert manager.get(job.id) is None
+    assert not manager.store.job_dir(job.id).exists()
