@@ -44,7 +44,7 @@ def test_text_file_named_jpg():
 
 def test_truncated_png():
     data = png_bytes(text_image(["truncated"]))
-    with pytest.raises(InvalidInputError, match="truncated|corrupt"):
+    with pytest.raises(InvalidInputError, match=r"truncated|corrupt"):
         imageio.decode(data[: len(data) // 2])
 
 

@@ -1,0 +1,147 @@
+"""The CLI as a user runs it: a subprocess, real files, real Tesseract."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import text_image
+from tests.test_imageio import bomb_png
+
+
+def run(*args: str, home: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "IMAGEHQ_OCR_HOME": str(home)}
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def test_version(isolated_home):
+    proc = run("--version", home=isolated_home)
+    assert proc.returncode == 0
+    assert "ImageHQ OCR 0.1.0" in proc.stdout
+    assert "Tesseract 5." in proc.stdout and "Qt 6." in proc.stdout
+
+
+def test_langs(isolated_home):
+    proc = run("langs", home=isolated_home)
+    assert proc.returncode == 0
+    langs = proc.stdout.split()
+    assert "eng" in langs and "osd" not in langs
+
+
+def test_extract_one_file_to_stdout(isolated_home, sample_png):
+    proc = run("extract", str(sample_png), home=isolated_home)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "The quick brown fox\njumps over the lazy dog\n"
+    assert proc.stderr == ""
+
+
+def test_extract_format_from_output_extension(isolated_home, sample_png, tmp_path):
+    out = tmp_path / "result.hocr"
+    proc = run("extract", str(sample_png), "-o", str(out), home=isolated_home)
+    assert proc.returncode == 0, proc.stderr
+    assert "ocrx_word" in out.read_text()
+    proc = run("extract", str(sample_png), "--layout", "--format", "json", home=isolated_home)
+    data = json.loads(proc.stdout)
+    assert data["text"].startswith("The quick") and "pages" in data
+
+
+def test_batch_with_bad_inputs(isolated_home, tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    text_image(["first good image"]).save(folder / "a.png")
+    text_image(["second good image"]).save(folder / "sub" / "b.jpg")
+    (folder / "empty.png").write_bytes(b"")
+    (folder / "notes.jpg").write_text("this is text, not a JPEG\n")
+    good = (folder / "a.png").read_bytes()
+    (folder / "cut.png").write_bytes(good[: len(good) // 2])
+    (folder / "bomb.png").write_bytes(bomb_png())
+    out = tmp_path / "out"
+    proc = run(
+        "extract", str(folder), str(tmp_path / "missing.png"), "-o", str(out), home=isolated_home
+    )
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 5, proc.stderr
+    by_file = {Path(line.split(": ")[2]).name: line for line in lines}
+    assert "empty" in by_file["empty.png"]
+    assert "not a supported image" in by_file["notes.jpg"]
+    assert "truncated" in by_file["cut.png"]
+    assert "too large" in by_file["bomb.png"]
+    assert "no such file" in by_file["missing.png"]
+    assert (out / "a.txt").read_text() == "first good image\n"
+    assert (out / "b.txt").read_text() == "second good image\n"
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_several_files_to_stdout_have_headers(isolated_home, tmp_path):
+    for name, text in (("one.png", "alpha one"), ("two.png", "beta two")):
+        text_image([text]).save(tmp_path / name)
+    proc = run("extract", str(tmp_path / "one.png"), str(tmp_path / "two.png"), home=isolated_home)
+    assert proc.returncode == 0
+    assert f"==> {tmp_path / 'one.png'} <==\nalpha one\n" in proc.stdout
+    assert f"==> {tmp_path / 'two.png'} <==\nbeta two\n" in proc.stdout
+
+
+def test_unknown_language(isolated_home, sample_png):
+    proc = run("extract", str(sample_png), "--lang", "xx", home=isolated_home)
+    assert proc.returncode == 1
+    assert proc.stderr.count("\n") == 1
+    assert "language 'xx' is not installed" in proc.stderr and "eng" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["extract"],
+        ["extract", "x.png", "--format", "pdf"],
+        ["extract", "x.png", "--psm", "diagonal"],
+        ["nope"],
+    ],
+)
+def test_bad_usage_exits_2(isolated_home, args):
+    proc = run(*args, home=isolated_home)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr and proc.stderr.strip()
+
+
+def test_jobs_lists_history(isolated_home, sample_png):
+    assert run("extract", str(sample_png), home=isolated_home).returncode == 0
+    proc = run("extract", str(sample_png), home=isolated_home)  # served from the cache
+    assert proc.returncode == 0
+    data = json.loads(run("jobs", "--json", home=isolated_home).stdout)
+    assert len(data) == 2
+    assert {j["status"] for j in data} == {"succeeded"}
+    assert "cached: served from the store" in data[0]["warnings"]
+    table = run("jobs", home=isolated_home).stdout
+    assert "sample.png" in table and "succeeded" in table
+
+
+def test_extract_does_not_import_qtwidgets(isolated_home, sample_png):
+    code = (
+        f"import sys; from app.cli import main; rc = main(['extract', {str(sample_png)!r}]); "
+        "assert 'PySide6.QtWidgets' not in sys.modules, 'QtWidgets imported'; "
+        "sys.exit(rc)"
+    )
+    env = {**os.environ, "IMAGEHQ_OCR_HOME": str(isolated_home)}
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
