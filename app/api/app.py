@@ -10,6 +10,7 @@ import sqlite3
 import threading
 import time
 import zipfile
+from dataclasses import replace
 from pathlib import PurePath
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -39,7 +40,7 @@ from app.api.models import (
 )
 from app.core import imageio
 from app.core.errors import ImageTooLargeError, InvalidInputError, OcrError, UnsupportedMediaError
-from app.core.job import SUCCEEDED, Job
+from app.core.job import QUEUED, SUCCEEDED, Job
 from app.core.options import FORMAT_MIME, OcrOptions
 from app.jobs import InputData, JobManager
 
@@ -92,6 +93,23 @@ def _request_hash(req: OcrRequest, files: list[tuple[str, bytes]]) -> str:
 def _content_disposition(filename: str) -> str:
     ascii_name = filename.encode("ascii", "replace").decode().replace('"', "_").replace("?", "_")
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
+
+
+def accepted(job: Job) -> Job:
+    """The 202 receipt: the job as it was accepted (queued), whatever a worker did since."""
+    return replace(
+        job,
+        status=QUEUED,
+        current_stage=QUEUED,
+        progress=0,
+        started_at=None,
+        finished_at=None,
+        updated_at=job.created_at,
+        outputs=[],
+        inputs=[replace(i, error=None) for i in job.inputs],
+        warnings=[],
+        error=None,
+    )
 
 
 def _check_image(name: str, data: bytes) -> None:
@@ -321,7 +339,8 @@ def create_app(
         response.headers["Location"] = f"/v1/jobs/{job.id}"
         if replayed:
             response.headers["Idempotent-Replayed"] = "true"
-        return api.job_dict(job, with_result=replayed)
+            return api.job_dict(job)
+        return accepted(job).to_dict()
 
     @app.get(
         "/v1/jobs/{job_id}",
