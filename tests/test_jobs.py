@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import threading
+import time
 
 import pytest
 from PIL import Image
@@ -52,8 +53,12 @@ def test_lifecycle_signals_and_job_object(manager, qtbot):
         {"name": "queued", "progress": 100, "status": "succeeded"},
         {"name": "processing", "progress": 100, "status": "succeeded"},
     ]
-    assert obj["inputs"][0] == {"filename": "hello.png", "format": "png",
-                                "mime_type": "image/png", "size_bytes": len(data)}
+    assert obj["inputs"][0] == {
+        "filename": "hello.png",
+        "format": "png",
+        "mime_type": "image/png",
+        "size_bytes": len(data),
+    }
     assert obj["outputs"][0]["filename"] == "hello.txt"
     assert obj["result_json"]["text"] == "Hello lifecycle"
     assert 0.5 < obj["result_json"]["confidence"] <= 1
@@ -80,8 +85,9 @@ def test_identical_request_is_served_from_cache(manager):
     assert not first.cached and second.cached
     assert any("cached" in w for w in second.warnings)
     assert second.text == first.text
-    other = manager.wait(manager.submit([InputData("p.png", data)],
-                                        options=OcrOptions(psm="single_block")).id, 60)
+    other = manager.wait(
+        manager.submit([InputData("p.png", data)], options=OcrOptions(psm="single_block")).id, 60
+    )
     assert not other.cached  # other options, other key
 
 
@@ -124,9 +130,13 @@ def test_bad_inputs_fail_with_readable_errors_and_others_carry_on(manager):
 
 
 def test_batch_job_keeps_good_outputs(manager):
-    job = manager.submit([InputData("a.png", png(text_image(["first image"]))),
-                          InputData("bad.png", b"nope"),
-                          InputData("a.png", png(text_image(["second image"])))])
+    job = manager.submit(
+        [
+            InputData("a.png", png(text_image(["first image"]))),
+            InputData("bad.png", b"nope"),
+            InputData("a.png", png(text_image(["second image"]))),
+        ]
+    )
     done = manager.wait(job.id, 60)
     assert done.status == "succeeded"
     assert [o.filename for o in done.outputs] == ["a.txt", "a-2.txt"]
@@ -173,10 +183,10 @@ class ExplodingEngine:
     def __getattr__(self, name):
         return getattr(self._real, name)
 
-    def recognize(self, image, options, timeout):
+    def recognize(self, image, options, timeout, cancel=None):
         if image.size == (123, 45):
             raise ZeroDivisionError("simulated bug")
-        return self._real.recognize(image, options, timeout)
+        return self._real.recognize(image, options, timeout, cancel)
 
 
 def test_a_crashing_worker_fails_its_job_not_the_pool(qapp):
@@ -225,3 +235,31 @@ def test_delete_purges(manager):
     assert manager.delete(job.id)
     assert manager.get(job.id) is None
     assert not manager.store.job_dir(job.id).exists()
+
+
+def test_cancel_kills_the_running_engine_process(qapp):
+    """Canceling stops Tesseract itself (SIGKILL) instead of letting it finish the page."""
+    import signal
+
+    import psutil
+
+    manager = JobManager(max_workers=1, prune_timer=False)
+    try:
+        big = manager.submit([InputData("big.png", page_png(6, lines=80))])
+        me = psutil.Process()
+        deadline = time.monotonic() + 30
+        tess = []
+        while not tess and time.monotonic() < deadline:
+            tess = [p for p in me.children() if "tesseract" in p.name()]
+            time.sleep(0.005)
+        assert tess, "tesseract never started"
+        assert manager.cancel(big.id)
+        gone, alive = psutil.wait_procs(tess, timeout=10)
+        assert not alive
+        assert gone[0].returncode == -signal.SIGKILL
+        assert manager.wait(big.id, 10).status == "canceled"
+        # the worker is free again
+        ok = manager.submit([InputData("s.png", png(text_image(["quick one"])))])
+        assert manager.wait(ok.id, 30).text == "quick one"
+    finally:
+        manager.shutdown()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from app.core import imageio
 from app.core.engines import Engine, get_engine
+from app.core.engines.cancel import CancelToken
 from app.core.export import render
 from app.core.model import OcrResult
 from app.core.options import OcrOptions
@@ -56,6 +57,7 @@ def recognize_bytes(
     engine: Engine | None = None,
     layout: bool = True,
     source_name: str = "image",
+    cancel: CancelToken | None = None,
 ) -> InputOutcome:
     """Recognises one image (or takes the stored result) and renders ``options.output_format``.
 
@@ -69,7 +71,8 @@ def recognize_bytes(
         result, cached = OcrResult.from_storage(stored), True
     else:
         image, info = imageio.decode(data)
-        result = engine.recognize(image, options, timeout=engine_timeout(info.width, info.height))
+        timeout = engine_timeout(info.width, info.height)
+        result = engine.recognize(image, options, timeout=timeout, cancel=cancel)
         if info.frames > 1:
             result.warnings.append(f"only the first of {info.frames} frames was read")
         cached = False

@@ -21,7 +21,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.core import imageio
 from app.core.engines import Engine, get_engine
-from app.core.errors import OcrError
+from app.core.engines.cancel import CancelToken
+from app.core.errors import CanceledError, OcrError
 from app.core.job import (
     CANCELED,
     DEFAULT_MAX_TTL_HOURS,
@@ -115,6 +116,7 @@ class JobManager(QObject):
         self._done = threading.Condition(self._lock)
         self._active: dict[str, Job] = {}  # queued or processing, owned by this process
         self._canceled: set[str] = set()
+        self._tokens: dict[str, CancelToken] = {}  # kills a running engine process on cancel
         self._closing = False
         self.store.prune()
         if recover:
@@ -270,6 +272,7 @@ class JobManager(QObject):
             if job is None:
                 return False
             self._canceled.add(job_id)
+            self._token(job_id).cancel()
             job.status = CANCELED
             job.finished_at = self.store.clock()
             job.error = {"code": "canceled", "message": "canceled by the user"}
@@ -336,9 +339,14 @@ class JobManager(QObject):
         self.job_updated.emit(snapshot)
         return True
 
+    def _token(self, job_id: str) -> CancelToken:
+        with self._lock:
+            return self._tokens.setdefault(job_id, CancelToken())
+
     def _finish(self, job: Job) -> None:
         """Called with the lock held once the job is final and saved."""
         self._active.pop(job.id, None)
+        self._tokens.pop(job.id, None)
         self._done.notify_all()
         snapshot = replace(job)
         self.job_updated.emit(snapshot)
@@ -392,7 +400,10 @@ class JobManager(QObject):
                     engine=self.engine,
                     layout=job.layout,
                     source_name=inp.filename,
+                    cancel=self._token(job.id),
                 )
+            except CanceledError:
+                return  # cancel() already recorded the job as canceled
             except OcrError as err:
                 inp.error = err.message
                 errors.append((inp.filename, err))

@@ -6,6 +6,7 @@ from typing import Protocol, runtime_checkable
 
 from PIL import Image
 
+from app.core.engines.cancel import CancelToken
 from app.core.model import OcrResult
 from app.core.options import OcrOptions
 
@@ -34,6 +35,14 @@ class Engine(Protocol):
         """Returns the normalised language or raises UnknownLanguageError naming the packs."""
         ...
 
-    def recognize(self, image: Image.Image, options: OcrOptions, timeout: float) -> OcrResult:
-        """One pass: text, confidences and page → block → paragraph → line → word boxes."""
+    def recognize(
+        self,
+        image: Image.Image,
+        options: OcrOptions,
+        timeout: float,
+        cancel: CancelToken | None = None,
+    ) -> OcrResult:
+        """One pass: text, confidences and page → block → paragraph → line → word boxes.
+
+        ``cancel``: when it is canceled, stop at once and raise CanceledError."""
         ...

@@ -20,11 +20,18 @@ import pytesseract
 from PIL import Image
 
 from app.core import preprocess
-from app.core.errors import EngineError, EngineTimeoutError, UnknownLanguageError
+from app.core.engines.cancel import CancelToken, cancel_scope, install
+from app.core.errors import (
+    CanceledError,
+    EngineError,
+    EngineTimeoutError,
+    UnknownLanguageError,
+)
 from app.core.model import BBox, Block, Line, OcrResult, Page, Paragraph, Word
 from app.core.options import OcrOptions, psm_value
 
 os.environ["OMP_THREAD_LIMIT"] = "1"
+install(pytesseract.pytesseract)
 
 _ROTATE_RE = re.compile(r"Rotate:\s*(\d+)")
 _OSD_CONF_RE = re.compile(r"Orientation confidence:\s*([\d.]+)")
@@ -115,7 +122,9 @@ class TesseractEngine:
         return language
 
     # -- recognition -----------------------------------------------------------------------
-    def detect_orientation(self, image: Image.Image, timeout: float) -> tuple[int, list[str]]:
+    def detect_orientation(
+        self, image: Image.Image, timeout: float, cancel: CancelToken | None = None
+    ) -> tuple[int, list[str]]:
         """Clockwise rotation (0/90/180/270) that makes the text upright, plus warnings."""
         if not self.has_osd():
             return 0, ["orientation detection unavailable: the 'osd' language pack is missing"]
@@ -123,9 +132,11 @@ class TesseractEngine:
         # Default OSD samples many characters; a short screenshot needs a smaller sample.
         for config in ("--psm 0", "--psm 0 -c min_characters_to_try=5"):
             try:
-                osd = pytesseract.image_to_osd(image, config=config, timeout=timeout)
+                with cancel_scope(cancel):
+                    osd = pytesseract.image_to_osd(image, config=config, timeout=timeout)
                 break
             except pytesseract.TesseractError as exc:
+                _raise_if_canceled(cancel)
                 reason = _first_line(exc)
             except RuntimeError as exc:
                 raise EngineTimeoutError(
@@ -141,7 +152,11 @@ class TesseractEngine:
         return rotate, []
 
     def recognize(
-        self, image: Image.Image, options: OcrOptions, timeout: float = 120.0
+        self,
+        image: Image.Image,
+        options: OcrOptions,
+        timeout: float = 120.0,
+        cancel: CancelToken | None = None,
     ) -> OcrResult:
         language = self.check_language(options.language)
         width, height = image.size
@@ -152,24 +167,26 @@ class TesseractEngine:
         orientation = 0
         if options.detect_orientation:
             # OSD on the prepared image: upscaled grey text is read far more reliably.
-            orientation, warnings = self.detect_orientation(work, timeout)
+            orientation, warnings = self.detect_orientation(work, timeout, cancel)
             if orientation:
                 # OSD's "Rotate" is the clockwise turn that makes the page upright.
                 work = work.rotate(-orientation, expand=True)
         config = f"--psm {psm_value(options.psm)}"
         try:
-            data = pytesseract.image_to_data(
-                work,
-                lang=language,
-                config=config,
-                timeout=timeout,
-                output_type=pytesseract.Output.DICT,
-            )
+            with cancel_scope(cancel):
+                data = pytesseract.image_to_data(
+                    work,
+                    lang=language,
+                    config=config,
+                    timeout=timeout,
+                    output_type=pytesseract.Output.DICT,
+                )
         except RuntimeError as exc:  # pytesseract raises RuntimeError on its timeout
             raise EngineTimeoutError(f"recognition timed out after {timeout:g} s") from exc
         except pytesseract.TesseractNotFoundError:
             raise EngineError("tesseract is not installed or not on PATH") from None
         except pytesseract.TesseractError as exc:
+            _raise_if_canceled(cancel)
             raise EngineError(f"tesseract failed: {_first_line(exc)}") from None
 
         def to_input(box: BBox) -> BBox:
@@ -184,6 +201,11 @@ class TesseractEngine:
             engine_version=self.version(),
             warnings=warnings,
         )
+
+
+def _raise_if_canceled(cancel: CancelToken | None) -> None:
+    if cancel is not None and cancel.canceled:
+        raise CanceledError("canceled")
 
 
 def _first_line(exc: Exception) -> str:
