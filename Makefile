@@ -41,9 +41,10 @@ translations: $(DEPS)
 bench: system-deps-test $(DEPS)
 	$(PY) bench/run_all.py
 
-package: $(DEPS)
+package: $(DEPS) translations
 	$(PY) -m pip install -q -e '.[package]'
-	$(VENV)/bin/pyinstaller --noconfirm packaging/imagehq-ocr.spec
+	$(VENV)/bin/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/imagehq-ocr.spec
+	@if command -v dpkg-deb >/dev/null; then packaging/build-deb.sh; fi
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache
