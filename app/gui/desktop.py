@@ -1,27 +1,211 @@
-"""Desktop integration: capture hotkey, tray, single instance (issue 5).
+"""Desktop integration: capture hotkey, tray icon, single instance (issue 5).
 
-Interface used by ``app.gui.main.run_gui``; this first version does nothing yet.
+Created by ``app.gui.main.run_gui`` after the window exists. It
+
+* listens on the single-instance socket (``app.capture.ipc``): a second launch asks the first
+  one to show itself, and ``imagehq-ocr capture`` asks it to capture;
+* installs the global capture hotkey (``settings.CAPTURE_HOTKEY``, default Ctrl+Alt+O); a
+  hotkey that cannot be installed is reported (tray message, log, ``hotkey_error``);
+* shows the tray icon (Capture region, Show window, recent results, Quit) when the desktop
+  has a system tray.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from app import APP_NAME, settings
+from app.capture import clipboard, hotkey, ipc, notification
+from app.capture.errors import CaptureError, HotkeyError
+from app.capture.geometry import Rect
+from app.core.job import SUCCEEDED
+from app.gui.capture_controller import CaptureController
+
+log = logging.getLogger(__name__)
 
 
 class DesktopIntegration(QObject):
     """Installs the hotkey, tray icon and single-instance server for a running window."""
 
-    def __init__(self, app: Any, window: Any, manager: Any) -> None:
-        super().__init__(window)
-        self.app, self.window, self.manager = app, window, manager
+    hotkey_pressed = Signal()  # emitted from the hotkey thread, delivered in the GUI thread
+    hotkey_changed = Signal(str)  # the active sequence, "" when none
 
+    def __init__(self, app: Any, window: Any, manager: Any) -> None:
+        super().__init__(window if isinstance(window, QObject) else None)
+        self.app, self.window, self.manager = app, window, manager
+        self.hotkey_error: str | None = None
+        self.hotkey_sequence: str | None = None
+        self._hotkey: Any = None
+        self.tray: Any = None
+        self.controller = CaptureController(manager, parent=self)
+        self.controller.succeeded.connect(self._captured)
+        self.hotkey_pressed.connect(self.start_capture)
+        if isinstance(app, QApplication):
+            # Overlays and a hidden (tray) window must not end the app; the window quits it.
+            app.setQuitOnLastWindowClosed(False)
+            app.aboutToQuit.connect(self.shutdown)
+        self.server = ipc.InstanceServer(self._handle_request, self)
+        if not self.server.listen():
+            log.warning("single-instance socket not available; second launches start anew")
+        self._install_tray()
+        self._install_hotkey()
+        for name, slot in (
+            ("capture_requested", self.start_capture),
+            ("settings_changed", self.reload_settings),
+        ):
+            signal = getattr(window, name, None)
+            if signal is not None and hasattr(signal, "connect"):
+                signal.connect(slot)
+        if hasattr(manager, "job_finished"):
+            manager.job_finished.connect(self._job_finished)
+
+    # -- contract --------------------------------------------------------------------------
     @staticmethod
     def forward_to_running_instance(argv: list[str]) -> bool:
         """True when another instance is running and was asked to show itself."""
-        return False
+        try:
+            reply = ipc.request({"cmd": "show"}, timeout_s=3.0)
+        except Exception:
+            log.exception("cannot ask the running instance")
+            return False
+        return bool(reply and reply.get("ok"))
 
     def close_to_tray(self) -> bool:
         """Whether closing the window should keep the app running in the tray."""
-        return False
+        if self.tray is None or not QSystemTrayIcon.isSystemTrayAvailable():
+            return False
+        return bool(settings.get(settings.make_qsettings(), settings.CLOSE_TO_TRAY))
+
+    def start_capture(self) -> None:
+        """Opens the capture overlay (hotkey, tray, window button)."""
+        if self.controller.busy:
+            return
+        self.controller.start_overlay()
+
+    def reload_settings(self) -> None:
+        """The user saved the settings: re-install the hotkey if it changed."""
+        wanted = self._wanted_hotkey()
+        if wanted != self.hotkey_sequence or self.hotkey_error:
+            self._install_hotkey()
+
+    def shutdown(self) -> None:
+        if self._hotkey is not None:
+            self._hotkey.stop()
+            self._hotkey = None
+        self.server.close()
+        if self.tray is not None:
+            self.tray.hide()
+
+    # -- hotkey ----------------------------------------------------------------------------
+    def _wanted_hotkey(self) -> str:
+        return str(settings.get(settings.make_qsettings(), settings.CAPTURE_HOTKEY) or "").strip()
+
+    def _install_hotkey(self) -> None:
+        if self._hotkey is not None:
+            self._hotkey.stop()
+            self._hotkey = None
+        self.hotkey_sequence = None
+        self.hotkey_error = None
+        wanted = self._wanted_hotkey()
+        if not wanted:
+            self.hotkey_changed.emit("")
+            if self.tray is not None:
+                self.tray.set_hotkey_hint(None)
+            return
+        try:
+            self._hotkey = hotkey.register(wanted, self.hotkey_pressed.emit)
+            self.hotkey_sequence = wanted
+            log.info("capture hotkey %s via %s", wanted, self._hotkey.backend)
+        except HotkeyError as err:
+            self.hotkey_error = str(err)
+            log.warning("capture hotkey: %s", err)
+            notification.notify(f"{APP_NAME}: hotkey not available", str(err), error=True)
+            problem = getattr(self.window, "_on_problem", None)
+            if callable(problem):
+                try:
+                    problem(str(err))
+                except Exception:
+                    log.exception("window could not show the hotkey problem")
+        if self.tray is not None:
+            self.tray.set_hotkey_hint(self.hotkey_sequence)
+        self.hotkey_changed.emit(self.hotkey_sequence or "")
+
+    # -- tray ------------------------------------------------------------------------------
+    def _install_tray(self) -> None:
+        from app.gui.tray import Tray
+
+        if not Tray.available():
+            log.info("no system tray on this desktop")
+            return
+        tray = Tray(self)
+        tray.capture_requested.connect(self.start_capture)
+        tray.show_requested.connect(self._show_window)
+        tray.quit_requested.connect(self._quit)
+        tray.copy_requested.connect(self._copy_recent)
+        tray.show()
+        self.tray = tray
+        notification.set_tray(tray.icon)
+
+    def _job_finished(self, job: Any) -> None:
+        if self.tray is not None and job.status == SUCCEEDED and (job.text or "").strip():
+            self.tray.add_result(job.id, job.text.strip())
+
+    def _copy_recent(self, text: str) -> None:
+        try:
+            clipboard.copy_text(text)
+            notification.notify(f"{APP_NAME}: copied", notification.first_words(text))
+        except CaptureError as err:
+            notification.notify(APP_NAME, str(err), error=True)
+
+    def _show_window(self) -> None:
+        show = getattr(self.window, "show_and_raise", None)
+        if callable(show):
+            show()
+        elif self.window is not None:
+            self.window.showNormal()
+            self.window.raise_()
+            self.window.activateWindow()
+
+    def _quit(self) -> None:
+        quit_window = getattr(self.window, "_quit", None)
+        if callable(quit_window):
+            quit_window()
+        else:
+            QApplication.quit()
+
+    def _captured(self, job_id: str, text: str) -> None:
+        select = getattr(self.window, "select_job", None)
+        if callable(select) and self.window.isVisible():
+            try:
+                select(job_id)
+            except Exception:
+                log.exception("window could not select the captured job")
+
+    # -- single-instance requests ------------------------------------------------------------
+    def _handle_request(self, req: dict[str, Any], reply: ipc.Reply) -> None:
+        cmd = req.get("cmd")
+        if cmd == "ping":
+            reply({"ok": True})
+        elif cmd == "show":
+            self._show_window()
+            reply({"ok": True})
+        elif cmd == "capture":
+            lang = req.get("lang") or None
+            region = req.get("region")
+            if region is None:
+                self.controller.start_overlay(lang, reply)
+                return
+            try:
+                x, y, w, h = (int(v) for v in region)
+                if w <= 0 or h <= 0:
+                    raise ValueError
+            except (TypeError, ValueError):
+                reply({"ok": False, "error": "region must be [x, y, w, h] with w, h > 0"})
+                return
+            self.controller.capture_region(Rect(x, y, w, h), lang, reply)
+        else:
+            reply({"ok": False, "error": f"unknown command {cmd!r}"})

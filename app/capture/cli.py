@@ -1,0 +1,107 @@
+"""``imagehq-ocr capture [--region X,Y,W,H] [--print] [--lang L]``.
+
+With a running app the request goes over its single-instance socket (so a desktop shortcut
+bound to this command works everywhere, Wayland included). Without one, this process captures
+itself and hands the text to a clipboard helper that outlives it (xclip/xsel/wl-copy).
+Exit 0 on success, 1 on failure (one line on stderr), 2 for a malformed --region.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from typing import Any
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+REGION_TIMEOUT_S = 180.0
+OVERLAY_TIMEOUT_S = 900.0  # the user is choosing a region
+
+
+def _no_display() -> bool:
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def capture_main(args: argparse.Namespace) -> int:
+    from app.capture.geometry import Rect, parse_region
+
+    region: Rect | None = None
+    if getattr(args, "region", None):
+        try:
+            region = parse_region(args.region)
+        except ValueError as err:
+            print(f"imagehq-ocr capture: error: {err}", file=sys.stderr)
+            return EXIT_USAGE
+    lang = getattr(args, "lang", None) or None
+    print_text = bool(getattr(args, "print_text", False))
+    if _no_display():
+        print("error: no display (DISPLAY / WAYLAND_DISPLAY is not set)", file=sys.stderr)
+        return EXIT_FAILED
+
+    from app.capture import ipc
+
+    message = {
+        "cmd": "capture",
+        "region": region.as_list() if region else None,
+        "print": print_text,
+        "lang": lang,
+    }
+    timeout = REGION_TIMEOUT_S if region else OVERLAY_TIMEOUT_S
+    reply = ipc.request(message, timeout_s=timeout)
+    if reply is None:
+        reply = _capture_here(region, lang)
+    return _report(reply, print_text)
+
+
+def _report(reply: dict[str, Any], print_text: bool) -> int:
+    if reply.get("ok"):
+        text = str(reply.get("text") or "")
+        if print_text:
+            print(text)
+        elif not text:
+            print("no text found in the region", file=sys.stderr)
+        return EXIT_OK
+    error = " ".join(str(reply.get("error") or "capture failed").split())
+    print(f"error: {error}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _capture_here(region: Any, lang: str | None) -> dict[str, Any]:
+    """No running app: capture in this process; the clipboard outlives it (X11, Wayland)."""
+    from PySide6.QtWidgets import QApplication
+
+    from app import APP_NAME
+    from app.core.errors import OcrError
+    from app.gui.capture_controller import CaptureController
+    from app.jobs import JobManager
+
+    # The failure is reported once, by _report; keep library warnings off stderr.
+    logging.getLogger("app").addHandler(logging.NullHandler())
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else None
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "imagehq-ocr"])
+    app.setApplicationName(APP_NAME)
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        manager = JobManager(recover=False, prune_timer=False)
+    except OcrError as err:
+        return {"ok": False, "error": err.message}
+    result: dict[str, Any] = {}
+
+    def done(reply: dict[str, Any]) -> None:
+        result.update(reply)
+        app.quit()
+
+    controller = CaptureController(manager, keep_after_exit=True, notify=False)
+    if region is not None:
+        controller.capture_region(region, lang, done)
+    else:
+        controller.start_overlay(lang, done)
+    if not result:
+        app.exec()
+    manager.shutdown(wait=True)
+    return result or {"ok": False, "error": "capture ended without a result"}

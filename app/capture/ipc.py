@@ -1,0 +1,156 @@
+"""Single-instance socket: one JSON line in, one JSON line out (QLocalServer/QLocalSocket).
+
+Requests: ``{"cmd": "show"}`` and ``{"cmd": "capture", "region": [x, y, w, h] | null,
+"print": bool, "lang": str | null}``. Replies: ``{"ok": true, ...}`` or ``{"ok": false,
+"error": "..."}``. The name includes the user and a hash of the app's config folder (so
+``IMAGEHQ_OCR_HOME`` isolates instances, e.g. in tests).
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from app import APP_ID
+from app.paths import config_dir
+
+log = logging.getLogger(__name__)
+
+Reply = Callable[[dict[str, Any]], None]
+Handler = Callable[[dict[str, Any], Reply], None]
+MAX_REQUEST = 64 * 1024
+
+
+def server_name() -> str:
+    try:
+        user = getpass.getuser()
+    except Exception:
+        user = "user"
+    digest = hashlib.sha256(str(config_dir().resolve()).encode()).hexdigest()[:12]
+    safe_user = "".join(c for c in user if c.isalnum() or c in "-_")[:32] or "user"
+    return f"{APP_ID}-{safe_user}-{digest}"
+
+
+def request(message: dict[str, Any], timeout_s: float = 5.0, connect_ms: int = 500) -> dict | None:
+    """Sends one request to the running instance. None when no instance listens; a reply
+    dict otherwise (``{"ok": false, "error": ...}`` on a broken or slow answer)."""
+    sock = QLocalSocket()
+    sock.connectToServer(server_name())
+    if not sock.waitForConnected(connect_ms):
+        return None
+    sock.write((json.dumps(message) + "\n").encode())
+    sock.flush()
+    sock.waitForBytesWritten(connect_ms)
+    data = b""
+    remaining = int(timeout_s * 1000)
+    step = 200
+    while b"\n" not in data and remaining > 0:
+        if sock.waitForReadyRead(min(step, remaining)):
+            data += bytes(sock.readAll().data())
+        elif sock.state() != QLocalSocket.LocalSocketState.ConnectedState:
+            data += bytes(sock.readAll().data())
+            break
+        else:
+            remaining -= step
+    sock.disconnectFromServer()
+    line = data.split(b"\n", 1)[0]
+    if not line:
+        return {"ok": False, "error": "the running instance did not answer"}
+    try:
+        reply = json.loads(line)
+    except ValueError:
+        return {"ok": False, "error": "the running instance sent a malformed answer"}
+    return reply if isinstance(reply, dict) else {"ok": False, "error": "malformed answer"}
+
+
+class InstanceServer(QObject):
+    """Listens on the single-instance socket; each request goes to ``handler(req, reply)``,
+    which calls ``reply`` once (possibly later, e.g. when the OCR job is done)."""
+
+    def __init__(self, handler: Handler, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._handler = handler
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._accept)
+        self._buffers: dict[QLocalSocket, bytes] = {}
+
+    def listen(self) -> bool:
+        name = server_name()
+        if self._server.listen(name):
+            return True
+        if request({"cmd": "ping"}, timeout_s=1.0) is not None:
+            return False  # another instance is alive
+        QLocalServer.removeServer(name)  # a stale socket left by a crash
+        ok = self._server.listen(name)
+        if not ok:
+            log.warning("cannot listen on %s: %s", name, self._server.errorString())
+        return ok
+
+    def close(self) -> None:
+        self._server.close()
+
+    @property
+    def listening(self) -> bool:
+        return self._server.isListening()
+
+    def _accept(self) -> None:
+        while self._server.hasPendingConnections():
+            sock = self._server.nextPendingConnection()
+            self._buffers[sock] = b""
+            sock.readyRead.connect(lambda s=sock: self._read(s))
+            sock.disconnected.connect(lambda s=sock: self._drop(s))
+
+    def _drop(self, sock: QLocalSocket) -> None:
+        self._buffers.pop(sock, None)
+        sock.deleteLater()
+
+    def _read(self, sock: QLocalSocket) -> None:
+        if sock not in self._buffers:
+            return
+        buf = self._buffers[sock] + bytes(sock.readAll().data())
+        if b"\n" not in buf:
+            if len(buf) > MAX_REQUEST:
+                self._send(sock, {"ok": False, "error": "request too large"})
+            else:
+                self._buffers[sock] = buf
+            return
+        del self._buffers[sock]
+        line = buf.split(b"\n", 1)[0]
+        try:
+            req = json.loads(line)
+            if not isinstance(req, dict):
+                raise ValueError("not an object")
+        except ValueError:
+            self._send(sock, {"ok": False, "error": "malformed request (one JSON object line)"})
+            return
+        answered = False
+
+        def reply(message: dict[str, Any]) -> None:
+            nonlocal answered
+            if not answered:
+                answered = True
+                self._send(sock, message)
+
+        try:
+            self._handler(req, reply)
+        except Exception as err:
+            log.exception("single-instance request failed")
+            reply({"ok": False, "error": f"internal error: {err}"})
+
+    def _send(self, sock: QLocalSocket, message: dict[str, Any]) -> None:
+        try:
+            if sock.state() != QLocalSocket.LocalSocketState.ConnectedState:
+                return  # the client gave up
+            sock.write((json.dumps(message, ensure_ascii=False) + "\n").encode())
+            sock.flush()
+            sock.disconnectFromServer()
+        except RuntimeError:  # the socket object is already deleted
+            pass
