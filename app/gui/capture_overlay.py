@@ -22,6 +22,7 @@ from app.capture.backends import is_x11
 from app.capture.geometry import Rect, band, is_click
 from app.capture.screenshot import ScreenImage, Snapshot
 
+OVERLAY_TITLE = "ImageHQ OCR capture"
 DIM = QColor(0, 0, 0, 110)
 BAND = QColor(64, 160, 255)
 GRAB_RETRIES = 50  # × 20 ms: the window may not be mapped yet when we first try
@@ -38,6 +39,7 @@ class _ScreenOverlay(QWidget):
             flags |= Qt.WindowType.X11BypassWindowManagerHint
         super().__init__(None, flags)
         self.setObjectName("captureOverlay")
+        self.setWindowTitle(OVERLAY_TITLE)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.owner = owner
         self.info = shot.info

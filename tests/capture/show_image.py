@@ -7,15 +7,31 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QSocketNotifier, Qt, QTimer
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPaintEvent, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel
+
+
+class _Label(QLabel):
+    """Says "shown" once its first paint has reached the X server."""
+
+    reported = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.reported:
+            self.reported = True
+            QTimer.singleShot(0, self._report)
+
+    def _report(self) -> None:
+        QApplication.sync()
+        print("shown", flush=True)
 
 
 def main() -> int:
     path, x, y = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     app = QApplication(sys.argv[:1])
     pixmap = QPixmap(path)
-    label = QLabel()
+    label = _Label()
     label.setWindowFlags(
         Qt.WindowType.FramelessWindowHint
         | Qt.WindowType.WindowStaysOnTopHint
@@ -26,11 +42,6 @@ def main() -> int:
     label.setGeometry(x, y, pixmap.width(), pixmap.height())
     label.show()
 
-    def report() -> None:
-        app.sync()
-        print("shown", flush=True)
-
-    QTimer.singleShot(0, report)
     notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
     notifier.activated.connect(app.quit)  # stdin closed: the test is over
     return app.exec()

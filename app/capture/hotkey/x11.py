@@ -72,7 +72,9 @@ def keysym_name(key: str) -> str:
 
 
 class X11Hotkey:
-    def __init__(self, sequence: str, callback: Callable[[], None]) -> None:
+    def __init__(
+        self, sequence: str, callback: Callable[[], None], display_name: str | None = None
+    ) -> None:
         from Xlib import XK, X, display, error
 
         from app.capture.hotkey import parse_sequence
@@ -80,7 +82,7 @@ class X11Hotkey:
         self.sequence, self.backend = sequence, NAME
         mods, key = parse_sequence(sequence)
         try:
-            self._display: Any = display.Display()
+            self._display: Any = display.Display(display_name)
         except Exception as err:  # Xlib raises several kinds for a missing display
             raise HotkeyError(f"cannot open the X display: {err}") from err
         d = self._display
