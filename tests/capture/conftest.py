@@ -26,6 +26,7 @@ PY = sys.executable
 SHOW_IMAGE = Path(__file__).with_name("show_image.py")
 MONITORS = (("LEFT", 0, 0, 800, 600, True), ("RIGHT", 800, 0, 640, 480, False))
 SCREEN = "1440x600x24"
+XVFB_ARGS = ("Xvfb", "-noreset", "-nolisten", "tcp")
 
 
 def wait_until(predicate: Callable[[], Any], timeout: float = 10.0, interval: float = 0.02) -> Any:
@@ -95,8 +96,7 @@ def xvfb() -> Iterator[str]:
             pytest.skip(f"{tool} is not installed")
     read_fd, write_fd = os.pipe()
     proc = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-noreset", "-nolisten", "tcp"]
-        + ["-screen", "0", SCREEN],
+        [*XVFB_ARGS, "-displayfd", str(write_fd), "-screen", "0", SCREEN],
         pass_fds=(write_fd,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
