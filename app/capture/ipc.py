@@ -41,11 +41,16 @@ def server_name() -> str:
 def request(message: dict[str, Any], timeout_s: float = 5.0, connect_ms: int = 500) -> dict | None:
     """Sends one request to the running instance. None when no instance listens; a reply
     dict otherwise (``{"ok": false, "error": ...}`` on a broken or slow answer)."""
+    return exchange((json.dumps(message) + "\n").encode(), timeout_s, connect_ms)
+
+
+def exchange(payload: bytes, timeout_s: float = 5.0, connect_ms: int = 500) -> dict | None:
+    """Sends raw bytes, reads one JSON line back (see ``request``)."""
     sock = QLocalSocket()
     sock.connectToServer(server_name())
     if not sock.waitForConnected(connect_ms):
         return None
-    sock.write((json.dumps(message) + "\n").encode())
+    sock.write(payload)
     sock.flush()
     sock.waitForBytesWritten(connect_ms)
     data = b""
@@ -83,11 +88,11 @@ class InstanceServer(QObject):
         self._buffers: dict[QLocalSocket, bytes] = {}
 
     def listen(self) -> bool:
+        """False when another instance already answers on the name. (Ask first: with socket
+        options set, Qt on Unix replaces an existing socket file instead of failing.)"""
         name = server_name()
-        if self._server.listen(name):
-            return True
         if request({"cmd": "ping"}, timeout_s=1.0) is not None:
-            return False  # another instance is alive
+            return False
         QLocalServer.removeServer(name)  # a stale socket left by a crash
         ok = self._server.listen(name)
         if not ok:

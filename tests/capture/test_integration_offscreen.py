@@ -1,0 +1,170 @@
+"""In-process (offscreen) tests: the single-instance protocol, DesktopIntegration's contract,
+hotkey parsing and the tray menu."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMainWindow
+
+from app.capture import ipc
+from app.capture.errors import HotkeyError
+from app.capture.hotkey import parse_sequence
+from app.capture.hotkey.pynput_backend import pynput_combo
+from app.capture.hotkey.x11 import keysym_name
+from app.capture.notification import first_words
+
+
+def ask(message: Any, raw: bytes | None = None) -> dict | None:
+    """Runs the blocking client in a thread (the server needs this thread's event loop)."""
+    out: dict[str, Any] = {}
+
+    def run() -> None:
+        if raw is None:
+            out["reply"] = ipc.request(message, timeout_s=5)
+        else:
+            out["reply"] = ipc.exchange(raw, timeout_s=5)
+
+    t = threading.Thread(target=run)
+    t.start()
+    return out, t  # type: ignore[return-value]
+
+
+def roundtrip(qtbot: Any, message: Any = None, raw: bytes | None = None) -> Any:
+    out, t = ask(message, raw)  # type: ignore[misc]
+    qtbot.waitUntil(lambda: not t.is_alive(), timeout=8000)
+    return out["reply"]
+
+
+def test_no_instance_means_none(qapp: Any) -> None:
+    assert ipc.request({"cmd": "show"}, timeout_s=1) is None
+
+
+def test_server_name_depends_on_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    a = ipc.server_name()
+    monkeypatch.setenv("IMAGEHQ_OCR_HOME", str(tmp_path / "other"))
+    assert ipc.server_name() != a and ipc.server_name().startswith("imagehq-ocr-")
+
+
+def test_protocol_replies_and_errors(qtbot: Any) -> None:
+    seen: list[dict] = []
+
+    def handler(req: dict, reply: Any) -> None:
+        seen.append(req)
+        reply({"ok": True, "echo": req.get("cmd")})
+
+    server = ipc.InstanceServer(handler)
+    assert server.listen()
+    try:
+        assert roundtrip(qtbot, {"cmd": "show"}) == {"ok": True, "echo": "show"}
+        bad = roundtrip(qtbot, raw=b"{not json\n")
+        assert bad["ok"] is False and "malformed" in bad["error"]
+        assert roundtrip(qtbot, raw=b"[1, 2]\n")["ok"] is False
+        assert seen == [{"cmd": "show"}]
+        # A second server for the same home refuses to start: one instance.
+        assert not ipc.InstanceServer(handler).listen()
+    finally:
+        server.close()
+
+
+class FakeWindow(QMainWindow):
+    capture_requested = Signal()
+    settings_changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.raised = 0
+        self.integration: Any = None
+
+    def show_and_raise(self) -> None:
+        self.raised += 1
+
+
+def test_desktop_integration_contract(qtbot: Any, qapp: Any) -> None:
+    from app.gui.desktop import DesktopIntegration
+    from app.jobs import JobManager
+
+    manager = JobManager(prune_timer=False)
+    window = FakeWindow()
+    qtbot.addWidget(window)
+    integration = DesktopIntegration(qapp, window, manager)
+    try:
+        # Offscreen has no global hotkey: a readable reason, not silence.
+        assert isinstance(integration.hotkey_error, str) and "hotkey" in integration.hotkey_error
+        assert integration.close_to_tray() is False  # no system tray here
+        out, t = ask({"cmd": "show"})  # type: ignore[misc]
+        qtbot.waitUntil(lambda: not t.is_alive(), timeout=8000)
+        assert out["reply"] == {"ok": True} and window.raised == 1
+        reply = roundtrip(qtbot, {"cmd": "capture", "region": [1, 2, 0, 4]})
+        assert reply["ok"] is False and "region" in reply["error"]
+        # No screenshot backend for the offscreen platform: a clear message.
+        reply = roundtrip(qtbot, {"cmd": "capture", "region": [0, 0, 10, 10]})
+        assert reply["ok"] is False and "screenshot" in reply["error"]
+        assert roundtrip(qtbot, {"cmd": "nope"})["ok"] is False
+        # Forwarding from a "second launch".
+        result: list[bool] = []
+        t2 = threading.Thread(
+            target=lambda: result.append(DesktopIntegration.forward_to_running_instance([]))
+        )
+        t2.start()
+        qtbot.waitUntil(lambda: not t2.is_alive(), timeout=8000)
+        assert result == [True] and window.raised == 2
+    finally:
+        integration.shutdown()
+        manager.shutdown()
+    assert DesktopIntegration.forward_to_running_instance([]) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "mods", "key"),
+    [
+        ("Ctrl+Alt+O", ("ctrl", "alt"), "O"),
+        ("Meta+Shift+F5", ("shift", "meta"), "F5"),
+        ("alt+ctrl+Print", ("ctrl", "alt"), "Print"),
+        ("Ctrl++", ("ctrl",), "+"),
+    ],
+)
+def test_parse_sequence(text: str, mods: tuple[str, ...], key: str) -> None:
+    assert parse_sequence(text) == (mods, key)
+
+
+@pytest.mark.parametrize("bad", ["", "Ctrl+Alt", "Ctrl+A+B"])
+def test_parse_sequence_rejects(bad: str) -> None:
+    with pytest.raises(HotkeyError):
+        parse_sequence(bad)
+
+
+def test_key_names_for_backends() -> None:
+    assert keysym_name("O") == "o" and keysym_name("PgUp") == "Prior"
+    assert keysym_name("F5") == "F5" and keysym_name("Print") == "Print"
+    assert pynput_combo("Ctrl+Alt+O") == "<ctrl>+<alt>+o"
+    assert pynput_combo("Meta+F5") == "<cmd>+<f5>"
+
+
+def test_first_words() -> None:
+    assert first_words("  Hello\n  world ") == "Hello world"
+    long = "word " * 40
+    short = first_words(long, 30)
+    assert len(short) <= 30 and short.endswith("…")
+
+
+def test_tray_menu_keeps_five_recent_results(qtbot: Any, qapp: Any) -> None:
+    from app.gui.tray import Tray, paint_tray_pixmap
+
+    assert not paint_tray_pixmap(32).isNull()
+    tray = Tray()
+    for n in range(7):
+        tray.add_result(f"job{n}", f"text number {n} & more")
+    labels = [a.text() for a in tray.actions() if not a.isSeparator()]
+    assert labels[0].startswith("Capture region") and labels[1] == "Show window"
+    assert labels[-1] == "Quit"
+    recent = [a for a in tray.actions() if a.text().startswith("text number")]
+    assert [a.text() for a in recent] == [f"text number {n} && more" for n in (6, 5, 4, 3, 2)]
+    with qtbot.waitSignal(tray.copy_requested) as blocker:
+        recent[0].trigger()
+    assert blocker.args == ["text number 6 & more"]
+    with qtbot.waitSignal(tray.capture_requested):
+        tray.actions()[0].trigger()
