@@ -16,7 +16,19 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 import anyio
-from fastapi import FastAPI, File, Form, Header, Query, Response, Security, UploadFile
+from fastapi import (
+    Depends,
+    FastAPI,
+    File,
+    Form,
+    Header,
+    Query,
+    Request,
+    Response,
+    Security,
+    UploadFile,
+)
+from fastapi.openapi.utils import get_openapi
 from fastapi.security import HTTPBearer
 from pydantic import ValidationError
 
@@ -75,6 +87,67 @@ REQUEST_DOC = (
     'Example: {"operation": "extract_text", "options": {"language": "eng", '
     '"output_format": "txt"}, "tool_slug": "image-to-text"}'
 )
+
+
+def install_openapi(app: FastAPI) -> None:
+    """Documents the multipart body precisely: ``files[]`` (1+ binary parts) and ``request``
+    (a JSON part: the ``OcrRequest`` schema); FastAPI alone would call it a plain string."""
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        spec = get_openapi(
+            title=app.title,
+            version=app.version,
+            description=app.description,
+            routes=app.routes,
+        )
+        schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+        request_schema = OcrRequest.model_json_schema(ref_template="#/components/schemas/{model}")
+        schemas.update(request_schema.pop("$defs", {}))
+        schemas["OcrRequest"] = request_schema
+        schemas.pop("Body_create_job_v1_ocr_post", None)
+        spec["paths"]["/v1/ocr"]["post"]["requestBody"] = {
+            "required": True,
+            "content": {
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["files[]"],
+                        "properties": {
+                            "files[]": {
+                                "type": "array",
+                                "minItems": 1,
+                                "items": {"type": "string", "format": "binary"},
+                                "description": "images: png, jpeg, webp, tiff, bmp, gif",
+                            },
+                            "request": {"$ref": "#/components/schemas/OcrRequest"},
+                        },
+                    },
+                    "encoding": {"request": {"contentType": "application/json"}},
+                }
+            },
+        }
+        app.openapi_schema = spec
+        return spec
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def reject_unknown_query(request: Request) -> None:
+    """A typo such as ``?wiat=10`` is an error, not silently ignored."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    known = {p.alias for p in getattr(dependant, "query_params", [])}  # the route's own
+    unknown = sorted({k for k in request.query_params if k not in known})
+    if unknown:
+        names = ", ".join(repr(k) for k in unknown)
+        allowed = ", ".join(sorted(known)) or "none"
+        raise ApiError(
+            422, "invalid_request", f"unknown query parameter {names} (allowed: {allowed})"
+        )
 
 
 def _check_id(job_id: str) -> None:
@@ -155,7 +228,7 @@ class _Api:
         if not isinstance(payload, dict):
             raise ApiError(400, "bad_request", "request must be a JSON object")
         try:
-            req = OcrRequest.model_validate(payload)
+            req = OcrRequest.model_validate(payload, strict=True)
         except ValidationError as exc:
             raise ApiError(422, "invalid_request", describe_validation(exc.errors())) from None
         if not uploads:
@@ -312,8 +385,10 @@ def create_app(
         allowed_hosts=allowed_hosts,
         allow_remote=allow_remote,
     )
-    auth = [Security(bearer)]
+    auth = [Security(bearer), Depends(reject_unknown_query)]
     app.state.api = api
+
+    install_openapi(app)
 
     @app.post(
         "/v1/ocr",
@@ -429,6 +504,7 @@ def create_app(
         "/v1/health",
         response_model=Health,
         summary="Liveness (no token needed)",
+        dependencies=[Depends(reject_unknown_query)],
         responses=_err(421),
     )
     def health() -> Health:

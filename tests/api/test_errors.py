@@ -201,3 +201,10 @@ def test_concurrent_requests_with_one_key_make_one_job(api: Api, hello_png: byte
         ids = set(pool.map(post, range(6)))
     assert len(ids) == 1
     assert api.manager.store.count() == 1
+
+
+def test_unknown_query_parameters_are_rejected(api: Api) -> None:
+    assert_error(api.client.get("/v1/jobs?wiat=10"), 422, "invalid_request", "'wiat'", "limit")
+    assert_error(api.client.get("/v1/jobs?client_reference_id=&="), 422, "invalid_request")
+    assert_error(api.client.get("/v1/health?x=1"), 422, "invalid_request", "'x'")
+    assert api.client.get("/v1/jobs?limit=5&status=queued").status_code == 200
