@@ -33,6 +33,7 @@ class DesktopIntegration(QObject):
 
     hotkey_pressed = Signal()  # emitted from the hotkey thread, delivered in the GUI thread
     hotkey_changed = Signal(str)  # the active sequence, "" when none
+    hotkey_failed = Signal(str)  # a failure found later (portal refusal), from a thread
 
     def __init__(self, app: Any, window: Any, manager: Any) -> None:
         super().__init__(window if isinstance(window, QObject) else None)
@@ -44,6 +45,7 @@ class DesktopIntegration(QObject):
         self.controller = CaptureController(manager, parent=self)
         self.controller.succeeded.connect(self._captured)
         self.hotkey_pressed.connect(self.start_capture)
+        self.hotkey_failed.connect(self._hotkey_problem)
         if isinstance(app, QApplication):
             # Overlays and a hidden (tray) window must not end the app; the window quits it.
             app.setQuitOnLastWindowClosed(False)
@@ -117,19 +119,31 @@ class DesktopIntegration(QObject):
                 self.tray.set_hotkey_hint(None)
             return
         try:
-            self._hotkey = hotkey.register(wanted, self.hotkey_pressed.emit)
+            self._hotkey = hotkey.register(
+                wanted, self.hotkey_pressed.emit, self.hotkey_failed.emit
+            )
             self.hotkey_sequence = wanted
             log.info("capture hotkey %s via %s", wanted, self._hotkey.backend)
         except HotkeyError as err:
-            self.hotkey_error = str(err)
-            log.warning("capture hotkey: %s", err)
-            notification.notify(f"{APP_NAME}: hotkey not available", str(err), error=True)
-            problem = getattr(self.window, "_on_problem", None)
-            if callable(problem):
-                try:
-                    problem(str(err))
-                except Exception:
-                    log.exception("window could not show the hotkey problem")
+            self._hotkey_problem(str(err))
+        if self.tray is not None:
+            self.tray.set_hotkey_hint(self.hotkey_sequence)
+        self.hotkey_changed.emit(self.hotkey_sequence or "")
+
+    def _hotkey_problem(self, message: str) -> None:
+        """Not silence: log, tray/desktop notification, ``hotkey_error`` for the settings."""
+        if self._hotkey is not None and self._hotkey.backend.startswith("xdg"):
+            self._hotkey = None
+            self.hotkey_sequence = None
+        self.hotkey_error = message
+        log.warning("capture hotkey: %s", message)
+        notification.notify(f"{APP_NAME}: hotkey not available", message, error=True)
+        problem = getattr(self.window, "_on_problem", None)
+        if callable(problem):
+            try:
+                problem(message)
+            except Exception:
+                log.exception("window could not show the hotkey problem")
         if self.tray is not None:
             self.tray.set_hotkey_hint(self.hotkey_sequence)
         self.hotkey_changed.emit(self.hotkey_sequence or "")

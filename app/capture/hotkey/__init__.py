@@ -58,14 +58,19 @@ def parse_sequence(text: str) -> tuple[tuple[str, ...], str]:
     return tuple(m for m in MODIFIER_ORDER if m in mods), key
 
 
-def register(sequence: str, callback: Callable[[], None]) -> Hotkey:
+def register(
+    sequence: str,
+    callback: Callable[[], None],
+    on_error: Callable[[str], None] | None = None,
+) -> Hotkey:
     """Installs the hotkey with the first backend that works; ``callback`` is called from a
-    background thread. Raises HotkeyError with a readable message otherwise."""
+    background thread. Raises HotkeyError with a readable message otherwise; ``on_error`` (also
+    from a thread) reports a failure found later, e.g. the portal's user refusing."""
     parse_sequence(sequence)
     errors = []
     for backend in usable(BACKENDS):
         try:
-            return backend.register(sequence, callback)  # type: ignore[attr-defined, no-any-return]
+            return backend.register(sequence, callback, on_error)  # type: ignore[attr-defined, no-any-return]
         except HotkeyError as err:
             log.warning("hotkey backend %s: %s", backend.NAME, err)
             errors.append(str(err))

@@ -48,5 +48,7 @@ class PynputHotkey:
         self._listener.stop()
 
 
-def register(sequence: str, callback: Callable[[], None]) -> PynputHotkey:
+def register(
+    sequence: str, callback: Callable[[], None], on_error: Callable[[str], None] | None = None
+) -> PynputHotkey:
     return PynputHotkey(sequence, callback)

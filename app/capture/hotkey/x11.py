@@ -189,6 +189,7 @@ class X11Hotkey:
         self._thread.join(timeout=2.0)
 
 
-def register(sequence: str, callback: Callable[[], None]) -> X11Hotkey:
-    hotkey = X11Hotkey(sequence, callback)
-    return hotkey
+def register(
+    sequence: str, callback: Callable[[], None], on_error: Callable[[str], None] | None = None
+) -> X11Hotkey:
+    return X11Hotkey(sequence, callback)  # failures are known at once: no on_error

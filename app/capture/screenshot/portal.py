@@ -67,7 +67,7 @@ def request_path(unique_name: str, token: str) -> str:
 
 def _take_uri() -> str:
     from PySide6.QtCore import SLOT
-    from PySide6.QtDBus import QDBusConnection, QDBusInterface
+    from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
 
     bus = QDBusConnection.sessionBus()
     token = "imagehq_" + secrets.token_hex(6)
@@ -83,10 +83,10 @@ def _take_uri() -> str:
         SLOT("on_response(uint,QVariantMap)"),  # type: ignore[call-overload]
     ):
         raise ScreenshotError("cannot listen to the portal's reply on D-Bus")
-    portal = QDBusInterface(SERVICE, PATH, IFACE, bus)
-    if not portal.isValid():
-        raise ScreenshotError("the screenshot portal is not available")
-    reply = portal.call("Screenshot", "", {"handle_token": token, "interactive": False})
+    # A plain method call (QDBusInterface would introspect the portal first: a round trip).
+    call = QDBusMessage.createMethodCall(SERVICE, PATH, IFACE, "Screenshot")
+    call.setArguments(["", {"handle_token": token, "interactive": False}])
+    reply = bus.call(call, QDBus.CallMode.Block, 10_000)
     if reply.type() == reply.MessageType.ErrorMessage:
         raise ScreenshotError(f"the screenshot portal refused: {reply.errorMessage()}")
     timer = QTimer(singleShot=True, interval=TIMEOUT_MS)
