@@ -151,6 +151,38 @@ def test_region_outside_desktop_and_malformed_region(app: App) -> None:
     assert bad.returncode == 2 and "X,Y,W,H" in bad.stderr
 
 
+def test_unknown_language_is_a_readable_error(app: App) -> None:
+    result = run_cli(app.display, app.home, "capture", "--region", "0,0,50,50", "--lang", "xyz")
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: ") and "eng" in result.stderr  # names the packs
+    assert "Traceback" not in result.stderr
+
+
+def test_overlay_without_running_app(xvfb: str, show_image, text_png: Path, tmp_path: Path) -> None:
+    """No app: the command shows the overlay itself, then exits with the text kept."""
+    show_image(text_png, 500, 100)
+    set_clipboard(xvfb, "before")
+    w, h = Image.open(text_png).size
+    proc = subprocess.Popen(
+        [PY, "-m", "app", "capture", "--print"],
+        env=x_env(xvfb, tmp_path / "home"),
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_until(lambda: overlay_visible(xvfb), timeout=20)
+        xdotool(xvfb, "mousemove", "495", "95", "mousedown", "1", "mousemove", "600", "150")
+        xdotool(xvfb, "mousemove", str(505 + w), str(105 + h), "mouseup", "1")
+        out, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0, err
+    assert words(out) == words("\n".join(LINES))
+    assert words(read_clipboard(xvfb)) == words("\n".join(LINES))
+
+
 def test_hotkey_taken_is_reported(app: App) -> None:
     from app.capture.errors import HotkeyError
     from app.capture.hotkey.x11 import X11Hotkey

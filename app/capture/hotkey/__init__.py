@@ -1,8 +1,8 @@
 """A global hotkey that works while the app is minimised or in the tray.
 
 Backends, tried in order: ``x11`` (python-xlib XGrabKey on the root window), ``portal``
-(xdg-desktop-portal GlobalShortcuts, Wayland), ``pynput_backend`` (Windows, macOS). A combination
-taken by another program raises HotkeyError with a message naming it.
+(xdg-desktop-portal GlobalShortcuts over jeepney, Wayland), ``pynput_backend`` (Windows, macOS).
+A combination taken by another program raises HotkeyError with a message naming it.
 """
 
 from __future__ import annotations
