@@ -165,7 +165,16 @@ def serve_main(args: argparse.Namespace) -> int:
 
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0] if sys.argv else PROG])
     manager = JobManager(recover=True)
-    server = ApiServer(manager, host, port, allow_remote=allow_remote)
+    upload_mb = getattr(args, "max_upload_mb", None)  # optional flags, if the CLI offers them
+    max_queue = getattr(args, "max_queue", None)
+    server = ApiServer(
+        manager,
+        host,
+        port,
+        allow_remote=allow_remote,
+        max_upload_bytes=int(upload_mb * 2**20) if upload_mb else DEFAULT_MAX_UPLOAD_BYTES,
+        max_queue=max_queue,
+    )
     try:
         server.start()
     except (OSError, RuntimeError) as exc:
