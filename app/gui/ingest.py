@@ -96,7 +96,7 @@ def png_bytes(image: QImage) -> bytes:
     buf = QByteArray()
     device = QBuffer(buf)
     device.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(device, b"PNG")
+    image.save(device, "PNG")  # type: ignore[call-overload]
     device.close()
     return bytes(buf.data())
 
@@ -169,6 +169,8 @@ class _Task(QRunnable):
             except OcrError as exc:
                 sig.problem.emit(exc.message)
                 break  # bad options: every other item would fail the same way
+            except Exception as exc:  # never lose the rest of a drop to one odd item
+                sig.problem.emit(f"could not add an item: {exc}")
             else:
                 count += 1
                 sig.submitted.emit(job)

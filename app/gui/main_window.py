@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,10 @@ class MainWindow(QMainWindow):
         self, manager: Any, settings: Any | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        # Worker threads run Python too (result parsing, the store); PySide releases the GIL
+        # around every Qt call, so with the default 5 ms switch interval each call in a slot can
+        # wait 5 ms to get it back. 1 ms keeps the event loop smooth while jobs run.
+        sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
         self.manager = manager
         self.settings = settings if settings is not None else S.make_qsettings()
         self.integration: Any = None
@@ -544,13 +549,20 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _on_queue(self, n: int) -> None:
-        self.queue_label.setText(self.tr("Queue: %n job(s)", "", n) if n else self.tr("Idle"))
-        self.count_label.setText(self.tr("%n job(s)", "", self.model.total))
+        self.queue_label.setText(
+            (self.tr("Queue: 1 job") if n == 1 else self.tr("Queue: %1 jobs").replace("%1", str(n)))
+            if n
+            else self.tr("Idle")
+        )
+        self.count_label.setText(self._jobs_text(self.model.total))
+
+    def _jobs_text(self, n: int) -> str:
+        return self.tr("1 job") if n == 1 else self.tr("%1 jobs").replace("%1", str(n))
 
     def _update_stack(self, *_: Any) -> None:
         empty = self.model.rowCount() == 0 and not self.search.text()
         self.stack.setCurrentWidget(self.drop_zone if empty else self.splitter)
-        self.count_label.setText(self.tr("%n job(s)", "", self.model.total))
+        self.count_label.setText(self._jobs_text(self.model.total))
 
     def _update_actions(self) -> None:
         selected = self.selected_jobs()
@@ -608,7 +620,14 @@ class MainWindow(QMainWindow):
         for job in jobs:
             self.manager.delete(job.id)
             self.model.on_removed(job.id)  # also when the store had it pruned already
-        self.statusBar().showMessage(self.tr("Deleted %n job(s)", "", len(jobs)), 4000)
+        self.statusBar().showMessage(
+            (
+                self.tr("Deleted 1 job")
+                if len(jobs) == 1
+                else self.tr("Deleted %1 jobs").replace("%1", str(len(jobs)))
+            ),
+            4000,
+        )
         if self.model.rowCount():
             self.select_row(min(first_row, self.model.rowCount() - 1))
         else:
@@ -687,9 +706,15 @@ class MainWindow(QMainWindow):
         def finished(written: list[str], errors: list[str]) -> None:
             dialog.reset()
             dialog.deleteLater()
-            text = self.tr("Exported %n file(s)", "", len(written)) + self.tr(" to %s") % folder
+            text = (
+                self.tr("Exported %1 file(s) to %2")
+                .replace("%1", str(len(written)))
+                .replace("%2", str(folder))
+            )
             if errors:
-                text += " · " + self.tr("%n problem(s): ", "", len(errors)) + errors[0]
+                text += (
+                    " · " + self.tr("problems: %1 — ").replace("%1", str(len(errors))) + errors[0]
+                )
             self.statusBar().showMessage(text, 8000)
             self._batch = None
 

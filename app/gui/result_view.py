@@ -331,14 +331,16 @@ class ResultView(QWidget):
     def _update_stats(self) -> None:
         text = self.text.toPlainText()
         words = len(text.split())
-        parts = [self.tr("%n word(s)", "", words)]
+        parts = [
+            (self.tr("1 word") if words == 1 else self.tr("%1 words").replace("%1", str(words)))
+        ]
         if self.result is not None and self.result.page.words():
             parts.append(
                 self.tr("mean confidence %1 %").replace("%1", f"{self.result.confidence * 100:.0f}")
             )
             low = self.overlay.low_confidence_count()
             if low:
-                parts.append(self.tr("%n below threshold", "", low))
+                parts.append(self.tr("%1 below threshold").replace("%1", str(low)))
         if self._edited:
             parts.append(self.tr("edited"))
         self.stats.setText(" · ".join(parts))
@@ -378,7 +380,11 @@ class ResultView(QWidget):
         self._syncing = False
         if indices:
             QGuiApplication.clipboard().setText(self.map.text_of(indices))
-            self.message.emit(self.tr("Copied %n word(s)", "", len(indices)))
+            self.message.emit(
+                self.tr("Copied 1 word")
+                if len(indices) == 1
+                else self.tr("Copied %1 words").replace("%1", str(len(indices)))
+            )
 
     def selected_words_text(self) -> str:
         return self.map.text_of(self.overlay.selected_indices())

@@ -1,0 +1,52 @@
+"""GUI fixtures: a real JobManager (real Tesseract) and the main window, offscreen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.core.job import Job
+from tests.conftest import text_image
+
+WAIT_MS = 30000
+
+
+@pytest.fixture
+def manager(qapp) -> Iterator:
+    from app.jobs import JobManager
+
+    mgr = JobManager(max_workers=2, prune_timer=False)
+    yield mgr
+    mgr.shutdown(wait=True)
+    mgr.store.close()
+
+
+@pytest.fixture
+def window(qtbot, manager) -> Iterator:
+    from app.gui.main_window import MainWindow
+
+    win = MainWindow(manager)
+    qtbot.addWidget(win)
+    win.show()
+    win.load_history()
+    yield win
+    win.ingestor.wait()
+    win.thumbnails.wait()
+    win._really_quit = True
+    win.close()
+
+
+def make_png(path: Path, lines: list[str], size: int = 26) -> Path:
+    text_image(lines, size).save(path)
+    return path
+
+
+def wait_jobs(qtbot, win, n: int, timeout: int = WAIT_MS) -> list[Job]:
+    """Waits until the list has ``n`` jobs, all final; returns them newest first."""
+    qtbot.waitUntil(
+        lambda: win.model.rowCount() >= n and all(j.is_final for j in win.model.jobs()),
+        timeout=timeout,
+    )
+    return win.model.jobs()
