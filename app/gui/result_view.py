@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import (
     QAction,
     QGuiApplication,
@@ -169,6 +169,7 @@ class ResultView(QWidget):
         hint.setObjectName("hint")
         legend.addWidget(hint)
         lv.addLayout(legend)
+        left.setMinimumWidth(240)  # explicit minimums: small screens clip the bars, not the window
         self.splitter.addWidget(left)
 
         # Right: text pane, stats, re-run.
@@ -220,6 +221,7 @@ class ResultView(QWidget):
         rl.addStretch(1)
         rl.addWidget(self.rerun_btn)
         rv.addWidget(rerun)
+        right.setMinimumWidth(240)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -414,11 +416,12 @@ class ResultView(QWidget):
             self.rerun_requested.emit(self.job.id, self.current_options())
 
 
-def psm_labels(ctx: QObject) -> dict[str, str]:
+def psm_labels(_ctx: QObject | None = None) -> dict[str, str]:
+    """Readable names of the page segmentation presets."""
     labels = {
-        "auto": ctx.tr("Automatic layout"),
-        "single_block": ctx.tr("Single block of text"),
-        "single_line": ctx.tr("Single line"),
-        "sparse": ctx.tr("Sparse text"),
+        "auto": QCoreApplication.translate("PageSegmentation", "Automatic layout"),
+        "single_block": QCoreApplication.translate("PageSegmentation", "Single block of text"),
+        "single_line": QCoreApplication.translate("PageSegmentation", "Single line"),
+        "sparse": QCoreApplication.translate("PageSegmentation", "Sparse text"),
     }
     return {k: labels.get(k, k) for k in PSM_PRESETS}

@@ -23,7 +23,7 @@ def test_window_geometry_is_remembered(qtbot, manager) -> None:
     first = MainWindow(manager)
     qtbot.addWidget(first)
     first.show()
-    first.resize(first.minimumSizeHint().width() + 10, 480)
+    first.resize(700, 480)
     qtbot.wait(50)
     size = first.size()
     assert size.height() == 480

@@ -1,0 +1,860 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>DropZone</name>
+    <message>
+        <location filename="../app/gui/drop_zone.py" line="25" />
+        <source>Drop zone</source>
+        <translation>Ablagebereich</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/drop_zone.py" line="33" />
+        <source>Drop images here, paste with Ctrl+V, or capture a screen region</source>
+        <translation>Bilder hierher ziehen, mit Strg+V einfügen oder einen Bildschirmbereich aufnehmen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/drop_zone.py" line="43" />
+        <source>PNG, JPEG, WebP, TIFF, BMP and GIF · several files or whole folders at once · text stays on this computer</source>
+        <translation>PNG, JPEG, WebP, TIFF, BMP und GIF · mehrere Dateien oder ganze Ordner auf einmal · der Text bleibt auf diesem Computer</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/drop_zone.py" line="51" />
+        <source>Open images…</source>
+        <translation>Bilder öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/drop_zone.py" line="52" />
+        <source>Paste</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/drop_zone.py" line="53" />
+        <source>Capture region</source>
+        <translation>Bereich aufnehmen</translation>
+    </message>
+</context>
+<context>
+    <name>JobTableModel</name>
+    <message>
+        <location filename="../app/gui/job_model.py" line="63" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/job_model.py" line="64" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/job_model.py" line="65" />
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/job_model.py" line="66" />
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/job_model.py" line="67" />
+        <source>Time</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/job_model.py" line="68" />
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/job_model.py" line="71" />
+        <source>Queued</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/job_model.py" line="72" />
+        <source>Processing</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/job_model.py" line="73" />
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/job_model.py" line="74" />
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/job_model.py" line="75" />
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/job_model.py" line="212" />
+        <source>Done (cached)</source>
+        <translation>Fertig (aus dem Speicher)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../app/gui/main_window.py" line="148" />
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="151" />
+        <location filename="../app/gui/main_window.py" line="488" />
+        <source>Open images</source>
+        <translation>Bilder öffnen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="155" />
+        <source>&amp;Paste</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="158" />
+        <source>Recognise the image or files on the clipboard</source>
+        <translation>Das Bild oder die Dateien in der Zwischenablage erkennen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="162" />
+        <source>&amp;Capture region</source>
+        <translation>Bereich &amp;aufnehmen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="165" />
+        <source>Capture a screen region and recognise it</source>
+        <translation>Einen Bildschirmbereich aufnehmen und erkennen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="169" />
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="172" />
+        <source>Save this result as txt, hOCR, JSON or TSV</source>
+        <translation>Dieses Ergebnis als txt, hOCR, JSON oder TSV speichern</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="176" />
+        <source>Export &amp;selected…</source>
+        <translation>&amp;Auswahl exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="179" />
+        <source>Export the selected jobs into a folder</source>
+        <translation>Die ausgewählten Aufträge in einen Ordner exportieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="183" />
+        <source>&amp;Retry</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="186" />
+        <source>Run the selected jobs again</source>
+        <translation>Die ausgewählten Aufträge erneut ausführen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="190" />
+        <source>C&amp;ancel</source>
+        <translation>Ab&amp;brechen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="193" />
+        <source>Cancel the selected jobs</source>
+        <translation>Die ausgewählten Aufträge abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="197" />
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="200" />
+        <source>Delete the selected jobs and their files</source>
+        <translation>Die ausgewählten Aufträge und ihre Dateien löschen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="204" />
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="208" />
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="211" />
+        <source>Search the stored text</source>
+        <translation>Den gespeicherten Text durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="214" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="218" />
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="232" />
+        <source>&amp;Jobs</source>
+        <translation>&amp;Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="241" />
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="243" />
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="244" />
+        <source>&amp;About ImageHQ OCR</source>
+        <translation>Ü&amp;ber ImageHQ OCR</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="249" />
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="270" />
+        <source>Search text and file names…</source>
+        <translation>Text und Dateinamen durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="272" />
+        <source>Search jobs</source>
+        <translation>Aufträge durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="296" />
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="371" />
+        <source>OCR engine missing: %s</source>
+        <translation>OCR-Engine fehlt: %s</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="468" />
+        <source>Only local files or image data can be added; save the image from the browser first.</source>
+        <translation>Nur lokale Dateien oder Bilddaten können hinzugefügt werden; speichern Sie das Bild zuerst aus dem Browser.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="472" />
+        <source>Nothing to recognise there: drop image files, folders or image data.</source>
+        <translation>Nichts zu erkennen: Bilddateien, Ordner oder Bilddaten ablegen.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="476" />
+        <source>Adding…</source>
+        <translation>Wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="490" />
+        <source>Images (%s);;All files (*)</source>
+        <translation>Bilder (%s);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="500" />
+        <source>The clipboard holds no image or image files</source>
+        <translation>Die Zwischenablage enthält kein Bild und keine Bilddateien</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="553" />
+        <source>Queue: 1 job</source>
+        <translation>Warteschlange: 1 Auftrag</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="553" />
+        <source>Queue: %1 jobs</source>
+        <translation>Warteschlange: %1 Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="556" />
+        <source>Idle</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="560" />
+        <source>1 job</source>
+        <translation>1 Auftrag</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="560" />
+        <source>%1 jobs</source>
+        <translation>%1 Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="597" />
+        <source>That job is gone (expired or deleted).</source>
+        <translation>Dieser Auftrag existiert nicht mehr (abgelaufen oder gelöscht).</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="604" />
+        <source>The queue is full; try again when some jobs are done.</source>
+        <translation>Die Warteschlange ist voll; versuchen Sie es erneut, wenn einige Aufträge fertig sind.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="607" />
+        <source>Cannot read the stored input: %s</source>
+        <translation>Die gespeicherte Eingabe ist nicht lesbar: %s</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="626" />
+        <source>Deleted 1 job</source>
+        <translation>1 Auftrag gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="627" />
+        <source>Deleted %1 jobs</source>
+        <translation>%1 Aufträge gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="643" />
+        <source>Select a finished job to export its result.</source>
+        <translation>Wählen Sie einen fertigen Auftrag, um sein Ergebnis zu exportieren.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="648" />
+        <source>Plain text (*.txt)</source>
+        <translation>Nur Text (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="649" />
+        <source>hOCR (*.hocr *.html)</source>
+        <translation>hOCR (*.hocr *.html)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="650" />
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="651" />
+        <source>TSV (*.tsv)</source>
+        <translation>TSV (*.tsv)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="655" />
+        <source>Export result</source>
+        <translation>Ergebnis exportieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="672" />
+        <source>Cannot save: %s</source>
+        <translation>Speichern nicht möglich: %s</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="675" />
+        <source>Saved %s</source>
+        <translation>%s gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="681" />
+        <source>Select finished jobs to export.</source>
+        <translation>Wählen Sie fertige Aufträge zum Exportieren.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="684" />
+        <source>Export jobs</source>
+        <translation>Aufträge exportieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="684" />
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="689" />
+        <source>Export into folder</source>
+        <translation>In Ordner exportieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="698" />
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="698" />
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="699" />
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="711" />
+        <source>Exported %1 file(s) to %2</source>
+        <translation>%1 Datei(en) nach %2 exportiert</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="716" />
+        <source>problems: %1 — </source>
+        <translation>Probleme: %1 — </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="753" />
+        <source>API: %s</source>
+        <translation>API: %s</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="755" />
+        <source>API: off</source>
+        <translation>API: aus</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="767" />
+        <source>About ImageHQ OCR</source>
+        <translation>Über ImageHQ OCR</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.py" line="772" />
+        <source>&lt;b&gt;ImageHQ OCR&lt;/b&gt; %1&lt;br&gt;Text from screenshots, scans and photos, recognised on this computer.&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;ImageHQ OCR&lt;/b&gt; %1&lt;br&gt;Text aus Bildschirmfotos, Scans und Fotos, erkannt auf diesem Computer.&lt;br&gt;%2</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayView</name>
+    <message>
+        <location filename="../app/gui/overlay_view.py" line="98" />
+        <source>Image with recognised boxes</source>
+        <translation>Bild mit erkannten Rahmen</translation>
+    </message>
+</context>
+<context>
+    <name>PageSegmentation</name>
+    <message>
+        <location filename="../app/gui/result_view.py" line="422" />
+        <source>Automatic layout</source>
+        <translation>Automatisches Layout</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="423" />
+        <source>Single block of text</source>
+        <translation>Ein Textblock</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="424" />
+        <source>Single line</source>
+        <translation>Eine Zeile</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="425" />
+        <source>Sparse text</source>
+        <translation>Verstreuter Text</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDelegate</name>
+    <message>
+        <location filename="../app/gui/job_model.py" line="285" />
+        <source>queued</source>
+        <translation>wartend</translation>
+    </message>
+</context>
+<context>
+    <name>ResultView</name>
+    <message>
+        <location filename="../app/gui/result_view.py" line="121" />
+        <source>&amp;Words</source>
+        <translation>&amp;Wörter</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="122" />
+        <source>&amp;Lines</source>
+        <translation>&amp;Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="123" />
+        <source>&amp;Blocks</source>
+        <translation>&amp;Blöcke</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="127" />
+        <source>Show %s boxes</source>
+        <translation>%s-Rahmen anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="132" />
+        <source>Highlight below</source>
+        <translation>Hervorheben unter</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="137" />
+        <source>Low-confidence threshold</source>
+        <translation>Schwelle für geringe Konfidenz</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="138" />
+        <source>Words below this confidence are highlighted in red</source>
+        <translation>Wörter unter dieser Konfidenz werden rot hervorgehoben</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="147" />
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="148" />
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="149" />
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="149" />
+        <source>Fit to window (Ctrl+0)</source>
+        <translation>An Fenster anpassen (Strg+0)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="150" />
+        <source>Actual size (Ctrl+1)</source>
+        <translation>Originalgröße (Strg+1)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="163" />
+        <source>≥ 85 %</source>
+        <translation>≥ 85 %</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="164" />
+        <source>60–85 %</source>
+        <translation>60–85 %</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="165" />
+        <source>&lt; 60 %</source>
+        <translation>&lt; 60 %</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="166" />
+        <source>selected</source>
+        <translation>ausgewählt</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="168" />
+        <source>Drag to select words · wheel to zoom · middle button to pan</source>
+        <translation>Ziehen wählt Wörter · Mausrad zoomt · mittlere Taste verschiebt</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="180" />
+        <source>Recognised text</source>
+        <translation>Erkannter Text</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="181" />
+        <source>The recognised text appears here.</source>
+        <translation>Der erkannte Text erscheint hier.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="188" />
+        <source>Copy selection</source>
+        <translation>Auswahl kopieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="189" />
+        <source>Copy the words selected in the image</source>
+        <translation>Die im Bild ausgewählten Wörter kopieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="191" />
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="192" />
+        <source>Copy all text (Ctrl+Shift+C)</source>
+        <translation>Gesamten Text kopieren (Strg+Umschalt+C)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="193" />
+        <location filename="../app/gui/result_view.py" line="236" />
+        <source>Copy all text</source>
+        <translation>Gesamten Text kopieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="204" />
+        <source>Re-run with</source>
+        <translation>Neu erkennen mit</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="207" />
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="208" />
+        <source>Language packs, e.g. eng or eng+deu</source>
+        <translation>Sprachpakete, z. B. eng oder eng+deu</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="211" />
+        <source>Page segmentation</source>
+        <translation>Seitensegmentierung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="214" />
+        <source>Detect &amp;orientation</source>
+        <translation>&amp;Ausrichtung erkennen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="215" />
+        <source>&amp;Re-run</source>
+        <translation>&amp;Neu erkennen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="216" />
+        <source>Re-run this job with these options</source>
+        <translation>Diesen Auftrag mit diesen Optionen neu erkennen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="263" />
+        <source>No job selected</source>
+        <translation>Kein Auftrag ausgewählt</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="275" />
+        <source>This job failed: %s</source>
+        <translation>Dieser Auftrag ist fehlgeschlagen: %s</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="292" />
+        <source>Cannot read the stored result: %s</source>
+        <translation>Das gespeicherte Ergebnis ist nicht lesbar: %s</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="307" />
+        <source>cached</source>
+        <translation>aus dem Speicher</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="337" />
+        <source>1 word</source>
+        <translation>1 Wort</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="337" />
+        <source>%1 words</source>
+        <translation>%1 Wörter</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="341" />
+        <source>mean confidence %1 %</source>
+        <translation>mittlere Konfidenz %1 %</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="345" />
+        <source>%1 below threshold</source>
+        <translation>%1 unter der Schwelle</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="347" />
+        <source>edited</source>
+        <translation>bearbeitet</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="387" />
+        <source>Copied 1 word</source>
+        <translation>1 Wort kopiert</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="388" />
+        <source>Copied %1 words</source>
+        <translation>%1 Wörter kopiert</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="398" />
+        <source>Copied the selected words</source>
+        <translation>Ausgewählte Wörter kopiert</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/result_view.py" line="402" />
+        <source>Copied all text</source>
+        <translation>Gesamter Text kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="78" />
+        <source>Settings — ImageHQ OCR</source>
+        <translation>Einstellungen — ImageHQ OCR</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="83" />
+        <source>Recognition</source>
+        <translation>Erkennung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="86" />
+        <source>Languages</source>
+        <translation>Sprachen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="95" />
+        <source>&amp;Languages:</source>
+        <translation>&amp;Sprachen:</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="100" />
+        <source>Several languages slow recognition down. Missing one? Install its pack, e.g.</source>
+        <translation>Mehrere Sprachen verlangsamen die Erkennung. Fehlt eine? Installieren Sie ihr Paket, z. B.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="107" />
+        <source>Detect and correct &amp;orientation</source>
+        <translation>&amp;Ausrichtung erkennen und korrigieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="110" />
+        <source>Needs the osd pack: %s</source>
+        <translation>Benötigt das osd-Paket: %s</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="113" />
+        <source>Page segmentation</source>
+        <translation>Seitensegmentierung</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="117" />
+        <source>Page &amp;segmentation:</source>
+        <translation>Seiten&amp;segmentierung:</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="121" />
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="125" />
+        <source> hours</source>
+        <translation> Stunden</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="127" />
+        <source>Keep results for</source>
+        <translation>Ergebnisse behalten für</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="128" />
+        <source>&amp;Keep results for:</source>
+        <translation>Ergebnisse &amp;behalten für:</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="130" />
+        <source>Capture hotkey</source>
+        <translation>Tastenkürzel für Aufnahme</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="131" />
+        <source>Capture &amp;hotkey:</source>
+        <translation>&amp;Tastenkürzel für Aufnahme:</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="132" />
+        <source>Closing the window keeps ImageHQ OCR in the &amp;tray</source>
+        <translation>Beim Schließen des Fensters bleibt ImageHQ OCR im &amp;Infobereich</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="136" />
+        <source>Theme</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="138" />
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="139" />
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="140" />
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="144" />
+        <source>T&amp;heme:</source>
+        <translation>&amp;Design:</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="148" />
+        <source>Local API</source>
+        <translation>Lokale API</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="150" />
+        <source>Start the local &amp;API (loopback only)</source>
+        <translation>Lokale &amp;API starten (nur Loopback)</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="156" />
+        <source>API port</source>
+        <translation>API-Port</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="157" />
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="163" />
+        <source>API token</source>
+        <translation>API-Token</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="166" />
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="173" />
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="174" />
+        <source>Copy the API token</source>
+        <translation>API-Token kopieren</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="180" />
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="182" />
+        <source>Running at %s</source>
+        <translation>Läuft unter %s</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/settings_dialog.py" line="183" />
+        <source>Not running</source>
+        <translation>Läuft nicht</translation>
+    </message>
+</context>
+</TS>
