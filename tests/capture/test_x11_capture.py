@@ -183,6 +183,40 @@ def test_overlay_without_running_app(xvfb: str, show_image, text_png: Path, tmp_
     assert words(read_clipboard(xvfb)) == words("\n".join(LINES))
 
 
+def test_overlay_drag_on_a_200_percent_monitor(
+    xvfb: str, show_image, text_png: Path, tmp_path: Path
+) -> None:
+    """Dragging on RIGHT at 200 % selects logical pixels and crops the physical ones."""
+    show_image(text_png, 900, 120)
+    w, h = Image.open(text_png).size
+    home = tmp_path / "home"
+    proc = subprocess.Popen(
+        [PY, "-m", "app", "capture", "--print"],
+        env=x_env(xvfb, home, QT_SCREEN_SCALE_FACTORS="LEFT=1;RIGHT=2"),
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_until(lambda: overlay_visible(xvfb), timeout=20)
+        # xdotool speaks physical pixels; the band is 4 px (2 logical) around the image.
+        xdotool(xvfb, "mousemove", "896", "116", "mousedown", "1", "mousemove", "1000", "150")
+        xdotool(xvfb, "mousemove", str(904 + w), str(124 + h), "mouseup", "1")
+        out, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0, err
+    assert words(out) == words("\n".join(LINES))
+    _, path = stored_inputs(home)[0]
+    got = Image.open(path).convert("RGB")
+    # Native resolution: about the physical size of the image plus the margin, not half of it.
+    assert abs(got.width - (w + 8)) <= 2 and abs(got.height - (h + 8)) <= 2
+    inner = got.crop((4, 4, 4 + w, 4 + h))
+    diff = ImageChops.difference(inner, Image.open(text_png).convert("RGB")).getbbox()
+    assert diff is None
+
+
 def test_hotkey_taken_is_reported(app: App) -> None:
     from app.capture.errors import HotkeyError
     from app.capture.hotkey.x11 import X11Hotkey
