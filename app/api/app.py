@@ -52,7 +52,7 @@ from app.api.models import (
 )
 from app.core import imageio
 from app.core.errors import ImageTooLargeError, InvalidInputError, OcrError, UnsupportedMediaError
-from app.core.job import QUEUED, SUCCEEDED, Job
+from app.core.job import QUEUED, SUCCEEDED, Job, JobOutput
 from app.core.options import FORMAT_MIME, OcrOptions
 from app.jobs import InputData, JobManager
 
@@ -313,6 +313,12 @@ class _Api:
             if not outputs:
                 ids = ", ".join(o.id for o in job.outputs)
                 raise ApiError(404, "not_found", f"job {job.id} has no output {output!r} ({ids})")
+        try:
+            return self._download(job, outputs)
+        except OSError:  # pruned or deleted between the lookup and the read
+            raise ApiError(404, "not_found", f"the output files of {job.id} are gone") from None
+
+    def _download(self, job: Job, outputs: list[JobOutput]) -> Response:
         if len(outputs) == 1:
             out = outputs[0]
             data = self.manager.store.read_output(job.id, int(out.id))

@@ -166,6 +166,9 @@ def test_queue_full_is_429_with_retry_after(api: Api, hello_png: bytes, qapp: An
 def test_framework_errors_use_the_envelope(api: Api) -> None:
     assert_error(api.client.get("/v2/nothing"), 404, "not_found")
     assert_error(api.client.put("/v1/health"), 405, "method_not_allowed")
+    put = api.client.put("/v1/jobs/job_x")
+    assert_error(put, 405, "method_not_allowed", "DELETE, GET")
+    assert put.headers["allow"] == "DELETE, GET"
     assert_error(api.client.get("/v1/jobs", params={"limit": 0}), 422, "invalid_request", "limit")
     assert_error(api.client.get("/docs"), 404, "not_found")
 
