@@ -97,3 +97,39 @@ def category_rules(category: str, name: str = "") -> dict[str, bool]:
     if category == "scene_text":
         return {"ignore_case": True, "strip_spaces": False}
     return {"ignore_case": False, "strip_spaces": False}
+
+
+BBox = tuple[int, int, int, int]
+
+
+def line_ordered_text(words: list[tuple[str, BBox]], truth_lines: list[BBox]) -> str:
+    """The recognised words put in the truth's line order, so CER ignores layout analysis.
+
+    Each word goes to the truth line its box overlaps most vertically (left to right within a
+    line); words on no truth line follow at the end, top to bottom. Tesseract may read a
+    two-column dialog column by column: this scores what was read, not in which order.
+    """
+    assigned: list[list[tuple[int, str]]] = [[] for _ in truth_lines]
+    stray: list[tuple[int, int, str]] = []
+    for text, (x0, y0, _x1, y1) in words:
+        best, best_overlap = -1, 0
+        for i, (_lx0, ly0, _lx1, ly1) in enumerate(truth_lines):
+            overlap = min(y1, ly1) - max(y0, ly0)
+            if overlap > best_overlap:
+                best, best_overlap = i, overlap
+        if best < 0:
+            stray.append((y0, x0, text))
+        else:
+            assigned[best].append((x0, text))
+    lines = [" ".join(t for _, t in sorted(line)) for line in assigned]
+    lines += [t for _, _, t in sorted(stray)]
+    return "\n".join(line for line in lines if line)
+
+
+def union_box(boxes: list[BBox]) -> BBox:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )

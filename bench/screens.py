@@ -14,6 +14,7 @@ UI text rendering in a light and a dark palette.
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 from dataclasses import dataclass, field
@@ -97,16 +98,29 @@ class Canvas:
         if new_line or not self.lines:
             self.lines.append([])
         line = self.lines[-1]
+        glued = False  # the previous segment ended inside a word
         for chunk, colour in segments:
             pos = 0
-            for word in chunk.split(" "):
+            for k, word in enumerate(chunk.split(" ")):
                 if word:
                     wx = x + font.getlength(chunk[:pos])
                     self.draw.text((wx, y), word, font=font, fill=colour)
-                    box = self.draw.textbbox((wx, y), word, font=font)
-                    line.append(WordBox(word, (box[0], box[1], box[2], box[3])))
+                    b = self.draw.textbbox((wx, y), word, font=font)
+                    if k == 0 and glued and line:
+                        # "user@host" + ":" + "~/src" is one word on screen
+                        prev = line[-1]
+                        box = (
+                            min(prev.bbox[0], b[0]),
+                            min(prev.bbox[1], b[1]),
+                            max(prev.bbox[2], b[2]),
+                            max(prev.bbox[3], b[3]),
+                        )
+                        line[-1] = WordBox(prev.text + word, box)
+                    else:
+                        line.append(WordBox(word, (b[0], b[1], b[2], b[3])))
                 pos += len(word) + 1
             x += font.getlength(chunk)
+            glued = bool(chunk) and not chunk.endswith(" ")
         return x
 
     def rect(self, box: BBox, fill: str, outline: str | None = None, radius: int = 0) -> None:
@@ -245,7 +259,9 @@ def terminal(seed: int, pt: float = 9) -> Screen:
     for row in rows:
         canvas.text(8, y, row, font)
         y += line_h
-    return Screen(f"terminal_{seed}", "terminal", canvas.image, canvas.lines, px, dark=True)
+    return Screen(
+        f"terminal_{seed}_{pt:g}pt", "terminal", canvas.image, canvas.lines, px, dark=True
+    )
 
 
 def dark_panel(seed: int, pt: float = 9) -> Screen:
@@ -276,7 +292,9 @@ def dark_panel(seed: int, pt: float = 9) -> Screen:
     bw = int(font.getlength(label)) + 28
     canvas.rect((width - 16 - bw, y + 2, width - 16, y + px + 14), "#0e639c", radius=3)
     canvas.text(width - 16 - bw + 14, y + 7, [(label, "#ffffff")], font)
-    return Screen(f"dark_panel_{seed}", "dark_panel", canvas.image, canvas.lines, px, dark=True)
+    return Screen(
+        f"dark_panel_{seed}_{pt:g}pt", "dark_panel", canvas.image, canvas.lines, px, dark=True
+    )
 
 
 def light_dialog(seed: int, pt: float = 8) -> Screen:
@@ -313,7 +331,7 @@ def light_dialog(seed: int, pt: float = 8) -> Screen:
         x = x0 - 10
     # buttons were drawn right to left: read them left to right
     canvas.lines[-1].reverse()
-    return Screen(f"light_dialog_{seed}", "light_dialog", canvas.image, canvas.lines, px)
+    return Screen(f"light_dialog_{seed}_{pt:g}pt", "light_dialog", canvas.image, canvas.lines, px)
 
 
 EDITOR_THEMES = (
@@ -354,7 +372,9 @@ def code_editor(seed: int, pt: float = 10) -> Screen:
         segs = [(row[0][0].lstrip(" "), row[0][1]), *row[1:]]
         canvas.text(x, y, segs, font, new_line=False)
         y += line_h
-    return Screen(f"code_editor_{seed}", "code_editor", canvas.image, canvas.lines, px, dark=dark)
+    return Screen(
+        f"code_editor_{seed}_{pt:g}pt", "code_editor", canvas.image, canvas.lines, px, dark=dark
+    )
 
 
 SCENES = {
@@ -403,6 +423,7 @@ def qt_screens(pt_sizes: tuple[float, ...] = (8, 9)) -> list[Screen]:
         )
     except ImportError:
         return []
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication(["screens"])
     del app
     out: list[Screen] = []
