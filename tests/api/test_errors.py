@@ -211,3 +211,9 @@ def test_unknown_query_parameters_are_rejected(api: Api) -> None:
     assert_error(api.client.get("/v1/jobs?client_reference_id=&="), 422, "invalid_request")
     assert_error(api.client.get("/v1/health?x=1"), 422, "invalid_request", "'x'")
     assert api.client.get("/v1/jobs?limit=5&status=queued").status_code == 200
+
+
+def test_huge_content_length_is_refused_without_reading(api: Api) -> None:
+    big = b"\x89PNG\r\n\x1a\n" + b"\0" * (12 * 2**20)  # over the cap and the drain limit
+    assert_error(api.submit([("big.png", big)]), 413, "payload_too_large")
+    assert api.manager.store.count() == 0
