@@ -120,3 +120,29 @@ def test_token_file_is_generated_once_with_mode_0600(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv(security.TOKEN_ENV, "from-env")
     assert security.get_token() == "from-env"
     assert security.TOKEN_ENV in security.token_source()
+
+
+def test_remote_mode_accepts_ip_literals_never_other_names() -> None:
+    extra = frozenset({"mybox.lan"})
+    assert security.host_allowed("192.168.1.5:8765", extra, remote=True)
+    assert security.host_allowed("[fe80::1]:8765", extra, remote=True)
+    assert security.host_allowed("mybox.lan:8765", extra, remote=True)
+    assert not security.host_allowed("evil.example", extra, remote=True)
+    assert not security.host_allowed("192.168.1.5:8765", frozenset(), remote=False)
+
+
+def test_server_start_stop(qapp: object, hello_png: bytes) -> None:
+    from app.jobs import JobManager
+
+    manager = JobManager(max_workers=1, prune_timer=False)
+    server = ApiServer(manager, port=0, token=TOKEN)
+    server.start()
+    assert server.running and server.port > 0 and server.url.endswith(f":{server.port}")
+    assert httpx.get(f"{server.url}/v1/health").status_code == 200
+    server.stop()
+    server.stop()  # idempotent
+    assert not server.running
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"{server.url}/v1/health")
+    assert serve_main(argparse.Namespace(host="127.0.0.1", port=70000, allow_remote=False)) == 2
+    manager.shutdown()
