@@ -68,6 +68,7 @@ class App:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             _, err = self.proc.communicate()
+        socket_path(self.home).unlink(missing_ok=True)  # SIGTERM leaves the socket file
         return err or ""
 
 
