@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -33,6 +33,31 @@ PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COL_NAME, COL_STATUS, COL_PROGRESS, COL_CONFIDENCE, COL_TIME, COL_CREATED = range(6)
 Index = QModelIndex | QPersistentModelIndex
+
+
+_STATUS_COLORS = {
+    QUEUED: QColor(140, 140, 150),
+    PROCESSING: QColor(48, 120, 230),
+    SUCCEEDED: QColor(46, 160, 67),
+    FAILED: QColor(214, 52, 52),
+    CANCELED: QColor(140, 140, 150),
+}
+_status_icons: dict[str, QIcon] = {}
+
+
+def status_icon(status: str) -> QIcon:
+    """A small coloured dot per status."""
+    if status not in _status_icons:
+        pix = QPixmap(16, 16)
+        pix.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(_STATUS_COLORS.get(status, QColor(140, 140, 150)))
+        p.drawEllipse(3, 3, 10, 10)
+        p.end()
+        _status_icons[status] = QIcon(pix)
+    return _status_icons[status]
 
 
 def confidence_color(conf: float) -> QColor:
@@ -235,6 +260,8 @@ class JobTableModel(QAbstractTableModel):
                 return "" if job.duration is None else f"{job.duration:.1f} s"
             if col == COL_CREATED:
                 return _when(job.created_at)
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_STATUS:
+            return status_icon(job.status)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_NAME and self.thumbnails:
             return self.thumbnails.get(job)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -77,6 +77,7 @@ def run_gui(argv: list[str] | None = None) -> int:
     window.show()
     integration = DesktopIntegration(app, window, manager)
     window.integration = integration
+    app.aboutToQuit.connect(window.shutdown)
     # History and the API come after the first paint: the window appears at once.
     QTimer.singleShot(0, window.load_history)
     if os.environ.get("IMAGEHQ_OCR_BENCH_STARTUP"):  # bench/bench_startup.py

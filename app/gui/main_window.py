@@ -199,7 +199,9 @@ class MainWindow(QMainWindow):
             self.delete_selected,
             self.tr("Delete the selected jobs and their files"),
         )
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Delete only acts in the job list (the text pane and the search box have their own).
+        self.removeAction(self.delete_action)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.settings_action = self._action(
             "settings", self.tr("Se&ttings…"), "Ctrl+,", self.open_settings
         )
@@ -308,7 +310,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Interactive)
         for col, width in (
-            (COL_STATUS, 260),
+            (COL_STATUS, 220),
             (COL_PROGRESS, 120),
             (COL_CONFIDENCE, 90),
             (COL_TIME, 70),
@@ -777,6 +779,15 @@ class MainWindow(QMainWindow):
         self._really_quit = True
         self.close()
 
+    def shutdown(self) -> None:
+        """Stops what the window started (the API, an export); saves the geometry. Connected to
+        QApplication.aboutToQuit, so quitting from the tray does it too."""
+        if self.isVisible():
+            self.save_geometry()
+        self.api.stop()
+        if self._batch is not None:
+            self._batch.cancel_event.set()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
         integration = self.integration
@@ -788,9 +799,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.hide()
             return
-        self.api.stop()
-        if self._batch is not None:
-            self._batch.cancel_event.set()
+        self.shutdown()
         event.accept()
         from PySide6.QtWidgets import QApplication
 

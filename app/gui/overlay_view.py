@@ -52,10 +52,10 @@ class WordItem(QGraphicsRectItem):
 
     def restyle(self) -> None:
         color = confidence_color(self.conf)
-        pen = QPen(color, 1.5)
+        pen = QPen(color, 1.2)
         pen.setCosmetic(True)
         fill = QColor(color)
-        fill.setAlpha(40)
+        fill.setAlpha(16)
         if self.low:
             pen = QPen(QColor(214, 52, 52), 2.5)
             pen.setCosmetic(True)
@@ -97,6 +97,7 @@ class OverlayView(QGraphicsView):
         self.setMouseTracking(True)
         self.setAccessibleName(self.tr("Image with recognised boxes"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setBackgroundBrush(QColor(128, 128, 128, 40))  # the page stands out from the canvas
         self._pixmap_item: QGraphicsPixmapItem | None = None
         self.words: list[WordItem] = []
         self.lines: list[QGraphicsRectItem] = []
@@ -123,6 +124,12 @@ class OverlayView(QGraphicsView):
             self._pixmap_item = scene.addPixmap(pixmap)
             self._pixmap_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
             self._pixmap_item.setZValue(0)
+            shadow = scene.addRect(
+                QRectF(pixmap.rect()).translated(3, 3),
+                QPen(Qt.PenStyle.NoPen),
+                QBrush(QColor(0, 0, 0, 50)),
+            )
+            shadow.setZValue(-1)
             rect = QRectF(pixmap.rect())
         elif page is not None:
             rect = QRectF(0, 0, page.width, page.height)

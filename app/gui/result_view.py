@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.core.job import SUCCEEDED, Job
 from app.core.model import OcrResult
 from app.core.options import PSM_PRESETS, OcrOptions
+from app.gui.icons import icon
 from app.gui.overlay_view import BLOCK, LINE, WORD, OverlayView
 from app.gui.text_map import TextMap
 
@@ -181,17 +183,18 @@ class ResultView(QWidget):
         self.text.setPlaceholderText(self.tr("The recognised text appears here."))
         self.text.setTabChangesFocus(True)
         rv.addWidget(self.text, 1)
-        stats = QHBoxLayout()
         self.stats = QLabel()
         self.stats.setObjectName("stats")
-        stats.addWidget(self.stats, 1)
-        self.copy_selection_btn = QPushButton(self.tr("Copy selection"))
+        rv.addWidget(self.stats)
+        stats = QHBoxLayout()
+        self.copy_selection_btn = QPushButton(icon("copy"), self.tr("Copy selection"))
         self.copy_selection_btn.setToolTip(self.tr("Copy the words selected in the image"))
         self.copy_selection_btn.clicked.connect(self.copy_selected_words)
-        self.copy_btn = QPushButton(self.tr("&Copy"))
+        self.copy_btn = QPushButton(icon("copy"), self.tr("&Copy"))
         self.copy_btn.setToolTip(self.tr("Copy all text (Ctrl+Shift+C)"))
         self.copy_btn.setAccessibleName(self.tr("Copy all text"))
         self.copy_btn.clicked.connect(self.copy_all)
+        stats.addStretch(1)
         stats.addWidget(self.copy_selection_btn)
         stats.addWidget(self.copy_btn)
         rv.addLayout(stats)
@@ -199,9 +202,9 @@ class ResultView(QWidget):
         rerun = QFrame()
         rerun.setObjectName("rerunPanel")
         rerun.setFrameShape(QFrame.Shape.StyledPanel)
-        rl = QHBoxLayout(rerun)
-        rl.setContentsMargins(8, 4, 8, 4)
-        rl.addWidget(QLabel(self.tr("Re-run with")))
+        rl = QGridLayout(rerun)
+        rl.setContentsMargins(8, 6, 8, 6)
+        rl.addWidget(QLabel(self.tr("Re-run with")), 0, 0)
         self.lang_combo = QComboBox()
         self.lang_combo.setEditable(True)
         self.lang_combo.setAccessibleName(self.tr("Language"))
@@ -212,19 +215,19 @@ class ResultView(QWidget):
         for key, label in psm_labels(self).items():
             self.psm_combo.addItem(label, key)
         self.orient_box = QCheckBox(self.tr("Detect &orientation"))
-        self.rerun_btn = QPushButton(self.tr("&Re-run"))
+        self.rerun_btn = QPushButton(icon("retry"), self.tr("&Re-run"))
         self.rerun_btn.setAccessibleName(self.tr("Re-run this job with these options"))
         self.rerun_btn.clicked.connect(self._rerun)
-        rl.addWidget(self.lang_combo)
-        rl.addWidget(self.psm_combo)
-        rl.addWidget(self.orient_box)
-        rl.addStretch(1)
-        rl.addWidget(self.rerun_btn)
+        rl.addWidget(self.lang_combo, 0, 1)
+        rl.addWidget(self.psm_combo, 0, 2)
+        rl.addWidget(self.orient_box, 1, 1, 1, 2)
+        rl.addWidget(self.rerun_btn, 1, 3)
+        rl.setColumnStretch(2, 1)
         rv.addWidget(rerun)
         right.setMinimumWidth(240)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 4)
 
         self.threshold.valueChanged.connect(self._on_threshold)
         self.overlay.selection_changed.connect(self._on_box_selection)

@@ -23,6 +23,15 @@ QPlainTextEdit { font-size: 13px; }
 """
 
 
+DARK_EXTRA = """
+QCheckBox::indicator, QListView::indicator { width: 14px; height: 14px; border-radius: 3px;
+    border: 1px solid #8a8f99; background: #1c1d21; }
+QCheckBox::indicator:checked, QListView::indicator:checked {
+    background: #3078e6; border-color: #6fa0f0; }
+QCheckBox::indicator:disabled { border-color: #4a4d55; }
+"""
+
+
 def system_is_dark() -> bool:
     hints = QGuiApplication.styleHints()
     scheme = getattr(hints, "colorScheme", None)
@@ -78,5 +87,5 @@ def apply_theme(app: QApplication, theme: str = "system") -> bool:
         app.setStyle("Fusion")
     dark = system_is_dark() if theme == "system" else theme == "dark"
     app.setPalette(dark_palette() if dark else light_palette())
-    app.setStyleSheet(STYLE)
+    app.setStyleSheet(STYLE + (DARK_EXTRA if dark else ""))
     return dark
