@@ -50,6 +50,7 @@ def wait_until(pred: Callable[[], Any], timeout: float = 20.0, interval: float =
 def env_for(display: str, home: Path | None = None) -> dict[str, str]:
     env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", OMP_THREAD_LIMIT="1")
     env.pop("WAYLAND_DISPLAY", None)
+    env.pop("XDG_SESSION_TYPE", None)
     env["PYTHONPATH"] = str(ROOT)
     if home:
         env["IMAGEHQ_OCR_HOME"] = str(home)

@@ -51,6 +51,16 @@ def is_wayland() -> bool:
     )
 
 
+def wayland_session() -> bool:
+    """A Wayland desktop, even when Qt talks X11 to XWayland (where X11 screenshots and key
+    grabs only see X11 windows, so the portals come first)."""
+    return (
+        is_wayland()
+        or bool(os.environ.get("WAYLAND_DISPLAY"))
+        or os.environ.get("XDG_SESSION_TYPE", "").lower() == "wayland"
+    )
+
+
 def has_command(name: str) -> bool:
     return shutil.which(name) is not None
 

@@ -116,7 +116,12 @@ def xvfb() -> Iterator[str]:
 
 def x_env(display: str, home: Path | None = None, **extra: str) -> dict[str, str]:
     env = dict(os.environ)
-    for key in ("WAYLAND_DISPLAY", "QT_SCREEN_SCALE_FACTORS", "QT_SCALE_FACTOR"):
+    for key in (
+        "WAYLAND_DISPLAY",
+        "XDG_SESSION_TYPE",
+        "QT_SCREEN_SCALE_FACTORS",
+        "QT_SCALE_FACTOR",
+    ):
         env.pop(key, None)
     env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", OMP_THREAD_LIMIT="1", PYTHONPATH=str(ROOT))
     if home is not None:

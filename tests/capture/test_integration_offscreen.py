@@ -168,3 +168,47 @@ def test_tray_menu_keeps_five_recent_results(qtbot: Any, qapp: Any) -> None:
     assert blocker.args == ["text number 6 & more"]
     with qtbot.waitSignal(tray.capture_requested):
         tray.actions()[0].trigger()
+
+
+@pytest.mark.parametrize(
+    ("platform", "env", "expected"),
+    [
+        ("xcb", {"DISPLAY": ":9"}, {"x11", "qt", "xclip"}),
+        ("xcb", {"DISPLAY": ":9", "WAYLAND_DISPLAY": "wayland-0"}, {"portal", "qt", "xclip"}),
+        ("wayland", {"WAYLAND_DISPLAY": "wayland-0"}, {"portal", "wl-copy"}),
+        ("windows", {}, {"pynput", "qt"}),
+    ],
+)
+def test_backend_choice_per_session(
+    monkeypatch: pytest.MonkeyPatch, platform: str, env: dict, expected: set[str]
+) -> None:
+    """Which backends declare themselves compatible (XWayland: portals, no X11 key grab)."""
+    from app.capture import backends
+    from app.capture.clipboard import wlcopy, xclip
+    from app.capture.hotkey import portal as hk_portal
+    from app.capture.hotkey import pynput_backend, x11
+    from app.capture.screenshot import portal as shot_portal
+    from app.capture.screenshot import qt_grab
+
+    for key in ("DISPLAY", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE"):
+        monkeypatch.delenv(key, raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setattr(backends, "platform_name", lambda: platform)
+    monkeypatch.setattr(
+        pynput_backend.sys, "platform", "win32" if platform == "windows" else "linux"
+    )
+    found = set()
+    if x11.is_compatible():
+        found.add("x11")
+    if hk_portal.is_compatible() and shot_portal.is_compatible():
+        found.add("portal")
+    if pynput_backend.is_compatible():
+        found.add("pynput")
+    if qt_grab.is_compatible():
+        found.add("qt")
+    if xclip.is_compatible():
+        found.add("xclip")
+    if wlcopy.is_compatible():
+        found.add("wl-copy")
+    assert found == expected

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtGui import QClipboard, QGuiApplication
 
-from app.capture.backends import platform_name
+from app.capture import backends
 from app.capture.errors import ClipboardError
 
 NAME = "qt"
 
 
 def is_compatible() -> bool:
-    return QGuiApplication.instance() is not None and platform_name() != "offscreen"
+    return QGuiApplication.instance() is not None and backends.platform_name() != "offscreen"
 
 
 def is_installed() -> bool:
@@ -20,7 +20,7 @@ def is_installed() -> bool:
 
 def persists() -> bool:
     """Whether the text stays after this process exits (the OS keeps a copy)."""
-    return platform_name() in ("windows", "cocoa")
+    return backends.platform_name() in ("windows", "cocoa")
 
 
 def copy(text: str) -> None:

@@ -1,7 +1,8 @@
 """A global hotkey that works while the app is minimised or in the tray.
 
-Backends, tried in order: ``x11`` (python-xlib XGrabKey on the root window), ``portal``
-(xdg-desktop-portal GlobalShortcuts over jeepney, Wayland), ``pynput_backend`` (Windows, macOS).
+Backends, tried in order: ``portal`` (xdg-desktop-portal GlobalShortcuts over jeepney: Wayland
+sessions, XWayland included), ``x11`` (python-xlib XGrabKey on the root window),
+``pynput_backend`` (Windows, macOS).
 A combination taken by another program raises HotkeyError with a message naming it.
 """
 
@@ -11,12 +12,12 @@ import logging
 from collections.abc import Callable
 from typing import Protocol
 
-from app.capture.backends import describe, is_wayland, usable
+from app.capture.backends import describe, usable, wayland_session
 from app.capture.errors import HotkeyError
 from app.capture.hotkey import portal, pynput_backend, x11
 
 log = logging.getLogger(__name__)
-BACKENDS = (x11, portal, pynput_backend)
+BACKENDS = (portal, x11, pynput_backend)
 
 MODIFIERS = {"ctrl": "ctrl", "control": "ctrl", "alt": "alt", "shift": "shift", "meta": "meta"}
 MODIFIER_ORDER = ("ctrl", "alt", "shift", "meta")
@@ -78,6 +79,6 @@ def register(
                 break
     fallback = f"no global hotkey support here ({describe(BACKENDS)})"
     message = errors[0] if errors else fallback
-    if is_wayland():
+    if wayland_session():
         message += ". " + WAYLAND_HINT
     raise HotkeyError(message)

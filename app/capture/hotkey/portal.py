@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from app.capture.backends import is_wayland
+from app.capture.backends import wayland_session
 from app.capture.errors import HotkeyError
 
 log = logging.getLogger(__name__)
@@ -31,7 +31,7 @@ _XDG_MODS = {"ctrl": "CTRL", "alt": "ALT", "shift": "SHIFT", "meta": "LOGO"}
 
 
 def is_compatible() -> bool:
-    return is_wayland()
+    return wayland_session()
 
 
 def is_installed() -> bool:

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from app.capture.backends import is_x11
+from app.capture.backends import is_x11, wayland_session
 from app.capture.errors import HotkeyError
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,8 @@ _KEYSYMS = {
 
 
 def is_compatible() -> bool:
-    return is_x11() and bool(os.environ.get("DISPLAY"))
+    # Under XWayland a grab only sees keys while an X11 window has the focus: not global.
+    return is_x11() and bool(os.environ.get("DISPLAY")) and not wayland_session()
 
 
 def is_installed() -> bool:

@@ -1,7 +1,7 @@
 """Screenshots of every screen at native resolution.
 
-Backends, tried in order: ``qt_grab`` (QScreen.grabWindow: X11, Windows, macOS), ``portal``
-(xdg-desktop-portal Screenshot over D-Bus: Wayland).
+Backends, tried in order: ``portal`` (xdg-desktop-portal Screenshot over QtDBus: Wayland
+sessions, XWayland included), ``qt_grab`` (QScreen.grabWindow: X11, Windows, macOS).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from app.capture.geometry import ScreenInfo
 from app.capture.screenshot import portal, qt_grab
 
 log = logging.getLogger(__name__)
-BACKENDS = (qt_grab, portal)
+BACKENDS = (portal, qt_grab)
 
 
 @dataclass

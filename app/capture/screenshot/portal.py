@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEventLoop, QObject, QTimer, QUrl, Slot
 from PySide6.QtGui import QGuiApplication, QImage
 
-from app.capture.backends import is_wayland
+from app.capture.backends import wayland_session
 from app.capture.errors import ScreenshotError
 from app.capture.geometry import Rect, ScreenInfo, virtual_geometry
 
@@ -31,7 +31,7 @@ TIMEOUT_MS = 60_000  # the portal may ask the user for permission first
 
 
 def is_compatible() -> bool:
-    return is_wayland()
+    return wayland_session()
 
 
 def is_installed() -> bool:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
 
-from app.capture.backends import platform_name
+from app.capture import backends
 from app.capture.errors import ScreenshotError
 from app.capture.geometry import Rect, ScreenInfo
 
@@ -17,7 +17,7 @@ NAME = "qt"
 
 
 def is_compatible() -> bool:
-    return platform_name() in ("xcb", "windows", "cocoa")
+    return backends.platform_name() in ("xcb", "windows", "cocoa")
 
 
 def is_installed() -> bool:
