@@ -5,13 +5,16 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
 from app.api.server import ApiServer
+from app.core.store import Store
 from app.jobs import JobManager
 from tests.conftest import text_image
 
@@ -66,16 +69,17 @@ def hello_png() -> bytes:
     return png_bytes(["Hello local API", "receipt 42 total"])
 
 
-def start_api(**kwargs: Any) -> tuple[ApiServer, JobManager]:
-    manager = JobManager(max_workers=2, prune_timer=False)
+def start_api(store_root: Path | None = None, **kwargs: Any) -> tuple[ApiServer, JobManager]:
+    store = Store(store_root) if store_root else None
+    manager = JobManager(store, max_workers=2, prune_timer=False)
     server = ApiServer(manager, port=0, token=TOKEN, max_upload_bytes=CAP, **kwargs)
     server.start()
     return server, manager
 
 
-@pytest.fixture
-def api(qapp: Any) -> Iterator[Api]:
-    server, manager = start_api()
+@contextmanager
+def running_api(store_root: Path | None = None) -> Iterator[Api]:
+    server, manager = start_api(store_root)
     client = httpx.Client(
         base_url=server.url, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60
     )
@@ -86,3 +90,17 @@ def api(qapp: Any) -> Iterator[Api]:
         server.stop()
         manager.shutdown(wait=True)
         manager.store.close()
+
+
+@pytest.fixture
+def api(qapp: Any) -> Iterator[Api]:
+    """A fresh server and store per test (under the test's IMAGEHQ_OCR_HOME)."""
+    with running_api() as api:
+        yield api
+
+
+@pytest.fixture(scope="module")
+def shared_api(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
+    """One server for a module's tests that create no jobs (its own store folder)."""
+    with running_api(tmp_path_factory.mktemp("shared-store")) as api:
+        yield api

@@ -64,8 +64,9 @@ def test_malformed_requests(api: Api, hello_png: bytes) -> None:
     ],
 )
 def test_invalid_request_json(
-    api: Api, hello_png: bytes, request_body: dict[str, Any], code: str, words: list[str]
+    shared_api: Api, hello_png: bytes, request_body: dict[str, Any], code: str, words: list[str]
 ) -> None:
+    api = shared_api
     assert_error(api.submit([("a.png", hello_png)], request_body), 422, code, *words)
     assert api.manager.store.count() == 0
 

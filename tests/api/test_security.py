@@ -19,7 +19,8 @@ from tests.api.conftest import TOKEN, Api
     "auth",
     [None, "", "Bearer", "Bearer wrong", f"Basic {TOKEN}", f"Bearer {TOKEN.upper()}", TOKEN],
 )
-def test_token_required(api: Api, auth: str | None, hello_png: bytes) -> None:
+def test_token_required(shared_api: Api, auth: str | None, hello_png: bytes) -> None:
+    api = shared_api
     headers = {} if auth is None else {"Authorization": auth}
     with httpx.Client(base_url=api.url, headers=headers) as client:
         for method, path in [
@@ -61,7 +62,8 @@ def test_right_token_in_any_scheme_case(api: Api) -> None:
         ("", False),
     ],
 )
-def test_host_header_guards_against_dns_rebinding(api: Api, host: str, ok: bool) -> None:
+def test_host_header_guards_against_dns_rebinding(shared_api: Api, host: str, ok: bool) -> None:
+    api = shared_api
     resp = api.client.get("/v1/languages", headers={"Host": host})
     if ok:
         assert resp.status_code == 200, resp.text
