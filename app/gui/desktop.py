@@ -50,11 +50,12 @@ class DesktopIntegration(QObject):
             # Overlays and a hidden (tray) window must not end the app; the window quits it.
             app.setQuitOnLastWindowClosed(False)
             app.aboutToQuit.connect(self.shutdown)
+        self._install_tray()
+        self._install_hotkey()
+        # Listening last: once the socket exists, the hotkey and tray are in place.
         self.server = ipc.InstanceServer(self._handle_request, self)
         if not self.server.listen():
             log.warning("single-instance socket not available; second launches start anew")
-        self._install_tray()
-        self._install_hotkey()
         for name, slot in (
             ("capture_requested", self.start_capture),
             ("settings_changed", self.reload_settings),

@@ -231,6 +231,38 @@ def test_hotkey_taken_is_reported(app: App) -> None:
         X11Hotkey("Ctrl+Alt+O", lambda: None, display_name=app.display)
 
 
+def test_second_app_with_the_hotkey_taken_says_so(app: App, tmp_path: Path) -> None:
+    """Another instance (other home) cannot grab Ctrl+Alt+O: it reports it, and keeps running."""
+    import threading
+
+    other = subprocess.Popen(
+        [PY, "-m", "app"],
+        env=x_env(app.display, tmp_path / "other"),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines: list[str] = []
+
+    def pump() -> None:
+        assert other.stderr is not None
+        for line in other.stderr:
+            lines.append(line)
+
+    reader = threading.Thread(target=pump, daemon=True)
+    reader.start()
+    try:
+        wait_until(lambda: any("already taken" in line for line in lines), timeout=20)
+        assert other.poll() is None
+    finally:
+        other.terminate()
+        other.wait(timeout=10)
+        socket_path(tmp_path / "other").unlink(missing_ok=True)
+    message = next(line for line in lines if "already taken" in line)
+    assert "Ctrl+Alt+O" in message and "Settings" in message
+
+
 def test_x11_hotkey_backend_fires_on_release(xvfb: str) -> None:
     import threading
 

@@ -75,8 +75,9 @@ def register(
         except HotkeyError as err:
             log.warning("hotkey backend %s: %s", backend.NAME, err)
             errors.append(str(err))
-            if getattr(err, "final", False):
-                break
+        except Exception as err:  # a backend bug must not stop the app from starting
+            log.exception("hotkey backend %s crashed", backend.NAME)
+            errors.append(f"{backend.NAME} failed: {err.__class__.__name__}: {err}")
     fallback = f"no global hotkey support here ({describe(BACKENDS)})"
     message = errors[0] if errors else fallback
     if wayland_session():
