@@ -168,6 +168,13 @@ def _content_disposition(filename: str) -> str:
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
 
 
+def _safe_name(filename: str | None, n: int) -> str:
+    """The base name of an uploaded file, printable, at most 200 characters."""
+    base = PurePath((filename or "").replace("\\", "/")).name
+    base = "".join(c for c in base if c.isprintable()).strip()[-200:]
+    return base if base not in ("", ".", "..") else f"image-{n + 1}"
+
+
 def accepted(job: Job) -> Job:
     """The 202 receipt: the job as it was accepted (queued), whatever a worker did since."""
     return replace(
@@ -237,7 +244,7 @@ class _Api:
             raise ApiError(422, "invalid_request", f"at most {self.max_files} files per job")
         files: list[tuple[str, bytes]] = []
         for n, upload in enumerate(uploads):
-            name = PurePath((upload.filename or "").replace("\\", "/")).name or f"image-{n + 1}"
+            name = _safe_name(upload.filename, n)
             data = upload.file.read()
             _check_image(name, data)
             files.append((name, data))

@@ -11,6 +11,7 @@ import zipfile
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.api.app import _safe_name
 from app.api.models import JobModel
 from tests.api.conftest import Api, png_bytes
 
@@ -189,3 +190,16 @@ def test_api_jobs_reach_the_window_and_the_cli(api: Api, hello_png: bytes, qtbot
     )
     [listed] = [j for j in json.loads(out.stdout) if j["id"] == job_id]
     assert listed["status"] == "succeeded" and listed["client_reference_id"] == "cli"
+
+
+def test_uploaded_file_names_are_sanitised(api: Api, hello_png: bytes) -> None:
+    resp = api.submit([("../../etc/\u00e9vil name.png", hello_png)])
+    job = api.finish(resp.json()["id"])
+    assert job["inputs"][0]["filename"] == "\u00e9vil name.png"
+    down = api.client.get(job["download_url"])
+    disposition = down.headers["content-disposition"]
+    assert 'filename="_vil name.txt"' in disposition
+    assert "filename*=UTF-8''%C3%A9vil%20name.txt" in disposition
+    assert _safe_name("a\tb\r\n.png", 0) == "ab.png"
+    assert _safe_name("C:\\Users\\x\\scan.png", 0) == "scan.png"
+    assert _safe_name("..", 2) == "image-3" and _safe_name(None, 0) == "image-1"
