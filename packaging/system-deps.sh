@@ -8,7 +8,7 @@ RUNTIME=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd tesseract-ocr-deu pyt
          libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
          libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0
          libegl1 libgl1 libfontconfig1 libdbus-1-3 xclip)
-TEST=(xvfb xauth xdotool x11-utils fonts-dejavu-core fonts-liberation)
+TEST=(xvfb xauth xdotool x11-utils dbus-daemon fonts-dejavu-core fonts-liberation)
 
 pkgs=("${RUNTIME[@]}")
 [[ "${1:-}" == "--test" ]] && pkgs+=("${TEST[@]}")

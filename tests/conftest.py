@@ -16,6 +16,16 @@ EVAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval"
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/liberation")
 
 
+def require(condition: bool, reason: str) -> None:
+    """Skips a test whose system tool is missing on a developer's machine; on CI (where
+    `make test` installs every tool) a missing tool fails instead of passing as a skip."""
+    if condition:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI installs it: packaging/system-deps.sh --test)")
+    pytest.skip(reason)
+
+
 def font_path(name: str = "DejaVuSans.ttf") -> str:
     for folder in FONT_DIRS:
         candidate = Path(folder) / name

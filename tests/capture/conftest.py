@@ -21,6 +21,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import require
+
 ROOT = Path(__file__).resolve().parents[2]
 PY = sys.executable
 SHOW_IMAGE = Path(__file__).with_name("show_image.py")
@@ -92,8 +94,7 @@ def _set_monitors(display: str) -> None:
 @pytest.fixture(scope="session")
 def xvfb() -> Iterator[str]:
     for tool in ("Xvfb", "xclip", "xdotool"):
-        if shutil.which(tool) is None:
-            pytest.skip(f"{tool} is not installed")
+        require(shutil.which(tool) is not None, f"{tool} is not installed")
     read_fd, write_fd = os.pipe()
     proc = subprocess.Popen(
         [*XVFB_ARGS, "-displayfd", str(write_fd), "-screen", "0", SCREEN],
@@ -106,7 +107,7 @@ def xvfb() -> Iterator[str]:
         number = f.readline().strip()
     if not number:
         proc.kill()
-        pytest.skip("Xvfb did not start")
+        require(False, "Xvfb did not start")
     display = f":{number}"
     _set_monitors(display)
     yield display
