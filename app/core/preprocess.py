@@ -32,7 +32,7 @@ DARK_BACKGROUND = 110
 #: Text line height (ink rows, px) the upscaler aims for (Tesseract likes caps of 20–40 px).
 TARGET_LINE_PX = 30.0
 #: Lines at least this tall are left at their size.
-MIN_LINE_PX = 20.0
+MIN_LINE_PX = 16.0
 #: Never upscale by more than this, nor by less than ``MIN_SCALE`` (not worth the time).
 MAX_SCALE = 4.0
 MIN_SCALE = 1.25
