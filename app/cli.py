@@ -74,10 +74,18 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument(
+        "--max-upload-mb", type=int, default=50, help="largest upload in MB (all files together)"
+    )
+    serve.add_argument(
+        "--max-queue", type=int, default=None, help="jobs waiting before answering 429"
+    )
+    serve.add_argument(
         "--allow-remote",
         action="store_true",
         help="allow a non-loopback --host (the API is then reachable by others)",
     )
+
+    sub.add_parser("token", help="print the local API token and where it is kept")
 
     cap = sub.add_parser("capture", help="capture a screen region, OCR it, copy the text")
     cap.add_argument("--region", metavar="X,Y,W,H", help="region in screen pixels (no overlay)")
@@ -125,6 +133,12 @@ def main(argv: list[str] | None = None) -> int:
             from app.api.server import serve_main
 
             return serve_main(args)
+        if args.command == "token":
+            from app.api.security import get_token, token_source
+
+            print(get_token())
+            print(token_source(), file=sys.stderr)
+            return EXIT_OK
         if args.command == "capture":
             from app.capture.cli import capture_main
 

@@ -237,6 +237,16 @@ def test_delete_purges(manager):
     assert not manager.store.job_dir(job.id).exists()
 
 
+def _is_recognition(proc) -> bool:
+    """Tesseract reading a page (not a --version or --list-langs probe)."""
+    import psutil
+
+    try:
+        return "tesseract" in proc.name() and "tsv" in " ".join(proc.cmdline())
+    except psutil.Error:
+        return False
+
+
 def test_cancel_kills_the_running_engine_process(qapp):
     """Canceling stops Tesseract itself (SIGKILL) instead of letting it finish the page."""
     import signal
@@ -250,7 +260,7 @@ def test_cancel_kills_the_running_engine_process(qapp):
         deadline = time.monotonic() + 30
         tess = []
         while not tess and time.monotonic() < deadline:
-            tess = [p for p in me.children() if "tesseract" in p.name()]
+            tess = [p for p in me.children() if _is_recognition(p)]
             time.sleep(0.005)
         assert tess, "tesseract never started"
         assert manager.cancel(big.id)

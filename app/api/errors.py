@@ -15,7 +15,7 @@ from starlette.routing import Match
 
 from app.core.errors import OcrError
 from app.core.store import JobGone
-from app.jobs import QueueFullError
+from app.jobs import QueueFullError, ShuttingDownError
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +139,7 @@ def install_handlers(app: FastAPI) -> None:
 
     async def queue_full(_: Request, exc: Exception) -> JSONResponse:
         headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
-        if str(exc) == "shutting down":
+        if isinstance(exc, ShuttingDownError):
             return error_response(503, "unavailable", "the server is shutting down", headers)
         return error_response(429, "queue_full", f"the queue is full ({exc}); retry later", headers)
 

@@ -8,6 +8,7 @@ CLI) block on a job.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import os
@@ -50,6 +51,10 @@ class QueueFullError(Exception):
     """More jobs are waiting than the manager's bound allows; try again later."""
 
 
+class ShuttingDownError(QueueFullError):
+    """The manager is shutting down and takes no new jobs."""
+
+
 @dataclass
 class InputData:
     filename: str
@@ -69,6 +74,11 @@ def _describe(data: bytes, filename: str) -> JobInput:
     return JobInput(
         filename, fmt, imageio.mime_type(fmt), len(data), hashlib.sha256(data).hexdigest()
     )
+
+
+def _snapshot(job: Job) -> Job:
+    """A copy that worker threads will not change under the receiver."""
+    return copy.deepcopy(job)
 
 
 class _Worker(QRunnable):
@@ -159,9 +169,10 @@ class JobManager(QObject):
             if not clamp:
                 raise OcrError(f"ttl_hours must be at most {self.max_ttl_hours}")
             ttl = self.max_ttl_hours
+        described = [_describe(item.data, item.filename) for item in items]
         with self._lock:
             if self._closing:
-                raise QueueFullError("shutting down")
+                raise ShuttingDownError("shutting down")
             if len(self._active) >= self.max_queue:
                 raise QueueFullError(f"{len(self._active)} jobs are waiting")
             now = self.store.clock()
@@ -176,16 +187,17 @@ class JobManager(QObject):
                 updated_at=now,
                 ttl_hours=ttl,
                 clamp=clamp,
-                inputs=[_describe(item.data, item.filename) for item in items],
+                inputs=described,
                 idempotency_key=idempotency_key,
                 request_hash=request_hash,
             )
             self.store.create(job, [item.data for item in items])
             self._active[job.id] = job
-        self.job_added.emit(job)
+            snapshot = _snapshot(job)
+        self.job_added.emit(snapshot)
         self.queue_changed.emit(self.queue_length())
         self.pool.start(_Worker(self, job.id))
-        return job
+        return _snapshot(snapshot)
 
     def submit_files(self, paths: Iterable[str | Path], **kwargs: Any) -> Job:
         return self.submit([InputData.from_path(p) for p in paths], **kwargs)
@@ -217,7 +229,7 @@ class JobManager(QObject):
         with self._lock:
             job = self._active.get(job_id)
             if job is not None:
-                return replace(job)
+                return _snapshot(job)
         return self.store.get(job_id)
 
     def queue_length(self) -> int:
@@ -335,7 +347,7 @@ class JobManager(QObject):
             for key, value in changes.items():
                 setattr(job, key, value)
             self.store.save(job)
-            snapshot = replace(job)
+            snapshot = _snapshot(job)
         self.job_updated.emit(snapshot)
         return True
 
@@ -348,7 +360,7 @@ class JobManager(QObject):
         self._active.pop(job.id, None)
         self._tokens.pop(job.id, None)
         self._done.notify_all()
-        snapshot = replace(job)
+        snapshot = _snapshot(job)
         self.job_updated.emit(snapshot)
         self.job_finished.emit(snapshot)
         self.queue_changed.emit(len(self._active))
