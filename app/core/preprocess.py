@@ -40,6 +40,8 @@ MIN_SCALE = 1.25
 MAX_OUTPUT_PIXELS = 16_000_000
 #: Padding around the output, in output pixels.
 PAD = 10
+#: File format pytesseract writes for the engine (Pillow's "PPM" writes grey images as PGM).
+TEMP_FORMAT = "PPM"
 #: Width of the strips used for the row projection (px); narrow images use fewer strips.
 STRIP_PX = 160
 #: Ink pixels a strip row needs to count as part of a text line.
@@ -94,6 +96,9 @@ def prepare(image: Image.Image, enabled: bool = True) -> Prepared:
     fill = median_level(gray)
     gray = ImageOps.expand(gray, border=PAD, fill=fill)
     steps.append("pad")
+    # pytesseract hands the engine a temporary file in this format: uncompressed PGM costs
+    # nothing to write (PNG encoding took ~10% of a batch) and gives identical results.
+    gray.format = TEMP_FORMAT
     return Prepared(gray, scale, PAD, steps, text_height, background)
 
 
