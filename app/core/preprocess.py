@@ -11,7 +11,12 @@ Tesseract's recogniser:
    run height is the text height. Small text is scaled so lines reach about ``TARGET_LINE_PX``;
    the factor is capped (``MAX_SCALE``) and so is the output size (``MAX_OUTPUT_PIXELS``), and text
    that is already large (scans at 200–300 dpi) is left alone;
-4. **pad** with the (now light) background colour, so text touching the edge is still read.
+4. **pad** with the (now light) background colour, so text touching the edge is still read;
+5. the result is marked for pytesseract to pass on as uncompressed PGM (no PNG encoding cost).
+
+Measured and left out (bench/bench_core.py, ../shared/eval): flipping light-on-dark patches
+(buttons, title bars) inside light images helped generated dialogs a little but hurt scans;
+auto-contrast helped receipts but hurt screenshots; a ``--dpi`` hint was inconsistent.
 
 Every step records how it moved pixels: ``Prepared.to_source`` maps boxes back to the input.
 Only Pillow is used; the whole analysis costs a few milliseconds per megapixel.
