@@ -18,7 +18,16 @@ def _shown(qtbot, window, tmp_path: Path):
     (job,) = wait_jobs(qtbot, window, 1)
     window.select_job(job.id)
     view = window.result_view
-    qtbot.waitUntil(lambda: view.overlay._pixmap_item is not None, timeout=5000)
+    # The view hears of the job on its own (a queued signal of its own): wait for its state.
+    qtbot.waitUntil(
+        lambda: (
+            view.job is not None
+            and view.job.is_final
+            and view.result is not None
+            and view.overlay._pixmap_item is not None
+        ),
+        timeout=5000,
+    )
     return job, view
 
 
