@@ -19,6 +19,7 @@ STYLE = """
 QTableView { gridline-color: transparent; }
 QTableView::item { padding: 2px 6px; }
 QToolBar { spacing: 4px; padding: 3px; }
+QListView::item { padding: 3px 2px; }
 QPlainTextEdit { font-size: 13px; }
 """
 
