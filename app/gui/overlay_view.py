@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPen,
@@ -28,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.model import BBox, Page
-from app.gui.job_model import confidence_color
 
 WORD, LINE, BLOCK = "word", "line", "block"
 INDEX_KEY = 0
@@ -38,44 +38,43 @@ def _rect(b: BBox) -> QRectF:
     return QRectF(b[0], b[1], max(1, b[2] - b[0]), max(1, b[3] - b[1]))
 
 
-class WordItem(QGraphicsRectItem):
-    def __init__(self, index: int, text: str, conf: float, bbox: BBox) -> None:
-        super().__init__(_rect(bbox))
-        self.index, self.text, self.conf = index, text, conf
-        self.low = False
-        self.setData(INDEX_KEY, index)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-        self.setAcceptHoverEvents(True)
-        self.setToolTip(f"{text}\n{conf * 100:.0f} %")
-        self.setZValue(3)
-        self.restyle()
+_STYLES: dict[str, tuple[QPen, QBrush]] = {}
 
-    def restyle(self) -> None:
-        color = confidence_color(self.conf)
-        pen = QPen(color, 1.2)
+
+def _style(key: str, color: QColor, width: float, alpha: int) -> tuple[QPen, QBrush]:
+    """Shared pens and brushes: thousands of boxes, a handful of styles."""
+    if key not in _STYLES:
+        pen = QPen(color, width)
         pen.setCosmetic(True)
         fill = QColor(color)
-        fill.setAlpha(16)
-        if self.low:
-            pen = QPen(QColor(214, 52, 52), 2.5)
-            pen.setCosmetic(True)
-            fill = QColor(214, 52, 52, 90)
-        if self.isSelected():
-            fill = QColor(48, 120, 230, 110)
-            pen = QPen(QColor(48, 120, 230), 2.5)
-            pen.setCosmetic(True)
-        self.setPen(pen)
-        self.setBrush(QBrush(fill))
+        fill.setAlpha(alpha)
+        _STYLES[key] = (pen, QBrush(fill))
+    return _STYLES[key]
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.restyle()
-        return super().itemChange(change, value)
 
-    def paint(self, painter: QPainter, option: object, widget: QWidget | None = None) -> None:
-        painter.setPen(self.pen())
-        painter.setBrush(self.brush())
-        painter.drawRect(self.rect())  # no dashed selection frame
+def confidence_hex(conf: float) -> str:
+    """The legend colour of a confidence (as confidence_color, without making a QColor)."""
+    if conf >= 0.85:
+        return "#2ea043"
+    if conf >= 0.6:
+        return "#db9600"
+    return "#d63434"
+
+
+class WordItem(QGraphicsRectItem):
+    """One word's box: selectable, with a tooltip. It paints nothing itself
+    (ItemHasNoContents): the view draws all boxes in one pass, grouped by style, so pages with
+    thousands of words stay fast."""
+
+    def __init__(self, index: int, text: str, conf: float, bbox: BBox) -> None:
+        self.box = _rect(bbox)
+        super().__init__(self.box)
+        self.index, self.text, self.conf = index, text, conf
+        self.low = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
+        self.setToolTip(f"{text}\n{conf * 100:.0f} %")
+        self.setZValue(3)
 
 
 class OverlayView(QGraphicsView):
@@ -83,6 +82,7 @@ class OverlayView(QGraphicsView):
 
     selection_changed = Signal(list)
     zoom_changed = Signal(float)
+    copy_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +103,8 @@ class OverlayView(QGraphicsView):
         self.lines: list[QGraphicsRectItem] = []
         self.blocks: list[QGraphicsRectItem] = []
         self._visible = {WORD: True, LINE: False, BLOCK: False}
+        self._flags = {"words": True}
+        self._selected: set[int] = set()
         self._threshold = 0.0
         self._fit = True
         self._pan_from: QPointF | None = None
@@ -112,6 +114,7 @@ class OverlayView(QGraphicsView):
 
     # -- content ---------------------------------------------------------------------------
     def clear_page(self) -> None:
+        self._selected = set()
         self.scene().clear()
         self._pixmap_item = None
         self.words, self.lines, self.blocks = [], [], []
@@ -165,13 +168,12 @@ class OverlayView(QGraphicsView):
         return self._visible[level]
 
     def _apply_visibility(self) -> None:
-        for w in self.words:
-            # Words stay selectable while hidden boxes are off: only the paint is hidden.
-            w.setOpacity(1.0 if self._visible[WORD] or w.isSelected() or w.low else 0.0)
+        self._flags["words"] = self._visible[WORD]
         for item in self.lines:
             item.setVisible(self._visible[LINE])
         for item in self.blocks:
             item.setVisible(self._visible[BLOCK])
+        self.scene().update()
 
     def set_threshold(self, value: float) -> None:
         """Words below ``value`` (0..1) are highlighted."""
@@ -181,15 +183,20 @@ class OverlayView(QGraphicsView):
     def _apply_threshold(self) -> None:
         for w in self.words:
             w.low = w.conf < self._threshold
-            w.restyle()
-        self._apply_visibility()
+        self.scene().update()
 
     def low_confidence_count(self) -> int:
         return sum(1 for w in self.words if w.low)
 
     # -- selection -------------------------------------------------------------------------
     def selected_indices(self) -> list[int]:
-        return sorted(w.index for w in self.words if w.isSelected())
+        return sorted(self._selected)
+
+    def _sync_selected(self) -> None:
+        self._selected = {
+            item.index for item in self.scene().selectedItems() if isinstance(item, WordItem)
+        }
+        self.viewport().update()
 
     def select_words(self, indices: list[int], ensure_visible: bool = True) -> None:
         """Selects these words (from the text pane) without echoing the change back."""
@@ -198,7 +205,7 @@ class OverlayView(QGraphicsView):
         for w in self.words:
             w.setSelected(w.index in wanted)
         self._quiet = False
-        self._apply_visibility()
+        self._sync_selected()
         if ensure_visible and wanted:
             rect = QRectF()
             for w in self.words:
@@ -209,8 +216,37 @@ class OverlayView(QGraphicsView):
     def _on_selection(self) -> None:
         if self._quiet:
             return
-        self._apply_visibility()
+        self._sync_selected()
         self.selection_changed.emit(self.selected_indices())
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # type: ignore[override]
+        """All word boxes in one pass: one drawRects call per style."""
+        if not self.words:
+            return
+        show = self._flags["words"]
+        groups: dict[str, list[QRectF]] = {}
+        for w in self.words:
+            if not w.box.intersects(rect):
+                continue
+            if w.index in self._selected:
+                key = "selected"
+            elif w.low:
+                key = "low"
+            elif show:
+                key = confidence_hex(w.conf)
+            else:
+                continue
+            groups.setdefault(key, []).append(w.box)
+        for key, rects in groups.items():
+            if key == "selected":
+                pen, brush = _style(key, QColor(48, 120, 230), 2.5, 110)
+            elif key == "low":
+                pen, brush = _style(key, QColor(214, 52, 52), 2.5, 90)
+            else:
+                pen, brush = _style(key, QColor(key), 1.2, 16)
+            painter.setPen(pen)
+            painter.setBrush(brush)
+            painter.drawRects(rects)
 
     # -- zoom and pan ----------------------------------------------------------------------
     def zoom(self) -> float:
@@ -245,6 +281,16 @@ class OverlayView(QGraphicsView):
             self.fit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_requested.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.scene().clearSelection()
+            return
+        if event.matches(QKeySequence.StandardKey.SelectAll):
+            self.select_words([w.index for w in self.words], ensure_visible=False)
+            self.selection_changed.emit(self.selected_indices())
+            return
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True
             self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)

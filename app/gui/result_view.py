@@ -167,7 +167,9 @@ class ResultView(QWidget):
         legend.addWidget(_legend_chip("#d63434", self.tr("< 60 %")))
         legend.addWidget(_legend_chip("#3078e6", self.tr("selected")))
         legend.addStretch(1)
-        hint = QLabel(self.tr("Drag to select words · wheel to zoom · middle button to pan"))
+        hint = QLabel(
+            self.tr("Drag to select words · wheel to zoom · middle button or Space+drag to pan")
+        )
         hint.setObjectName("hint")
         legend.addWidget(hint)
         lv.addLayout(legend)
@@ -231,6 +233,7 @@ class ResultView(QWidget):
 
         self.threshold.valueChanged.connect(self._on_threshold)
         self.overlay.selection_changed.connect(self._on_box_selection)
+        self.overlay.copy_requested.connect(self.copy_selected_words)
         self.overlay.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
         self.text.selectionChanged.connect(self._on_text_selection)
         self.text.cursorPositionChanged.connect(self._on_text_selection)
