@@ -37,62 +37,62 @@
 <context>
     <name>JobTableModel</name>
     <message>
-        <location filename="../app/gui/job_model.py" line="63" />
+        <location filename="../app/gui/job_model.py" line="88" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/gui/job_model.py" line="64" />
+        <location filename="../app/gui/job_model.py" line="89" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../app/gui/job_model.py" line="65" />
+        <location filename="../app/gui/job_model.py" line="90" />
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../app/gui/job_model.py" line="66" />
+        <location filename="../app/gui/job_model.py" line="91" />
         <source>Confidence</source>
         <translation>Konfidenz</translation>
     </message>
     <message>
-        <location filename="../app/gui/job_model.py" line="67" />
+        <location filename="../app/gui/job_model.py" line="92" />
         <source>Time</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../app/gui/job_model.py" line="68" />
+        <location filename="../app/gui/job_model.py" line="93" />
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../app/gui/job_model.py" line="71" />
+        <location filename="../app/gui/job_model.py" line="96" />
         <source>Queued</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../app/gui/job_model.py" line="72" />
+        <location filename="../app/gui/job_model.py" line="97" />
         <source>Processing</source>
         <translation>In Arbeit</translation>
     </message>
     <message>
-        <location filename="../app/gui/job_model.py" line="73" />
+        <location filename="../app/gui/job_model.py" line="98" />
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../app/gui/job_model.py" line="74" />
+        <location filename="../app/gui/job_model.py" line="99" />
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../app/gui/job_model.py" line="75" />
+        <location filename="../app/gui/job_model.py" line="100" />
         <source>Canceled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../app/gui/job_model.py" line="212" />
+        <location filename="../app/gui/job_model.py" line="237" />
         <source>Done (cached)</source>
         <translation>Fertig (aus dem Speicher)</translation>
     </message>
@@ -106,7 +106,7 @@
     </message>
     <message>
         <location filename="../app/gui/main_window.py" line="151" />
-        <location filename="../app/gui/main_window.py" line="488" />
+        <location filename="../app/gui/main_window.py" line="490" />
         <source>Open images</source>
         <translation>Bilder öffnen</translation>
     </message>
@@ -181,252 +181,252 @@
         <translation>Die ausgewählten Aufträge und ihre Dateien löschen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="204" />
+        <location filename="../app/gui/main_window.py" line="206" />
         <source>Se&amp;ttings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="208" />
+        <location filename="../app/gui/main_window.py" line="210" />
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="211" />
+        <location filename="../app/gui/main_window.py" line="213" />
         <source>Search the stored text</source>
         <translation>Den gespeicherten Text durchsuchen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="214" />
+        <location filename="../app/gui/main_window.py" line="216" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="218" />
+        <location filename="../app/gui/main_window.py" line="220" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="232" />
+        <location filename="../app/gui/main_window.py" line="234" />
         <source>&amp;Jobs</source>
         <translation>&amp;Aufträge</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="241" />
+        <location filename="../app/gui/main_window.py" line="243" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="243" />
+        <location filename="../app/gui/main_window.py" line="245" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="244" />
+        <location filename="../app/gui/main_window.py" line="246" />
         <source>&amp;About ImageHQ OCR</source>
         <translation>Ü&amp;ber ImageHQ OCR</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="249" />
+        <location filename="../app/gui/main_window.py" line="251" />
         <source>Main toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="270" />
+        <location filename="../app/gui/main_window.py" line="272" />
         <source>Search text and file names…</source>
         <translation>Text und Dateinamen durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="272" />
+        <location filename="../app/gui/main_window.py" line="274" />
         <source>Search jobs</source>
         <translation>Aufträge durchsuchen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="296" />
+        <location filename="../app/gui/main_window.py" line="298" />
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="371" />
+        <location filename="../app/gui/main_window.py" line="373" />
         <source>OCR engine missing: %s</source>
         <translation>OCR-Engine fehlt: %s</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="468" />
+        <location filename="../app/gui/main_window.py" line="470" />
         <source>Only local files or image data can be added; save the image from the browser first.</source>
         <translation>Nur lokale Dateien oder Bilddaten können hinzugefügt werden; speichern Sie das Bild zuerst aus dem Browser.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="472" />
+        <location filename="../app/gui/main_window.py" line="474" />
         <source>Nothing to recognise there: drop image files, folders or image data.</source>
         <translation>Nichts zu erkennen: Bilddateien, Ordner oder Bilddaten ablegen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="476" />
+        <location filename="../app/gui/main_window.py" line="478" />
         <source>Adding…</source>
         <translation>Wird hinzugefügt…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="490" />
+        <location filename="../app/gui/main_window.py" line="492" />
         <source>Images (%s);;All files (*)</source>
         <translation>Bilder (%s);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="500" />
+        <location filename="../app/gui/main_window.py" line="502" />
         <source>The clipboard holds no image or image files</source>
         <translation>Die Zwischenablage enthält kein Bild und keine Bilddateien</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="553" />
+        <location filename="../app/gui/main_window.py" line="555" />
         <source>Queue: 1 job</source>
         <translation>Warteschlange: 1 Auftrag</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="553" />
+        <location filename="../app/gui/main_window.py" line="555" />
         <source>Queue: %1 jobs</source>
         <translation>Warteschlange: %1 Aufträge</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="556" />
+        <location filename="../app/gui/main_window.py" line="558" />
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="560" />
+        <location filename="../app/gui/main_window.py" line="562" />
         <source>1 job</source>
         <translation>1 Auftrag</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="560" />
+        <location filename="../app/gui/main_window.py" line="562" />
         <source>%1 jobs</source>
         <translation>%1 Aufträge</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="597" />
+        <location filename="../app/gui/main_window.py" line="599" />
         <source>That job is gone (expired or deleted).</source>
         <translation>Dieser Auftrag existiert nicht mehr (abgelaufen oder gelöscht).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="604" />
+        <location filename="../app/gui/main_window.py" line="606" />
         <source>The queue is full; try again when some jobs are done.</source>
         <translation>Die Warteschlange ist voll; versuchen Sie es erneut, wenn einige Aufträge fertig sind.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="607" />
+        <location filename="../app/gui/main_window.py" line="609" />
         <source>Cannot read the stored input: %s</source>
         <translation>Die gespeicherte Eingabe ist nicht lesbar: %s</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="626" />
+        <location filename="../app/gui/main_window.py" line="628" />
         <source>Deleted 1 job</source>
         <translation>1 Auftrag gelöscht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="627" />
+        <location filename="../app/gui/main_window.py" line="629" />
         <source>Deleted %1 jobs</source>
         <translation>%1 Aufträge gelöscht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="643" />
+        <location filename="../app/gui/main_window.py" line="645" />
         <source>Select a finished job to export its result.</source>
         <translation>Wählen Sie einen fertigen Auftrag, um sein Ergebnis zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="648" />
+        <location filename="../app/gui/main_window.py" line="650" />
         <source>Plain text (*.txt)</source>
         <translation>Nur Text (*.txt)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="649" />
+        <location filename="../app/gui/main_window.py" line="651" />
         <source>hOCR (*.hocr *.html)</source>
         <translation>hOCR (*.hocr *.html)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="650" />
+        <location filename="../app/gui/main_window.py" line="652" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="651" />
+        <location filename="../app/gui/main_window.py" line="653" />
         <source>TSV (*.tsv)</source>
         <translation>TSV (*.tsv)</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="655" />
+        <location filename="../app/gui/main_window.py" line="657" />
         <source>Export result</source>
         <translation>Ergebnis exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="672" />
+        <location filename="../app/gui/main_window.py" line="674" />
         <source>Cannot save: %s</source>
         <translation>Speichern nicht möglich: %s</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="675" />
+        <location filename="../app/gui/main_window.py" line="677" />
         <source>Saved %s</source>
         <translation>%s gespeichert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="681" />
+        <location filename="../app/gui/main_window.py" line="683" />
         <source>Select finished jobs to export.</source>
         <translation>Wählen Sie fertige Aufträge zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="684" />
+        <location filename="../app/gui/main_window.py" line="686" />
         <source>Export jobs</source>
         <translation>Aufträge exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="684" />
+        <location filename="../app/gui/main_window.py" line="686" />
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="689" />
+        <location filename="../app/gui/main_window.py" line="691" />
         <source>Export into folder</source>
         <translation>In Ordner exportieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="698" />
+        <location filename="../app/gui/main_window.py" line="700" />
         <source>Exporting…</source>
         <translation>Wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="698" />
+        <location filename="../app/gui/main_window.py" line="700" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="699" />
+        <location filename="../app/gui/main_window.py" line="701" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="711" />
+        <location filename="../app/gui/main_window.py" line="713" />
         <source>Exported %1 file(s) to %2</source>
         <translation>%1 Datei(en) nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="716" />
+        <location filename="../app/gui/main_window.py" line="718" />
         <source>problems: %1 — </source>
         <translation>Probleme: %1 — </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="753" />
+        <location filename="../app/gui/main_window.py" line="755" />
         <source>API: %s</source>
         <translation>API: %s</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="755" />
+        <location filename="../app/gui/main_window.py" line="757" />
         <source>API: off</source>
         <translation>API: aus</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="767" />
+        <location filename="../app/gui/main_window.py" line="769" />
         <source>About ImageHQ OCR</source>
         <translation>Über ImageHQ OCR</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.py" line="772" />
+        <location filename="../app/gui/main_window.py" line="774" />
         <source>&lt;b&gt;ImageHQ OCR&lt;/b&gt; %1&lt;br&gt;Text from screenshots, scans and photos, recognised on this computer.&lt;br&gt;%2</source>
         <translation>&lt;b&gt;ImageHQ OCR&lt;/b&gt; %1&lt;br&gt;Text aus Bildschirmfotos, Scans und Fotos, erkannt auf diesem Computer.&lt;br&gt;%2</translation>
     </message>
@@ -442,22 +442,22 @@
 <context>
     <name>PageSegmentation</name>
     <message>
-        <location filename="../app/gui/result_view.py" line="422" />
+        <location filename="../app/gui/result_view.py" line="428" />
         <source>Automatic layout</source>
         <translation>Automatisches Layout</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="423" />
+        <location filename="../app/gui/result_view.py" line="429" />
         <source>Single block of text</source>
         <translation>Ein Textblock</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="424" />
+        <location filename="../app/gui/result_view.py" line="430" />
         <source>Single line</source>
         <translation>Eine Zeile</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="425" />
+        <location filename="../app/gui/result_view.py" line="431" />
         <source>Sparse text</source>
         <translation>Verstreuter Text</translation>
     </message>
@@ -465,7 +465,7 @@
 <context>
     <name>ProgressDelegate</name>
     <message>
-        <location filename="../app/gui/job_model.py" line="285" />
+        <location filename="../app/gui/job_model.py" line="312" />
         <source>queued</source>
         <translation>wartend</translation>
     </message>
@@ -473,223 +473,223 @@
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../app/gui/result_view.py" line="121" />
+        <location filename="../app/gui/result_view.py" line="123" />
         <source>&amp;Words</source>
         <translation>&amp;Wörter</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="122" />
+        <location filename="../app/gui/result_view.py" line="124" />
         <source>&amp;Lines</source>
         <translation>&amp;Zeilen</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="123" />
+        <location filename="../app/gui/result_view.py" line="125" />
         <source>&amp;Blocks</source>
         <translation>&amp;Blöcke</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="127" />
+        <location filename="../app/gui/result_view.py" line="129" />
         <source>Show %s boxes</source>
         <translation>%s-Rahmen anzeigen</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="132" />
+        <location filename="../app/gui/result_view.py" line="134" />
         <source>Highlight below</source>
         <translation>Hervorheben unter</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="137" />
+        <location filename="../app/gui/result_view.py" line="139" />
         <source>Low-confidence threshold</source>
         <translation>Schwelle für geringe Konfidenz</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="138" />
+        <location filename="../app/gui/result_view.py" line="140" />
         <source>Words below this confidence are highlighted in red</source>
         <translation>Wörter unter dieser Konfidenz werden rot hervorgehoben</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="147" />
+        <location filename="../app/gui/result_view.py" line="149" />
         <source>Zoom out</source>
         <translation>Verkleinern</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="148" />
+        <location filename="../app/gui/result_view.py" line="150" />
         <source>Zoom in</source>
         <translation>Vergrößern</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="149" />
+        <location filename="../app/gui/result_view.py" line="151" />
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="149" />
+        <location filename="../app/gui/result_view.py" line="151" />
         <source>Fit to window (Ctrl+0)</source>
         <translation>An Fenster anpassen (Strg+0)</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="150" />
+        <location filename="../app/gui/result_view.py" line="152" />
         <source>Actual size (Ctrl+1)</source>
         <translation>Originalgröße (Strg+1)</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="163" />
+        <location filename="../app/gui/result_view.py" line="165" />
         <source>≥ 85 %</source>
         <translation>≥ 85 %</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="164" />
+        <location filename="../app/gui/result_view.py" line="166" />
         <source>60–85 %</source>
         <translation>60–85 %</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="165" />
+        <location filename="../app/gui/result_view.py" line="167" />
         <source>&lt; 60 %</source>
         <translation>&lt; 60 %</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="166" />
+        <location filename="../app/gui/result_view.py" line="168" />
         <source>selected</source>
         <translation>ausgewählt</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="168" />
-        <source>Drag to select words · wheel to zoom · middle button to pan</source>
-        <translation>Ziehen wählt Wörter · Mausrad zoomt · mittlere Taste verschiebt</translation>
+        <location filename="../app/gui/result_view.py" line="172" />
+        <source>Drag to select words · wheel to zoom · middle button or Space+drag to pan</source>
+        <translation>Ziehen wählt Wörter · Mausrad zoomt · mittlere Taste oder Leertaste+Ziehen verschiebt</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="180" />
+        <location filename="../app/gui/result_view.py" line="184" />
         <source>Recognised text</source>
         <translation>Erkannter Text</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="181" />
+        <location filename="../app/gui/result_view.py" line="185" />
         <source>The recognised text appears here.</source>
         <translation>Der erkannte Text erscheint hier.</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="188" />
+        <location filename="../app/gui/result_view.py" line="192" />
         <source>Copy selection</source>
         <translation>Auswahl kopieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="189" />
+        <location filename="../app/gui/result_view.py" line="193" />
         <source>Copy the words selected in the image</source>
         <translation>Die im Bild ausgewählten Wörter kopieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="191" />
+        <location filename="../app/gui/result_view.py" line="195" />
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="192" />
+        <location filename="../app/gui/result_view.py" line="196" />
         <source>Copy all text (Ctrl+Shift+C)</source>
         <translation>Gesamten Text kopieren (Strg+Umschalt+C)</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="193" />
-        <location filename="../app/gui/result_view.py" line="236" />
+        <location filename="../app/gui/result_view.py" line="197" />
+        <location filename="../app/gui/result_view.py" line="242" />
         <source>Copy all text</source>
         <translation>Gesamten Text kopieren</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="204" />
+        <location filename="../app/gui/result_view.py" line="209" />
         <source>Re-run with</source>
         <translation>Neu erkennen mit</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="207" />
+        <location filename="../app/gui/result_view.py" line="212" />
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="208" />
+        <location filename="../app/gui/result_view.py" line="213" />
         <source>Language packs, e.g. eng or eng+deu</source>
         <translation>Sprachpakete, z. B. eng oder eng+deu</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="211" />
+        <location filename="../app/gui/result_view.py" line="216" />
         <source>Page segmentation</source>
         <translation>Seitensegmentierung</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="214" />
+        <location filename="../app/gui/result_view.py" line="219" />
         <source>Detect &amp;orientation</source>
         <translation>&amp;Ausrichtung erkennen</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="215" />
+        <location filename="../app/gui/result_view.py" line="220" />
         <source>&amp;Re-run</source>
         <translation>&amp;Neu erkennen</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="216" />
+        <location filename="../app/gui/result_view.py" line="221" />
         <source>Re-run this job with these options</source>
         <translation>Diesen Auftrag mit diesen Optionen neu erkennen</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="263" />
+        <location filename="../app/gui/result_view.py" line="269" />
         <source>No job selected</source>
         <translation>Kein Auftrag ausgewählt</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="275" />
+        <location filename="../app/gui/result_view.py" line="281" />
         <source>This job failed: %s</source>
         <translation>Dieser Auftrag ist fehlgeschlagen: %s</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="292" />
+        <location filename="../app/gui/result_view.py" line="298" />
         <source>Cannot read the stored result: %s</source>
         <translation>Das gespeicherte Ergebnis ist nicht lesbar: %s</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="307" />
+        <location filename="../app/gui/result_view.py" line="313" />
         <source>cached</source>
         <translation>aus dem Speicher</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="337" />
+        <location filename="../app/gui/result_view.py" line="343" />
         <source>1 word</source>
         <translation>1 Wort</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="337" />
+        <location filename="../app/gui/result_view.py" line="343" />
         <source>%1 words</source>
         <translation>%1 Wörter</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="341" />
+        <location filename="../app/gui/result_view.py" line="347" />
         <source>mean confidence %1 %</source>
         <translation>mittlere Konfidenz %1 %</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="345" />
+        <location filename="../app/gui/result_view.py" line="351" />
         <source>%1 below threshold</source>
         <translation>%1 unter der Schwelle</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="347" />
+        <location filename="../app/gui/result_view.py" line="353" />
         <source>edited</source>
         <translation>bearbeitet</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="387" />
+        <location filename="../app/gui/result_view.py" line="393" />
         <source>Copied 1 word</source>
         <translation>1 Wort kopiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="388" />
+        <location filename="../app/gui/result_view.py" line="394" />
         <source>Copied %1 words</source>
         <translation>%1 Wörter kopiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="398" />
+        <location filename="../app/gui/result_view.py" line="404" />
         <source>Copied the selected words</source>
         <translation>Ausgewählte Wörter kopiert</translation>
     </message>
     <message>
-        <location filename="../app/gui/result_view.py" line="402" />
+        <location filename="../app/gui/result_view.py" line="408" />
         <source>Copied all text</source>
         <translation>Gesamter Text kopiert</translation>
     </message>
