@@ -253,7 +253,7 @@ class JobTableModel(QAbstractTableModel):
                     return f"{self.status_text(job)}: {job.error.get('message', '')}"
                 return self.status_text(job)
             if col == COL_PROGRESS:
-                return f"{job.progress}%"
+                return "" if job.status in (FAILED, CANCELED) else f"{job.progress}%"
             if col == COL_CONFIDENCE:
                 return "" if job.confidence is None else f"{job.confidence * 100:.0f}%"
             if col == COL_TIME:

@@ -151,7 +151,11 @@ class OverlayView(QGraphicsView):
         self._apply_visibility()
         self._apply_threshold()
         self._quiet = False
-        self.fit()
+        if pixmap is None and page is None:
+            self.resetTransform()  # nothing to show: no zoom to speak of
+            self.zoom_changed.emit(0.0)
+        else:
+            self.fit()
 
     def _frame(self, bbox: BBox, color: QColor, z: int) -> QGraphicsRectItem:
         pen = QPen(color, 1.5, Qt.PenStyle.DashLine)
@@ -254,6 +258,8 @@ class OverlayView(QGraphicsView):
 
     def fit(self) -> None:
         self._fit = True
+        if not self.words and self._pixmap_item is None:
+            return
         self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self.zoom_changed.emit(self.zoom())
 

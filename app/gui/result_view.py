@@ -234,7 +234,9 @@ class ResultView(QWidget):
         self.threshold.valueChanged.connect(self._on_threshold)
         self.overlay.selection_changed.connect(self._on_box_selection)
         self.overlay.copy_requested.connect(self.copy_selected_words)
-        self.overlay.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
+        self.overlay.zoom_changed.connect(
+            lambda z: self.zoom_label.setText(f"{z * 100:.0f} %" if z else "")
+        )
         self.text.selectionChanged.connect(self._on_text_selection)
         self.text.cursorPositionChanged.connect(self._on_text_selection)
         self.text.textChanged.connect(self._on_text_changed)
