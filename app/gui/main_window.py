@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QFrame,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -340,7 +341,9 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([230, 560])
         self.stack.addWidget(self.splitter)
 
-        central = QWidget()
+        central = QFrame()
+        central.setObjectName("central")
+        self._central = central
         lay = QVBoxLayout(central)
         lay.setContentsMargins(8, 4, 8, 4)
         lay.addWidget(self.stack)
@@ -504,9 +507,17 @@ class MainWindow(QMainWindow):
             return False
         return self.handle_mime(mime, prefix="pasted")
 
+    def _set_dropping(self, on: bool) -> None:
+        """A dashed accent frame around the window's content while something is dragged over."""
+        if self._central.property("dropping") != on:
+            self._central.setProperty("dropping", on)
+            self._central.style().unpolish(self._central)
+            self._central.style().polish(self._central)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if accepts(event.mimeData()):
             event.acceptProposedAction()
+            self._set_dropping(True)
         else:
             event.ignore()
 
@@ -514,7 +525,11 @@ class MainWindow(QMainWindow):
         if accepts(event.mimeData()):
             event.acceptProposedAction()
 
+    def dragLeaveEvent(self, event: Any) -> None:
+        self._set_dropping(False)
+
     def dropEvent(self, event: QDropEvent) -> None:
+        self._set_dropping(False)
         if accepts(event.mimeData()):
             event.acceptProposedAction()
             self.handle_mime(event.mimeData())
