@@ -135,3 +135,17 @@ def test_rerun_with_other_options(qtbot, window, tmp_path: Path) -> None:
         QMessageBox.warning = orig  # type: ignore[method-assign]
     assert shown and "xyz" in shown[0]
     assert window.model.rowCount() == 2
+
+
+def test_keyboard_in_the_image_copies_and_clears(qtbot, window, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    _job, view = _shown(qtbot, window, tmp_path)
+    view.overlay.select_words([0, 1])
+    QGuiApplication.clipboard().clear()
+    qtbot.keyClick(view.overlay, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "Alpha bravo"
+    qtbot.keyClick(view.overlay, Qt.Key.Key_Escape)
+    assert view.overlay.selected_indices() == []
+    qtbot.keyClick(view.overlay, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(view.overlay.selected_indices()) == 9
