@@ -38,8 +38,13 @@ def test_json_is_result_json(result):
     assert data == json.loads(json.dumps(result.to_dict(layout=True)))
     assert "pages" in data
     assert "pages" not in json.loads(render(result, "json", layout=False))
-    words = [w for b in data["pages"][0]["blocks"] for p in b["paragraphs"] for ln in p["lines"]
-             for w in ln["words"]]
+    words = [
+        w
+        for b in data["pages"][0]["blocks"]
+        for p in b["paragraphs"]
+        for ln in p["lines"]
+        for w in ln["words"]
+    ]
     assert [w["text"] for w in words] == [w.text for w in result.page.words()]
 
 

@@ -24,8 +24,12 @@ def bomb_png(width: int = 50_000, height: int = 50_000) -> bytes:
     """A valid PNG header claiming width × height pixels (a few hundred bytes)."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(
-            ">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     idat = zlib.compress(b"\x00" * 1000)
@@ -59,8 +63,14 @@ def test_pixel_bomb_rejected_from_header_alone():
 
 def test_sniff_formats():
     img = text_image(["x"])
-    for fmt, name in (("PNG", "png"), ("JPEG", "jpeg"), ("WEBP", "webp"), ("TIFF", "tiff"),
-                      ("BMP", "bmp"), ("GIF", "gif")):
+    for fmt, name in (
+        ("PNG", "png"),
+        ("JPEG", "jpeg"),
+        ("WEBP", "webp"),
+        ("TIFF", "tiff"),
+        ("BMP", "bmp"),
+        ("GIF", "gif"),
+    ):
         buf = io.BytesIO()
         img.save(buf, fmt)
         assert imageio.sniff(buf.getvalue()) == name

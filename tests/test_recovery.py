@@ -21,9 +21,22 @@ def test_killed_batch_is_requeued_on_restart(qapp, tmp_path, isolated_home):
         lines = [f"Page {i} line {n}: pack my box with five dozen liquor jugs" for n in range(30)]
         text_image(lines, size=18).save(folder / f"page{i}.png")
     env = {**os.environ, "IMAGEHQ_OCR_HOME": str(isolated_home)}
-    proc = subprocess.Popen([sys.executable, "-m", "app", "extract", str(folder), "-j", "1",
-                             "-o", str(tmp_path / "out")], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "extract",
+            str(folder),
+            "-j",
+            "1",
+            "-o",
+            str(tmp_path / "out"),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     store = Store()
     deadline = time.monotonic() + 60
     try:

@@ -19,8 +19,14 @@ class Clock:
 
 
 def make_job(store: Store, ttl_hours: int, text: str = "") -> Job:
-    job = Job(id=new_job_id(), created_at=store.clock(), ttl_hours=ttl_hours, status="succeeded",
-              inputs=[JobInput("a.png", "png", "image/png", 3)], text=text)
+    job = Job(
+        id=new_job_id(),
+        created_at=store.clock(),
+        ttl_hours=ttl_hours,
+        status="succeeded",
+        inputs=[JobInput("a.png", "png", "image/png", 3)],
+        text=text,
+    )
     store.create(job, [b"abc"])
     return job
 
