@@ -170,7 +170,8 @@ def _jobs(args: argparse.Namespace) -> int:
     store = Store()
     page = store.list(limit=args.limit, status=args.status)
     if args.json:
-        print(json.dumps([job.to_dict() for job in page.jobs], indent=2, ensure_ascii=False))
+        jobs = [job.to_dict(store.result_json(job)) for job in page.jobs]
+        print(json.dumps(jobs, indent=2, ensure_ascii=False))
         return EXIT_OK
     rows: list[Any] = [("ID", "STATUS", "CREATED", "CONF", "INPUT")]
     for job in page.jobs:

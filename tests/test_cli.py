@@ -125,6 +125,7 @@ def test_jobs_lists_history(isolated_home, sample_png):
     assert len(data) == 2
     assert {j["status"] for j in data} == {"succeeded"}
     assert "cached: served from the store" in data[0]["warnings"]
+    assert data[0]["result_json"]["text"] == "The quick brown fox\njumps over the lazy dog"
     table = run("jobs", home=isolated_home).stdout
     assert "sample.png" in table and "succeeded" in table
 

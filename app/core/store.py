@@ -29,7 +29,8 @@ from typing import Any
 
 import psutil
 
-from app.core.job import FINAL_STATUSES, PROCESSING, QUEUED, Job, iso, utcnow
+from app.core.job import FINAL_STATUSES, PROCESSING, QUEUED, SUCCEEDED, Job, iso, utcnow
+from app.core.model import OcrResult
 from app.paths import data_dir
 
 SCHEMA = """
@@ -179,6 +180,34 @@ class Store:
             return data
         except (OSError, ValueError):
             return None
+
+    def result_json(self, job: Job) -> dict[str, Any] | None:
+        """The job's ``result_json``: the result of its input, or of all inputs for a batch
+        (texts joined by form feeds, ``documents`` per input, ``pages`` with layout)."""
+        if job.status != SUCCEEDED:
+            return None
+        results = []
+        for n, inp in enumerate(job.inputs):
+            stored = self.load_result(job.id, n) if not inp.error else None
+            if stored is None:
+                continue
+            data = OcrResult.from_storage(stored).to_dict(layout=job.layout)
+            data["filename"] = inp.filename
+            results.append(data)
+        if not results:
+            return None
+        if len(job.inputs) == 1:
+            results[0].pop("filename", None)
+            return results[0]
+        merged: dict[str, Any] = {
+            "confidence": job.confidence,
+            "text": "\f".join(r["text"] for r in results),
+            "language": job.options.language,
+            "documents": results,
+        }
+        if job.layout:
+            merged["pages"] = [p for r in results for p in r.get("pages", [])]
+        return merged
 
     def find_cached(self, cache_key: str) -> dict[str, Any] | None:
         """A stored result for the same image, options and engine, from an unexpired job."""

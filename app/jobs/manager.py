@@ -237,33 +237,8 @@ class JobManager(QObject):
             return len(self._active)
 
     def result_json(self, job: Job) -> dict[str, Any] | None:
-        """The job's ``result_json``: the result of its input, or of all inputs for a batch."""
-        if job.status != SUCCEEDED:
-            return None
-        results = []
-        for n, inp in enumerate(job.inputs):
-            stored = self.store.load_result(job.id, n) if not inp.error else None
-            if stored is None:
-                continue
-            from app.core.model import OcrResult
-
-            data = OcrResult.from_storage(stored).to_dict(layout=job.layout)
-            data["filename"] = inp.filename
-            results.append(data)
-        if not results:
-            return None
-        if len(job.inputs) == 1:
-            results[0].pop("filename", None)
-            return results[0]
-        merged: dict[str, Any] = {
-            "confidence": job.confidence,
-            "text": "\f".join(r["text"] for r in results),
-            "language": job.options.language,
-            "documents": results,
-        }
-        if job.layout:
-            merged["pages"] = [p for r in results for p in r.get("pages", [])]
-        return merged
+        """The job's ``result_json`` (see ``Store.result_json``)."""
+        return self.store.result_json(job)
 
     def wait(self, job_id: str, timeout: float | None = None) -> Job | None:
         """Blocks until the job is final or ``timeout`` passes; never call on the GUI thread."""
