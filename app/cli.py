@@ -116,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
         for name, version in versions().items():
             print(f"{name} {version}")
         return EXIT_OK
+    from app.logs import setup_logging
+
+    setup_logging()
     try:
         if args.command is None:
             from app.gui.main import run_gui

@@ -146,3 +146,19 @@ def test_extract_does_not_import_qtwidgets(isolated_home, sample_png):
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
+
+
+def test_errors_are_logged_to_the_file_not_the_terminal(isolated_home):
+    code = (
+        "import logging; from app.logs import setup_logging; p = setup_logging(); "
+        "logging.getLogger('app.jobs').error('boom', exc_info=ZeroDivisionError('x')); print(p)"
+    )
+    env = {**os.environ, "IMAGEHQ_OCR_HOME": str(isolated_home)}
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert proc.stderr == ""
+    log = Path(proc.stdout.strip())
+    assert log.parent == isolated_home / "logs"
+    text = log.read_text()
+    assert "ERROR app.jobs: boom" in text and "ZeroDivisionError" in text
