@@ -26,7 +26,9 @@ class RequestOptions(_Strict):
     output_format: Literal["txt", "hocr", "json", "tsv"] = "txt"
     psm: str | int = Field(
         default="auto",
-        description="page segmentation: auto, single_block, single_line, sparse or 1-13",
+        description=(
+            "page segmentation: auto, single_column, single_block, single_line, sparse or 1-13"
+        ),
     )
     preprocess: bool = True
 

@@ -17,6 +17,9 @@ OUTPUT_FORMATS: tuple[str, ...] = ("txt", "hocr", "json", "tsv")
 # Page segmentation presets (name -> Tesseract --psm).
 PSM_PRESETS: dict[str, int] = {
     "auto": 3,
+    # one column of lines of varying size: terminals, code, chat logs (keeps narrow columns
+    # such as line numbers that the automatic layout drops)
+    "single_column": 4,
     "single_block": 6,
     "single_line": 7,
     "sparse": 11,

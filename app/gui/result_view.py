@@ -428,6 +428,9 @@ def psm_labels(_ctx: QObject | None = None) -> dict[str, str]:
     """Readable names of the page segmentation presets."""
     labels = {
         "auto": QCoreApplication.translate("PageSegmentation", "Automatic layout"),
+        "single_column": QCoreApplication.translate(
+            "PageSegmentation", "Single column (terminals, code)"
+        ),
         "single_block": QCoreApplication.translate("PageSegmentation", "Single block of text"),
         "single_line": QCoreApplication.translate("PageSegmentation", "Single line"),
         "sparse": QCoreApplication.translate("PageSegmentation", "Sparse text"),
