@@ -116,9 +116,13 @@ def main(argv: list[str] | None = None) -> int:
         for name, version in versions().items():
             print(f"{name} {version}")
         return EXIT_OK
+    import logging
+
     from app.logs import setup_logging
 
-    setup_logging()
+    # extract writes one line per failed file itself; the others also say warnings on stderr
+    console = None if args.command in ("extract", "langs", "jobs", "token") else logging.WARNING
+    setup_logging(console_level=console)
     try:
         if args.command is None:
             from app.gui.main import run_gui

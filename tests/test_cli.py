@@ -148,16 +148,19 @@ def test_extract_does_not_import_qtwidgets(isolated_home, sample_png):
     assert proc.returncode == 0, proc.stderr
 
 
-def test_errors_are_logged_to_the_file_not_the_terminal(isolated_home):
+@pytest.mark.parametrize("console", [False, True])
+def test_errors_are_logged_to_the_file_not_the_terminal(isolated_home, console):
+    level = "logging.WARNING" if console else "None"
     code = (
-        "import logging; from app.logs import setup_logging; p = setup_logging(); "
+        f"import logging; from app.logs import setup_logging; p = setup_logging({level}); "
         "logging.getLogger('app.jobs').error('boom', exc_info=ZeroDivisionError('x')); print(p)"
     )
     env = {**os.environ, "IMAGEHQ_OCR_HOME": str(isolated_home)}
     proc = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
-    assert proc.stderr == ""
+    # the console gets one line at most, never the traceback
+    assert proc.stderr == ("ERROR app.jobs: boom\n" if console else "")
     log = Path(proc.stdout.strip())
     assert log.parent == isolated_home / "logs"
     text = log.read_text()

@@ -18,7 +18,6 @@ import uvicorn
 from app.api.app import DEFAULT_MAX_UPLOAD_BYTES, create_app
 from app.api.security import get_token, is_loopback_host, token_source
 from app.jobs import JobManager
-from app.logs import setup_logging
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +158,6 @@ def serve_main(args: argparse.Namespace) -> int:
             "the token can use the API (the traffic is not encrypted)",
             file=sys.stderr,
         )
-    setup_logging(console_level=logging.WARNING)
     logging.getLogger("python_multipart").setLevel(logging.ERROR)  # bad uploads get a 400
 
     from PySide6.QtCore import QCoreApplication, QTimer
