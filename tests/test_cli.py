@@ -165,3 +165,42 @@ def test_errors_are_logged_to_the_file_not_the_terminal(isolated_home, console):
     assert log.parent == isolated_home / "logs"
     text = log.read_text()
     assert "ERROR app.jobs: boom" in text and "ZeroDivisionError" in text
+
+
+def test_batch_progress_bar_on_a_terminal(isolated_home, tmp_path):
+    """stderr on a terminal shows a progress bar; stdout stays clean for the results."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    for i in range(3):
+        text_image([f"progress {i}"]).save(tmp_path / f"p{i}.png")
+    main, secondary = pty.openpty()
+    # a terminal of 24 × 100 (a fresh pty reports 0 × 0, where tqdm draws nothing)
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    env = {**os.environ, "IMAGEHQ_OCR_HOME": str(isolated_home)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", "extract", str(tmp_path), "-o", str(tmp_path / "out")],
+        stdout=subprocess.PIPE,
+        stderr=secondary,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            data = os.read(main, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(main)
+    bar = b"".join(chunks).decode(errors="replace")
+    assert proc.returncode == 0
+    assert proc.stdout == b""
+    assert "3/3" in bar and "100%" in bar and "img" in bar
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["p0.txt", "p1.txt", "p2.txt"]
