@@ -164,7 +164,9 @@ def _langs() -> int:
 
     engine = get_engine()
     if not engine.is_installed():
-        print("error: tesseract is not installed (see README: Install)", file=sys.stderr)
+        from app.core.engines.tesseract import NOT_INSTALLED
+
+        print(f"imagehq-ocr: error: {NOT_INSTALLED}", file=sys.stderr)
         return EXIT_FAILED
     for lang in engine.languages():
         print(lang)

@@ -93,7 +93,9 @@ def run_extract(args: argparse.Namespace) -> int:
     app = QCoreApplication.instance() or QCoreApplication([PROG])
     manager = JobManager(max_workers=args.jobs, recover=False, prune_timer=False)
     if not manager.engine.is_installed():
-        _err("tesseract is not installed (see the README: Install)")
+        from app.core.engines.tesseract import NOT_INSTALLED
+
+        _err(NOT_INSTALLED)
         return EXIT_FAILED
     operation = "extract_text_with_layout" if args.layout else "extract_text"
     sink = _Sink(args.output, len(files), fmt)

@@ -204,3 +204,31 @@ def test_batch_progress_bar_on_a_terminal(isolated_home, tmp_path):
     assert proc.stdout == b""
     assert "3/3" in bar and "100%" in bar and "img" in bar
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["p0.txt", "p1.txt", "p2.txt"]
+
+
+def test_without_tesseract_says_how_to_install_it(isolated_home, sample_png):
+    venv_bin = str(Path(sys.executable).parent)
+    env = {**os.environ, "IMAGEHQ_OCR_HOME": str(isolated_home), "PATH": venv_bin}
+    for args in (["extract", str(sample_png)], ["langs"]):
+        proc = subprocess.run(
+            [sys.executable, "-m", "app", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+        assert proc.returncode == 1
+        assert "Traceback" not in proc.stderr
+        assert proc.stderr.count("\n") == 1
+        assert "Tesseract is not installed" in proc.stderr
+        assert "apt-get install tesseract-ocr" in proc.stderr
+    code = (
+        "from app.core.engines import get_engine; from app.core.errors import EngineError\n"
+        "try:\n    get_engine().check_language('eng')\n"
+        "except EngineError as e:\n    print(e.message)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert proc.stdout.startswith("Tesseract is not installed")

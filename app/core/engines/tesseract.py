@@ -37,6 +37,11 @@ _ROTATE_RE = re.compile(r"Rotate:\s*(\d+)")
 _OSD_CONF_RE = re.compile(r"Orientation confidence:\s*([\d.]+)")
 # Below this OSD confidence, the orientation is not trusted and the image is read as given.
 MIN_OSD_CONFIDENCE = 1.0
+NOT_INSTALLED = (
+    "Tesseract is not installed or not on PATH (Debian/Ubuntu: sudo apt-get install "
+    "tesseract-ocr; macOS: brew install tesseract; Windows: winget install "
+    "UB-Mannheim.TesseractOCR)"
+)
 
 
 class TesseractEngine:
@@ -112,6 +117,8 @@ class TesseractEngine:
             return ident
 
     def check_language(self, language: str) -> str:
+        if not self.is_installed():
+            raise EngineError(NOT_INSTALLED)
         installed = self.languages()
         missing = [lang for lang in language.split("+") if lang not in installed]
         if missing:
@@ -184,7 +191,7 @@ class TesseractEngine:
         except RuntimeError as exc:  # pytesseract raises RuntimeError on its timeout
             raise EngineTimeoutError(f"recognition timed out after {timeout:g} s") from exc
         except pytesseract.TesseractNotFoundError:
-            raise EngineError("tesseract is not installed or not on PATH") from None
+            raise EngineError(NOT_INSTALLED) from None
         except pytesseract.TesseractError as exc:
             _raise_if_canceled(cancel)
             raise EngineError(f"tesseract failed: {_first_line(exc)}") from None
