@@ -278,3 +278,30 @@ def test_cancel_kills_the_running_engine_process(qapp):
         assert manager.wait(ok.id, 30).text == "quick one"
     finally:
         manager.shutdown()
+
+
+def test_jobs_of_other_processes_are_announced(qapp, qtbot, sample_png, isolated_home):
+    """The window's manager sees what `imagehq-ocr extract` (another process) writes."""
+    import os
+    import subprocess
+    import sys
+
+    manager = JobManager(max_workers=1, prune_timer=False, watch_external=True)
+    seen: dict[str, str] = {}
+    manager.job_updated.connect(lambda job: seen.__setitem__(job.id, job.status))
+    try:
+        own = manager.wait(manager.submit([InputData("own.png", png(text_image(["own"])))]).id, 30)
+        proc = subprocess.run(
+            [sys.executable, "-m", "app", "extract", str(sample_png)],
+            env={**os.environ, "IMAGEHQ_OCR_HOME": str(isolated_home)},
+            capture_output=True,
+            timeout=60,
+            check=True,
+        )
+        assert proc.stdout.startswith(b"The quick brown fox")
+        other = [j for j in manager.store.list(limit=5).jobs if j.id != own.id]
+        assert len(other) == 1
+        qtbot.waitUntil(lambda: seen.get(other[0].id) == "succeeded", timeout=10000)
+        assert manager.poll_external() == 0  # each change is announced once
+    finally:
+        manager.shutdown()

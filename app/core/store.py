@@ -43,7 +43,8 @@ CREATE TABLE IF NOT EXISTS jobs (
     idempotency_key TEXT,
     owner TEXT,
     text TEXT NOT NULL DEFAULT '',
-    record TEXT NOT NULL
+    record TEXT NOT NULL,
+    seq INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS jobs_created ON jobs(created_at);
 CREATE INDEX IF NOT EXISTS jobs_expires ON jobs(expires_at);
@@ -64,6 +65,9 @@ CREATE TABLE IF NOT EXISTS tombstones (
 );
 """
 TOMBSTONE_DAYS = 30
+# Every insert and update takes the next number (writes are serialised by BEGIN IMMEDIATE), so
+# another process can ask what changed since the number it saw last.
+NEXT_SEQ = "(SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs)"
 
 
 def process_owner(pid: int | None = None) -> str:
@@ -110,6 +114,10 @@ class Store:
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.execute("PRAGMA busy_timeout=30000")
         self._db.executescript(SCHEMA)
+        columns = {r[1] for r in self._db.execute("PRAGMA table_info(jobs)").fetchall()}
+        if "seq" not in columns:  # a store made before the column existed
+            self._db.execute("ALTER TABLE jobs ADD COLUMN seq INTEGER NOT NULL DEFAULT 0")
+        self._db.execute("CREATE INDEX IF NOT EXISTS jobs_seq ON jobs(seq)")
 
     def close(self) -> None:
         with self._lock:
@@ -233,7 +241,8 @@ class Store:
         with self._tx() as db:
             db.execute(
                 "INSERT INTO jobs(id, status, created_at, expires_at, client_reference_id, "
-                "idempotency_key, owner, text, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "idempotency_key, owner, text, record, seq) "
+                f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, {NEXT_SEQ})",
                 self._row(job),
             )
         return job
@@ -255,7 +264,8 @@ class Store:
         job.updated_at = self.clock()
         with self._tx() as db:
             db.execute(
-                "UPDATE jobs SET status=?, expires_at=?, owner=?, text=?, record=? WHERE id=?",
+                "UPDATE jobs SET status=?, expires_at=?, owner=?, text=?, record=?, "
+                f"seq={NEXT_SEQ} WHERE id=?",
                 (
                     job.status,
                     iso(job.expires_at),
@@ -382,6 +392,21 @@ class Store:
             self.save(job)  # takes ownership
             claimed.append(job)
         return claimed
+
+    def changes(self, after: int, limit: int = 200) -> tuple[int, builtins.list[Job]]:
+        """Jobs written by other processes since change number ``after``, oldest first, and the
+        newest change number seen (pass it back next time). ``after=-1``: only the number."""
+        with self._lock:
+            if after < 0:
+                row = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM jobs").fetchone()
+                return int(row[0]), []
+            rows = self._db.execute(
+                "SELECT seq, owner, record FROM jobs WHERE seq > ? ORDER BY seq LIMIT ?",
+                (after, limit),
+            ).fetchall()
+        last = max([after, *(int(r["seq"]) for r in rows)])
+        jobs = [Job.from_record(json.loads(r["record"])) for r in rows if r["owner"] != self.owner]
+        return last, jobs
 
     def count(self) -> int:
         with self._lock:

@@ -72,7 +72,9 @@ def run_gui(argv: list[str] | None = None) -> int:
         hints.colorSchemeChanged.connect(
             lambda _s: apply_theme(app, str(S.get(qsettings, S.THEME)))
         )
-    manager = JobManager(default_ttl_hours=int(S.get(qsettings, S.RETENTION_TTL_HOURS)))
+    manager = JobManager(
+        default_ttl_hours=int(S.get(qsettings, S.RETENTION_TTL_HOURS)), watch_external=True
+    )
     window = MainWindow(manager, qsettings)
     window.show()
     integration = DesktopIntegration(app, window, manager)

@@ -45,6 +45,7 @@ from app.core.store import Store
 log = logging.getLogger(__name__)
 
 PRUNE_INTERVAL_MS = 10 * 60 * 1000
+WATCH_INTERVAL_MS = 1500
 
 
 class QueueFullError(Exception):
@@ -112,8 +113,11 @@ class JobManager(QObject):
         default_ttl_hours: int = DEFAULT_TTL_HOURS,
         recover: bool = True,
         prune_timer: bool = True,
+        watch_external: bool = False,
         parent: QObject | None = None,
     ) -> None:
+        """``watch_external``: also announce (``job_updated``) jobs that other processes sharing
+        the store write, such as ``imagehq-ocr extract`` or a separate ``serve``."""
         super().__init__(parent)
         self.store = store or Store()
         self.engine = engine or get_engine()
@@ -137,6 +141,13 @@ class JobManager(QObject):
             self._timer.setInterval(PRUNE_INTERVAL_MS)
             self._timer.timeout.connect(self.prune)
             self._timer.start()
+        self._watch: QTimer | None = None
+        if watch_external:
+            self._seen_seq, _ = self.store.changes(-1)
+            self._watch = QTimer(self)
+            self._watch.setInterval(WATCH_INTERVAL_MS)
+            self._watch.timeout.connect(self.poll_external)
+            self._watch.start()
 
     # -- submitting ------------------------------------------------------------------------
     def submit(
@@ -275,6 +286,13 @@ class JobManager(QObject):
             self.job_removed.emit(job_id)
         return removed
 
+    def poll_external(self) -> int:
+        """Announces jobs other processes wrote since the last poll; returns how many."""
+        self._seen_seq, jobs = self.store.changes(self._seen_seq)
+        for job in jobs:
+            self.job_updated.emit(job)
+        return len(jobs)
+
     def prune(self) -> list[str]:
         ids = self.store.prune()
         for job_id in ids:
@@ -289,8 +307,9 @@ class JobManager(QObject):
         self.pool.clear()  # queued runnables not yet started
         if wait:
             self.pool.waitForDone(timeout_ms)
-        if self._timer:
-            self._timer.stop()
+        for timer in (self._timer, self._watch):
+            if timer:
+                timer.stop()
 
     # -- internals ---------------------------------------------------------------------------
     def _recover(self) -> None:
