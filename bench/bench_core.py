@@ -122,11 +122,13 @@ def raw_tesseract(path: Path) -> tuple[str, list[tuple[str, BBox]]]:
     return text, words
 
 
-def ours(path: Path, preprocess: bool = True) -> tuple[str, list[tuple[str, BBox]]]:
+def ours(
+    path: Path, preprocess: bool = True, psm: str = "auto"
+) -> tuple[str, list[tuple[str, BBox]]]:
     from app.core.options import OcrOptions
     from app.core.pipeline import recognize_bytes
 
-    outcome = recognize_bytes(path.read_bytes(), OcrOptions(preprocess=preprocess))
+    outcome = recognize_bytes(path.read_bytes(), OcrOptions(preprocess=preprocess, psm=psm))
     words = [(w.text, w.bbox) for w in outcome.result.page.words()]
     return outcome.result.text, words
 
@@ -134,7 +136,12 @@ def ours(path: Path, preprocess: bool = True) -> tuple[str, list[tuple[str, BBox
 def score_item(item: Item) -> dict[str, float | str]:
     rules = score.category_rules(item.category, item.name)
     row: dict[str, float | str] = {"category": item.category, "name": item.name}
-    for label, (text, words) in (("raw", raw_tesseract(item.path)), ("ours", ours(item.path))):
+    runs = (
+        ("raw", raw_tesseract(item.path)),
+        ("ours", ours(item.path)),
+        ("column", ours(item.path, psm="single_column")),
+    )
+    for label, (text, words) in runs:
         if item.truth_lines is not None:
             text = score.line_ordered_text(words, item.truth_lines)
         row[f"{label}_cer"] = score.cer(text, item.truth, **rules)
@@ -173,12 +180,22 @@ def accuracy(items: list[Item], verbose: bool) -> None:
                 ratio,
                 f"{mean('raw_f1'):.3f}",
                 f"{mean('ours_f1'):.3f}",
+                f"{mean('column_cer'):.4f}",
             ]
         )
     print("\n### a. Accuracy (mean per image; lower CER / higher F1 is better)\n")
     print(
         table(
-            ["category", "n", "CER raw", "CER ours", "raw/ours", "F1 raw", "F1 ours"],
+            [
+                "category",
+                "n",
+                "CER raw",
+                "CER ours",
+                "raw/ours",
+                "F1 raw",
+                "F1 ours",
+                "CER ours psm=single_column",
+            ],
             rows,
         )
     )
