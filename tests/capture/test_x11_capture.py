@@ -164,27 +164,41 @@ def test_unknown_language_is_a_readable_error(app: App) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_overlay_without_running_app(xvfb: str, show_image, text_png: Path, tmp_path: Path) -> None:
-    """No app: the command shows the overlay itself, then exits with the text kept."""
-    show_image(text_png, 500, 100)
-    set_clipboard(xvfb, "before")
-    w, h = Image.open(text_png).size
+def capture_by_drag(
+    display: str, env: dict[str, str], start: tuple[int, int], end: tuple[int, int]
+) -> tuple[int, str, str]:
+    """`imagehq-ocr capture --print` without a running app: wait for its overlay, drag from
+    ``start`` to ``end`` (physical pixels) with xdotool; returns exit code, stdout, stderr."""
     proc = subprocess.Popen(
         [PY, "-m", "app", "capture", "--print"],
-        env=x_env(xvfb, tmp_path / "home"),
+        env=env,
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
     try:
-        wait_until(lambda: overlay_visible(xvfb), timeout=20)
-        xdotool(xvfb, "mousemove", "495", "95", "mousedown", "1", "mousemove", "600", "150")
-        xdotool(xvfb, "mousemove", str(505 + w), str(105 + h), "mouseup", "1")
+        wait_until(lambda: overlay_visible(display), timeout=20)
+        mid = (start[0] + 100, start[1] + 50)
+        xdotool(
+            display, "mousemove", *map(str, start), "mousedown", "1", "mousemove", *map(str, mid)
+        )
+        xdotool(display, "mousemove", *map(str, end), "mouseup", "1")
         out, err = proc.communicate(timeout=30)
     finally:
         proc.kill()
-    assert proc.returncode == 0, err
+    return proc.returncode, out, err
+
+
+def test_overlay_without_running_app(xvfb: str, show_image, text_png: Path, tmp_path: Path) -> None:
+    """No app: the command shows the overlay itself, then exits with the text kept."""
+    show_image(text_png, 500, 100)
+    set_clipboard(xvfb, "before")
+    w, h = Image.open(text_png).size
+    code, out, err = capture_by_drag(
+        xvfb, x_env(xvfb, tmp_path / "home"), (495, 95), (505 + w, 105 + h)
+    )
+    assert code == 0, err
     assert has_lines(out), out
     assert words(read_clipboard(xvfb)) == words(out)
 
@@ -196,23 +210,14 @@ def test_overlay_drag_on_a_200_percent_monitor(
     show_image(text_png, 900, 120)
     w, h = Image.open(text_png).size
     home = tmp_path / "home"
-    proc = subprocess.Popen(
-        [PY, "-m", "app", "capture", "--print"],
-        env=x_env(xvfb, home, QT_SCREEN_SCALE_FACTORS="LEFT=1;RIGHT=2"),
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+    # xdotool speaks physical pixels; the band is 4 px (2 logical) around the image.
+    code, out, err = capture_by_drag(
+        xvfb,
+        x_env(xvfb, home, QT_SCREEN_SCALE_FACTORS="LEFT=1;RIGHT=2"),
+        (896, 116),
+        (904 + w, 124 + h),
     )
-    try:
-        wait_until(lambda: overlay_visible(xvfb), timeout=20)
-        # xdotool speaks physical pixels; the band is 4 px (2 logical) around the image.
-        xdotool(xvfb, "mousemove", "896", "116", "mousedown", "1", "mousemove", "1000", "150")
-        xdotool(xvfb, "mousemove", str(904 + w), str(124 + h), "mouseup", "1")
-        out, err = proc.communicate(timeout=30)
-    finally:
-        proc.kill()
-    assert proc.returncode == 0, err
+    assert code == 0, err
     assert has_lines(out), out
     _, path = stored_inputs(home)[0]
     got = Image.open(path).convert("RGB")
