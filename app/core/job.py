@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import PurePath
 from typing import Any
 
@@ -128,8 +128,6 @@ class Job:
 
     @property
     def expires_at(self) -> datetime:
-        from datetime import timedelta
-
         return self.created_at + timedelta(hours=self.ttl_hours)
 
     @property

@@ -58,13 +58,14 @@ def recognize_bytes(
     layout: bool = True,
     source_name: str = "image",
     cancel: CancelToken | None = None,
+    image_sha256: str | None = None,
 ) -> InputOutcome:
     """Recognises one image (or takes the stored result) and renders ``options.output_format``.
 
     Raises an OcrError subclass with a one-line message for anything a user can fix.
     """
     engine = engine or get_engine()
-    sha = hashlib.sha256(data).hexdigest()
+    sha = image_sha256 or hashlib.sha256(data).hexdigest()
     key = cache_key(sha, options, engine)
     stored = store.find_cached(key) if store else None
     if stored is not None:

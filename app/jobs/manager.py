@@ -407,6 +407,7 @@ class JobManager(QObject):
                     layout=job.layout,
                     source_name=inp.filename,
                     cancel=self._token(job.id),
+                    image_sha256=inp.sha256 or None,  # hashed once, at submit
                 )
             except CanceledError:
                 return  # cancel() already recorded the job as canceled
