@@ -13,15 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from app import APP_NAME, __version__
-from app.core.options import OUTPUT_FORMATS, PSM_PRESETS
+from app.core.options import ENGINE_NAMES, OUTPUT_FORMATS, PSM_PRESETS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        # one line, as for every other error; --help has the usage
+        print(f"{self.prog}: error: {message} (see {self.prog} --help)", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
 
 
@@ -51,6 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--psm", default="auto", help=f"page segmentation: {', '.join(PSM_PRESETS)} or 1-13"
     )
     ex.add_argument("--detect-orientation", action="store_true", help="detect and fix rotation")
+    ex.add_argument(
+        "--engine",
+        default="auto",
+        choices=ENGINE_NAMES,
+        help="OCR engine (default auto: Tesseract for screenshots and documents, "
+        "PP-OCR for photos, receipts and labels)",
+    )
     ex.add_argument(
         "--no-preprocess",
         action="store_true",
@@ -104,7 +111,8 @@ def versions() -> dict[str, str]:
 
     return {
         APP_NAME: __version__,
-        "Tesseract": get_engine().version() or "not found",
+        "Tesseract": get_engine("tesseract").version() or "not found",
+        "RapidOCR": get_engine("rapidocr").version() or "not installed",
         "Qt": qVersion(),
         "PySide6": pyside_version,
     }
@@ -161,13 +169,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def _langs() -> int:
     from app.core.engines import get_engine
+    from app.core.engines.tesseract import NOT_INSTALLED
 
     engine = get_engine()
     if not engine.is_installed():
-        from app.core.engines.tesseract import NOT_INSTALLED
-
         print(f"imagehq-ocr: error: {NOT_INSTALLED}", file=sys.stderr)
         return EXIT_FAILED
+    if not get_engine("tesseract").is_installed():
+        print(f"imagehq-ocr: warning: {NOT_INSTALLED}", file=sys.stderr)
     for lang in engine.languages():
         print(lang)
     return EXIT_OK

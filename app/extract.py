@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import BinaryIO
@@ -76,6 +77,7 @@ def run_extract(args: argparse.Namespace) -> int:
         psm=str(args.psm),
         output_format=fmt,
         preprocess=not args.no_preprocess,
+        engine=args.engine,
     )
     try:
         options = options.validated()
@@ -91,12 +93,18 @@ def run_extract(args: argparse.Namespace) -> int:
     from app.jobs import InputData, JobManager
 
     app = QCoreApplication.instance() or QCoreApplication([PROG])
-    manager = JobManager(max_workers=args.jobs, recover=False, prune_timer=False)
-    if not manager.engine.is_installed():
-        from app.core.engines.tesseract import NOT_INSTALLED
+    # No more workers than files: a lone image gets all the cores of an ONNX engine.
+    workers = args.jobs or max(1, min(os.cpu_count() or 2, len(files)))
+    manager = JobManager(max_workers=workers, recover=False, prune_timer=False)
+    from app.core.engines import get_engine
+    from app.core.engines.tesseract import NOT_INSTALLED
 
+    if not manager.engine.is_installed():
         _err(NOT_INSTALLED)
         return EXIT_FAILED
+    if args.engine == "auto" and not get_engine("tesseract").is_installed():
+        # PP-OCR reads everything meanwhile; say once how to get the faster screen engine.
+        print(f"{PROG}: warning: {NOT_INSTALLED}; reading with rapidocr", file=sys.stderr)
     operation = "extract_text_with_layout" if args.layout else "extract_text"
     sink = _Sink(args.output, len(files), fmt)
     failures = 0

@@ -115,6 +115,7 @@ def test_bad_usage_exits_2(isolated_home, args):
     proc = run(*args, home=isolated_home)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and proc.stderr.strip()
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr  # one line, no usage dump
 
 
 def test_jobs_lists_history(isolated_home, sample_png):
@@ -207,25 +208,36 @@ def test_batch_progress_bar_on_a_terminal(isolated_home, tmp_path):
 
 
 def test_without_tesseract_says_how_to_install_it(isolated_home, sample_png):
+    """Without Tesseract, auto reads with PP-OCR and says once how to install Tesseract; asking
+    for Tesseract itself fails with the hint."""
     venv_bin = str(Path(sys.executable).parent)
     env = {**os.environ, "IMAGEHQ_OCR_HOME": str(isolated_home), "PATH": venv_bin}
-    for args in (["extract", str(sample_png)], ["langs"]):
-        proc = subprocess.run(
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
             [sys.executable, "-m", "app", *args],
             capture_output=True,
             text=True,
             env=env,
-            timeout=60,
+            timeout=120,
             check=False,
         )
-        assert proc.returncode == 1
+
+    for args, code, level in (
+        (["extract", str(sample_png)], 0, "warning"),
+        (["langs"], 0, "warning"),
+        (["extract", str(sample_png), "--engine", "tesseract"], 1, "error"),
+    ):
+        proc = cli(*args)
+        assert proc.returncode == code, (args, proc.stderr)
         assert "Traceback" not in proc.stderr
-        assert proc.stderr.count("\n") == 1
-        assert "Tesseract is not installed" in proc.stderr
+        assert proc.stderr.count("\n") == 1, proc.stderr
+        assert f"{level}:" in proc.stderr and "Tesseract is not installed" in proc.stderr
         assert "apt-get install tesseract-ocr" in proc.stderr
+    assert "quick brown fox" in cli("extract", str(sample_png)).stdout
     code = (
         "from app.core.engines import get_engine; from app.core.errors import EngineError\n"
-        "try:\n    get_engine().check_language('eng')\n"
+        "try:\n    get_engine('tesseract').check_language('eng')\n"
         "except EngineError as e:\n    print(e.message)\n"
     )
     proc = subprocess.run(

@@ -42,6 +42,8 @@ from app.api.errors import (
 from app.api.middleware import Guard
 from app.api.models import (
     Deleted,
+    EngineInfo,
+    Engines,
     ErrorEnvelope,
     Health,
     JobList,
@@ -51,6 +53,7 @@ from app.api.models import (
     OcrRequest,
 )
 from app.core import imageio
+from app.core.engines import AUTO, ENGINES, get_engine
 from app.core.errors import ImageTooLargeError, InvalidInputError, OcrError, UnsupportedMediaError
 from app.core.job import QUEUED, SUCCEEDED, Job, JobOutput
 from app.core.options import FORMAT_MIME, OcrOptions
@@ -255,6 +258,7 @@ class _Api:
             psm=str(opts.psm),
             output_format=opts.output_format,
             preprocess=opts.preprocess,
+            engine=opts.engine,
         )
         retention = req.retention_policy
         kwargs: dict[str, Any] = {
@@ -538,6 +542,27 @@ def create_app(
     )
     def languages() -> Languages:
         return Languages(languages=manager.engine.languages(), default="eng")
+
+    @app.get(
+        "/v1/engines",
+        response_model=Engines,
+        dependencies=auth,
+        summary="OCR engines: the values of options.engine besides auto",
+        responses=_err(401, 421),
+    )
+    def engines() -> Engines:
+        return Engines(
+            default=AUTO,
+            engines=[
+                EngineInfo(
+                    name=name,
+                    installed=(eng := get_engine(name)).is_installed(),
+                    version=eng.version(),
+                    languages=eng.languages(),
+                )
+                for name in ENGINES
+            ],
+        )
 
     return app
 

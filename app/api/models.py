@@ -31,6 +31,13 @@ class RequestOptions(_Strict):
         ),
     )
     preprocess: bool = True
+    engine: Literal["auto", "tesseract", "rapidocr"] = Field(
+        default="auto",
+        description=(
+            "auto picks per image (Tesseract for screenshots and documents, PP-OCR for photos, "
+            "receipts and labels); GET /v1/engines lists them"
+        ),
+    )
 
 
 class RetentionRequest(_Strict):
@@ -66,6 +73,7 @@ class JobOptions(BaseModel):
     psm: str
     output_format: str
     preprocess: bool
+    engine: str
 
 
 class Stage(BaseModel):
@@ -145,6 +153,20 @@ class Health(BaseModel):
     engine: str
     engine_version: str
     queue_length: int
+
+
+class EngineInfo(BaseModel):
+    name: str = Field(examples=["rapidocr"])
+    installed: bool
+    version: str = Field(examples=["3.10.0 (PP-OCRv6 small)"])
+    languages: list[str]
+
+
+class Engines(BaseModel):
+    """``options.engine`` takes ``auto`` or one of these names."""
+
+    default: str = Field(examples=["auto"])
+    engines: list[EngineInfo]
 
 
 class Languages(BaseModel):

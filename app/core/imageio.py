@@ -8,6 +8,7 @@ import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -24,6 +25,10 @@ SUPPORTED_FORMATS: dict[str, tuple[str, str]] = {
     "GIF": ("gif", "image/gif"),
 }
 IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".webp", ".tif", ".tiff", ".bmp", ".gif")
+
+#: EXIF tags that name the camera; key under which ``decode`` records that one was found.
+EXIF_MAKE, EXIF_MODEL = 0x010F, 0x0110
+CAMERA_INFO_KEY = "imagehq.camera"
 
 #: Largest image we decode, in pixels (about a 600 dpi A3 page). Larger: ImageTooLargeError.
 MAX_PIXELS = 120_000_000
@@ -127,7 +132,10 @@ def decode(data: bytes, max_pixels: int = MAX_PIXELS) -> tuple[Image.Image, Imag
             raise InvalidInputError("the image file is truncated or corrupt") from None
         raise InvalidInputError(f"cannot decode image: {text}") from None
     img: Image.Image = opened
+    camera = False
     with contextlib.suppress(Exception):  # a broken EXIF block must not lose the image
+        exif = opened.getexif()
+        camera = bool(exif.get(EXIF_MAKE) or exif.get(EXIF_MODEL))
         img = ImageOps.exif_transpose(opened)
     if img.mode not in ("RGB", "L"):
         if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
@@ -138,7 +146,23 @@ def decode(data: bytes, max_pixels: int = MAX_PIXELS) -> tuple[Image.Image, Imag
             img = img.point(lambda v: v / 256).convert("L")
         else:
             img = img.convert("RGB")
+    # Hints for the engines: the router (camera photo) and Tesseract (resolution, see
+    # ``dpi_of``); Pillow keeps ``info`` through convert, rotate and resize.
+    img.info[CAMERA_INFO_KEY] = camera
+    if "dpi" in opened.info:  # compositing transparency makes a new image without it
+        img.info["dpi"] = opened.info["dpi"]
     return img, info
+
+
+def dpi_of(image: Image.Image) -> float | None:
+    """The resolution the file states (``dpi`` or JFIF/TIFF density), or None when it has none
+    or an implausible one (many writers put 1 or 72 without meaning it)."""
+    dpi: Any = image.info.get("dpi")
+    try:
+        value = float(dpi[0] if isinstance(dpi, tuple | list) else dpi)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return value if 70 <= value <= 2400 else None
 
 
 def read_file(path: str | Path) -> bytes:

@@ -158,6 +158,7 @@ class OcrResult:
             "text": self.text,
             "language": self.language,
             "orientation": self.orientation,
+            "engine": self.engine,
         }
         if layout:
             data["pages"] = [self.page.to_dict()]
@@ -165,7 +166,6 @@ class OcrResult:
 
     def to_storage(self) -> dict[str, Any]:
         data = self.to_dict(layout=True)
-        data["engine"] = self.engine
         data["engine_version"] = self.engine_version
         data["warnings"] = list(self.warnings)
         return data

@@ -24,6 +24,8 @@ PSM_PRESETS: dict[str, int] = {
     "single_line": 7,
     "sparse": 11,
 }
+#: Values of ``engine`` (kept in step with ``app.core.engines.ENGINE_CHOICES``; a test checks).
+ENGINE_NAMES: tuple[str, ...] = ("auto", "tesseract", "rapidocr")
 _LANG_RE = re.compile(r"^[A-Za-z_]+(\+[A-Za-z_]+)*$")
 
 FORMAT_MIME: dict[str, str] = {
@@ -59,6 +61,7 @@ class OcrOptions:
     psm: str = "auto"
     output_format: str = "txt"
     preprocess: bool = True
+    engine: str = "auto"
 
     def validated(self) -> OcrOptions:
         """Checks the values that need no engine; the engine checks the language exists."""
@@ -70,6 +73,8 @@ class OcrOptions:
                 f"unknown output_format '{self.output_format}' (use {', '.join(OUTPUT_FORMATS)})"
             )
         psm_value(self.psm)
+        if self.engine not in ENGINE_NAMES:
+            raise OptionsError(f"unknown engine '{self.engine}' (use {', '.join(ENGINE_NAMES)})")
         return replace(self, language=lang, psm=str(self.psm))
 
     def engine_key(self) -> dict[str, Any]:
@@ -86,7 +91,14 @@ class OcrOptions:
     def from_dict(cls, data: dict[str, Any]) -> OcrOptions:
         known = {
             k: data[k]
-            for k in ("language", "detect_orientation", "psm", "output_format", "preprocess")
+            for k in (
+                "language",
+                "detect_orientation",
+                "psm",
+                "output_format",
+                "preprocess",
+                "engine",
+            )
             if k in data and data[k] is not None
         }
         return cls(**known)

@@ -80,10 +80,17 @@ class Prepared:
         return (cx(x0), cy(y0), cx(x1), cy(y1))
 
 
-def prepare(image: Image.Image, enabled: bool = True) -> Prepared:
-    """Grayscale, invert dark backgrounds, upscale small text, pad with the background colour."""
+def prepare(image: Image.Image, enabled: bool = True, max_side: int | None = None) -> Prepared:
+    """Grayscale, invert dark backgrounds, upscale small text, pad with the background colour.
+
+    ``max_side``: the engine's largest image side (Tesseract: 32767 px); upscaling stops there,
+    and a larger input is scaled down to fit, even with preprocessing off."""
     if not enabled:
-        return Prepared(image)
+        fit = _fit_scale(image.width, image.height, max_side, pad=0)
+        if fit >= 1.0:
+            return Prepared(image)
+        size = (max(1, int(image.width * fit)), max(1, int(image.height * fit)))
+        return Prepared(image.resize(size, Image.Resampling.LANCZOS), fit, 0, [f"fit×{fit:g}"])
     steps: list[str] = []
     gray = to_gray(image)
     steps.append("grayscale")
@@ -93,11 +100,12 @@ def prepare(image: Image.Image, enabled: bool = True) -> Prepared:
         steps.append("invert")
     text_height = estimate_text_height(gray)
     scale = choose_scale(text_height, gray.width, gray.height)
+    scale = min(scale, _fit_scale(gray.width, gray.height, max_side, pad=PAD))
     if scale != 1.0:
-        size = (round(gray.width * scale), round(gray.height * scale))
+        size = (max(1, round(gray.width * scale)), max(1, round(gray.height * scale)))
         # Box mapping uses one factor for both axes; rounding the size moves pixels < 1 px.
         gray = gray.resize(size, Image.Resampling.LANCZOS)
-        steps.append(f"upscale×{scale:g}")
+        steps.append(f"{'upscale' if scale > 1 else 'fit'}×{scale:g}")
     fill = median_level(gray)
     gray = ImageOps.expand(gray, border=PAD, fill=fill)
     steps.append("pad")
@@ -212,6 +220,13 @@ def estimate_text_height(gray: Image.Image) -> float | None:
     if len(runs) < 2:
         return None
     return float(median(runs))
+
+
+def _fit_scale(width: int, height: int, max_side: int | None, pad: int) -> float:
+    """The largest factor that keeps both sides (plus padding) within ``max_side``."""
+    if max_side is None:
+        return math.inf
+    return (max_side - 2 * pad) / max(width, height)
 
 
 def choose_scale(text_height: float | None, width: int, height: int) -> float:

@@ -123,6 +123,10 @@ class JobManager(QObject):
         self.engine = engine or get_engine()
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_workers or os.cpu_count() or 2)
+        # ONNX engines split the cores among the jobs that run at once.
+        set_parallelism = getattr(self.engine, "set_parallelism", None)
+        if set_parallelism is not None:
+            set_parallelism(self.pool.maxThreadCount())
         self.max_queue = max_queue
         self.max_ttl_hours = max_ttl_hours
         self.default_ttl_hours = default_ttl_hours
@@ -173,6 +177,9 @@ class JobManager(QObject):
             raise OcrError(f"unknown operation '{operation}' (use {', '.join(OPERATIONS)})")
         opts = (options or OcrOptions()).validated()
         opts = replace(opts, language=self.engine.check_language(opts.language))
+        check_options = getattr(self.engine, "check_options", None)
+        if check_options is not None:
+            opts = check_options(opts)
         ttl = self.default_ttl_hours if ttl_hours is None else int(ttl_hours)
         if ttl < 1:
             raise OcrError("ttl_hours must be at least 1")

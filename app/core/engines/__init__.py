@@ -1,19 +1,53 @@
-"""Engine registry: ``get_engine()`` returns the default (Tesseract) engine."""
+"""Engine registry.
+
+Every engine is a module beside :mod:`app.core.engines.tesseract` plus one entry in
+``ENGINES`` (name → factory). ``get_engine()`` returns the :class:`AutoEngine`, which reads
+``options.engine`` (``auto`` routes per image) and falls back where an engine or a language is
+missing; ``get_engine(name)`` returns that engine alone.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
+from app.core.engines.auto import AUTO, AutoEngine
 from app.core.engines.base import Engine
 
 
 @cache
-def get_engine(name: str = "tesseract") -> Engine:
-    if name == "tesseract":
-        from app.core.engines.tesseract import TesseractEngine
+def _tesseract() -> Engine:
+    from app.core.engines.tesseract import TesseractEngine
 
-        return TesseractEngine()
-    raise ValueError(f"unknown engine '{name}'")
+    return TesseractEngine()
 
 
-__all__ = ["Engine", "get_engine"]
+@cache
+def _rapidocr() -> Engine:
+    from app.core.engines.rapid import RapidOcrEngine
+
+    return RapidOcrEngine()
+
+
+#: Registered engines in order of preference (the first installed one is the fallback).
+ENGINES: dict[str, Callable[[], Engine]] = {"tesseract": _tesseract, "rapidocr": _rapidocr}
+#: Every value ``options.engine`` / ``--engine`` takes.
+ENGINE_CHOICES: tuple[str, ...] = (AUTO, *ENGINES)
+
+
+@cache
+def _auto() -> AutoEngine:
+    return AutoEngine(ENGINES)
+
+
+def get_engine(name: str = AUTO) -> Engine:
+    """``auto`` (default): the dispatcher; otherwise the named engine."""
+    if name == AUTO:
+        return _auto()
+    try:
+        return ENGINES[name]()
+    except KeyError:
+        raise ValueError(f"unknown engine '{name}'") from None
+
+
+__all__ = ["AUTO", "ENGINES", "ENGINE_CHOICES", "AutoEngine", "Engine", "get_engine"]

@@ -1,0 +1,80 @@
+"""``engine: "auto"``: which engine reads an image, from cheap features of a small copy.
+
+Tesseract reads rendered text — screenshots, clean documents, scans on white paper — fast and
+well; PP-OCR (:mod:`app.core.engines.rapid`) reads text in photos, receipts and labels, where
+Tesseract's binarisation and layout analysis fail. What separates the two kinds of image is the
+background: a rendered page or a screen has one dominant background colour, a photo has none.
+
+Features, on a copy at most ``FEATURE_SIDE`` px on its longer side (nearest-neighbour, so exact
+colours survive), in about 10–25 ms:
+
+- ``near_bg``: share of pixels within ±``NEAR_LEVELS`` grey levels of the most common grey level
+  (the paper or window colour): ~0.6–0.99 for screens and documents, low for photos;
+- ``top1``: share of the most common exact RGB colour: near 1 for flat UI and digital renders,
+  lower for scans and camera images (sensor noise, JPEG);
+- ``aspect``: height ÷ width — receipts are long strips;
+- ``camera``: EXIF names a camera make or model.
+
+The rule (see :func:`choose`) and how it was fitted are described in the README ("Engines").
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from PIL import Image
+
+from app.core.engines.rapid import NAME as RAPID
+
+TESSERACT = "tesseract"
+#: Longer side of the copy the features are computed on.
+FEATURE_SIDE = 640
+#: Grey levels either side of the dominant level that count as background.
+NEAR_LEVELS = 8
+#: Below this background share an image is a photo.
+PHOTO_NEAR_BG = 0.40
+#: Taller than this (height ÷ width) and noisier than ``RECEIPT_TOP1``: a receipt strip.
+RECEIPT_ASPECT = 1.75
+RECEIPT_TOP1 = 0.80
+#: Bump when the rule or the features change: part of the cache key of ``auto`` results.
+ROUTER_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Features:
+    near_bg: float
+    top1: float
+    aspect: float
+    camera: bool = False
+
+    def to_dict(self) -> dict[str, float | bool]:
+        return asdict(self)
+
+
+def features(image: Image.Image, camera: bool = False) -> Features:
+    """The routing features of ``image`` (see the module docstring)."""
+    small = image
+    longest = max(image.size)
+    if longest > FEATURE_SIDE:
+        scale = FEATURE_SIDE / longest
+        size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+        small = image.resize(size, Image.Resampling.NEAREST)
+    rgb = small.convert("RGB")
+    n = rgb.width * rgb.height
+    colours = rgb.getcolors(maxcolors=n) or []
+    top1 = max((c for c, _ in colours), default=0) / n
+    hist = rgb.convert("L").histogram()
+    mode = max(range(256), key=lambda v: hist[v])
+    near = sum(hist[max(0, mode - NEAR_LEVELS) : mode + NEAR_LEVELS + 1]) / n
+    return Features(round(near, 4), round(top1, 4), round(image.height / image.width, 4), camera)
+
+
+def choose(f: Features) -> tuple[str, str]:
+    """The engine for an image with features ``f``, and why (one short phrase)."""
+    if f.camera:
+        return RAPID, "camera photo (EXIF)"
+    if f.near_bg < PHOTO_NEAR_BG:
+        return RAPID, f"no dominant background ({f.near_bg:.2f})"
+    if f.aspect > RECEIPT_ASPECT and f.top1 < RECEIPT_TOP1:
+        return RAPID, f"receipt-like strip (h/w {f.aspect:.1f})"
+    return TESSERACT, f"rendered or scanned page (background {f.near_bg:.2f})"
