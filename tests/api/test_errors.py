@@ -61,6 +61,7 @@ def test_malformed_requests(api: Api, hello_png: bytes) -> None:
         ({"options": {"language": "klingon"}}, "unknown_language", ["klingon", "deu", "eng"]),
         ({"options": {"language": "eng;rm"}}, "invalid_options", ["eng;rm"]),
         ({"options": {"psm": "zigzag"}}, "invalid_options", ["zigzag"]),
+        ({"options": {"engine": "nope"}}, "invalid_request", ["engine", "rapidocr"]),
     ],
 )
 def test_invalid_request_json(
