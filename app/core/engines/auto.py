@@ -44,7 +44,7 @@ AUTO = "auto"
 #: ``LOW_CONFIDENCE``, or it read a column top to bottom as one tall unsure word. PP-OCR's
 #: result is kept when it covers ``BETTER_COVERAGE`` more of the ink, or — where Tesseract was
 #: unsure — when PP-OCR is sure and covers about as much.
-LOW_COVERAGE = 0.96
+LOW_COVERAGE = 0.80
 LOW_CONFIDENCE = 0.70
 BETTER_COVERAGE = 0.02
 SURE_CONFIDENCE = 0.85
