@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import BinaryIO
@@ -91,10 +90,11 @@ def run_extract(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QCoreApplication
 
     from app.jobs import InputData, JobManager
+    from app.jobs.manager import default_workers
 
     app = QCoreApplication.instance() or QCoreApplication([PROG])
     # No more workers than files: a lone image gets all the cores of an ONNX engine.
-    workers = args.jobs or max(1, min(os.cpu_count() or 2, len(files)))
+    workers = args.jobs or max(1, min(default_workers(), len(files)))
     manager = JobManager(max_workers=workers, recover=False, prune_timer=False)
     from app.core.engines import get_engine
     from app.core.engines.tesseract import NOT_INSTALLED

@@ -41,13 +41,15 @@ AUTO = "auto"
 
 #: Second opinion (``auto`` only): PP-OCR reads a page Tesseract read, when Tesseract's words
 #: cover less than ``LOW_COVERAGE`` of the character-like ink, its mean confidence is below
-#: ``LOW_CONFIDENCE``, or it read a column top to bottom as one tall unsure word. PP-OCR's
+#: ``LOW_CONFIDENCE``, or it read columns top to bottom as tall unsure words. PP-OCR's
 #: result is kept when it covers ``BETTER_COVERAGE`` more of the ink, or — where Tesseract was
 #: unsure — when PP-OCR is sure and covers about as much.
 LOW_COVERAGE = 0.80
 LOW_CONFIDENCE = 0.70
 BETTER_COVERAGE = 0.02
 SURE_CONFIDENCE = 0.85
+#: Tall unsure words it takes: one or two are common on noisy scans (a rule, a stamp).
+MIN_GARBAGE = 3
 
 
 def needs_second_opinion(
@@ -55,7 +57,7 @@ def needs_second_opinion(
 ) -> bool:
     if not has_words:
         return coverage is not None  # ink that looks like text, and nothing read
-    if garbage:  # a column read top to bottom as one unsure word
+    if garbage >= MIN_GARBAGE:  # columns read top to bottom as tall unsure words
         return True
     return (coverage is not None and coverage < LOW_COVERAGE) or confidence < LOW_CONFIDENCE
 
