@@ -13,7 +13,8 @@ colours survive), in about 10–25 ms:
 - ``top1``: share of the most common exact RGB colour: near 1 for flat UI and digital renders,
   lower for scans and camera images (sensor noise, JPEG);
 - ``aspect``: height ÷ width — receipts are long strips;
-- ``camera``: EXIF names a camera make or model.
+- ``camera``: EXIF names a camera make or model;
+- ``width``: a portrait page this narrow was scanned at about 100 dpi or less.
 
 The rule (see :func:`choose`) and how it was fitted are described in the README ("Engines").
 """
@@ -36,8 +37,16 @@ PHOTO_NEAR_BG = 0.40
 #: Taller than this (height ÷ width) and noisier than ``RECEIPT_TOP1``: a receipt strip.
 RECEIPT_ASPECT = 1.75
 RECEIPT_TOP1 = 0.80
+#: No exact background colour (camera or scanner noise) and no dominant grey either: a photo
+#: of a page or a receipt under uneven light.
+NOISY_TOP1 = 0.10
+NOISY_NEAR_BG = 0.75
+#: A page (portrait, A4/Letter-like) scanned at about 100 dpi or less: PP-OCR reads such
+#: low-resolution scans (faxes, forms) far better than Tesseract.
+PAGE_ASPECT = (1.2, 1.6)
+LOW_RES_PAGE_WIDTH = 1000
 #: Bump when the rule or the features change: part of the cache key of ``auto`` results.
-ROUTER_VERSION = "1"
+ROUTER_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -46,6 +55,7 @@ class Features:
     top1: float
     aspect: float
     camera: bool = False
+    width: int = 0
 
     def to_dict(self) -> dict[str, float | bool]:
         return asdict(self)
@@ -66,7 +76,8 @@ def features(image: Image.Image, camera: bool = False) -> Features:
     hist = rgb.convert("L").histogram()
     mode = max(range(256), key=lambda v: hist[v])
     near = sum(hist[max(0, mode - NEAR_LEVELS) : mode + NEAR_LEVELS + 1]) / n
-    return Features(round(near, 4), round(top1, 4), round(image.height / image.width, 4), camera)
+    aspect = round(image.height / image.width, 4)
+    return Features(round(near, 4), round(top1, 4), aspect, camera, image.width)
 
 
 def choose(f: Features) -> tuple[str, str]:
@@ -77,4 +88,8 @@ def choose(f: Features) -> tuple[str, str]:
         return RAPID, f"no dominant background ({f.near_bg:.2f})"
     if f.aspect > RECEIPT_ASPECT and f.top1 < RECEIPT_TOP1:
         return RAPID, f"receipt-like strip (h/w {f.aspect:.1f})"
+    if f.top1 < NOISY_TOP1 and f.near_bg < NOISY_NEAR_BG:
+        return RAPID, f"noisy, uneven background ({f.near_bg:.2f}, {f.top1:.2f})"
+    if PAGE_ASPECT[0] <= f.aspect <= PAGE_ASPECT[1] and 0 < f.width <= LOW_RES_PAGE_WIDTH:
+        return RAPID, f"low-resolution page scan ({f.width} px wide)"
     return TESSERACT, f"rendered or scanned page (background {f.near_bg:.2f})"
