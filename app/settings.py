@@ -14,6 +14,7 @@ from app.paths import config_dir
 OCR_LANGUAGE = "ocr/language"  # "eng" or "eng+deu"
 OCR_DETECT_ORIENTATION = "ocr/detect_orientation"  # bool
 OCR_PSM = "ocr/psm"  # "auto" | "single_block" | "single_line" | "sparse"
+OCR_ENGINE = "ocr/engine"  # "auto" | "tesseract" | "rapidocr"
 RETENTION_TTL_HOURS = "retention/ttl_hours"  # int
 API_ENABLED = "api/enabled"  # bool
 API_PORT = "api/port"  # int
@@ -28,6 +29,7 @@ DEFAULTS: dict[str, Any] = {
     OCR_LANGUAGE: "eng",
     OCR_DETECT_ORIENTATION: False,
     OCR_PSM: "auto",
+    OCR_ENGINE: "auto",
     RETENTION_TTL_HOURS: 24,
     API_ENABLED: False,
     API_PORT: 8765,

@@ -125,6 +125,7 @@ class Job:
     idempotency_key: str | None = None
     request_hash: str | None = None
     cached: bool = False
+    engine: str = ""  # the engine(s) that read it, e.g. "rapidocr" (internal, for the window)
 
     @property
     def expires_at(self) -> datetime:

@@ -126,6 +126,7 @@ class CaptureController(QObject):
             language=lang or str(settings.get(qs, settings.OCR_LANGUAGE)),
             detect_orientation=bool(settings.get(qs, settings.OCR_DETECT_ORIENTATION)),
             psm=str(settings.get(qs, settings.OCR_PSM)),
+            engine=str(settings.get(qs, settings.OCR_ENGINE)),
         )
 
     def _selected(self, snapshot: screenshot.Snapshot, region: Rect) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -81,9 +82,21 @@ class BatchExport(QRunnable):
 
 
 def start_batch(
-    store: Any, jobs: list[Job], folder: Path, fmt: str, pool: QThreadPool | None = None
+    store: Any,
+    jobs: list[Job],
+    folder: Path,
+    fmt: str,
+    pool: QThreadPool | None = None,
+    on_finished: Callable[[list[str], list[str]], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> BatchExport:
+    """Starts the export; the callbacks are connected before it starts, so a fast export
+    cannot finish unheard."""
     task = BatchExport(store, jobs, folder, fmt)
     task.setAutoDelete(False)
+    if on_finished is not None:
+        task.signals.finished.connect(on_finished)
+    if on_progress is not None:
+        task.signals.progress.connect(on_progress)
     (pool or QThreadPool.globalInstance()).start(task)
     return task

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.core.job import CANCELED, FAILED, PROCESSING, QUEUED, SUCCEEDED, Job
 from app.core.store import JobGone
+from app.gui.engine_names import engine_name
 from app.gui.thumbnails import ThumbnailCache
 
 PAGE_SIZE = 200
@@ -257,7 +258,10 @@ class JobTableModel(QAbstractTableModel):
             if col == COL_CONFIDENCE:
                 return "" if job.confidence is None else f"{job.confidence * 100:.0f}%"
             if col == COL_TIME:
-                return "" if job.duration is None else f"{job.duration:.1f} s"
+                if job.duration is None:
+                    return ""
+                engine = f" · {engine_name(job.engine)}" if job.engine else ""
+                return f"{job.duration:.1f} s{engine}"
             if col == COL_CREATED:
                 return _when(job.created_at)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_STATUS:

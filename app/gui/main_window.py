@@ -459,6 +459,7 @@ class MainWindow(QMainWindow):
             language=str(S.get(self.settings, S.OCR_LANGUAGE)),
             detect_orientation=bool(S.get(self.settings, S.OCR_DETECT_ORIENTATION)),
             psm=str(S.get(self.settings, S.OCR_PSM)),
+            engine=str(S.get(self.settings, S.OCR_ENGINE)),
         )
 
     def handle_mime(self, mime: QMimeData, prefix: str = "dropped") -> bool:
@@ -716,9 +717,6 @@ class MainWindow(QMainWindow):
         dialog.setWindowTitle(self.tr("Export"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
-        task = start_batch(self.manager.store, jobs, folder, fmt)
-        dialog.canceled.connect(task.cancel_event.set)
-        task.signals.progress.connect(lambda done, _total: dialog.setValue(done))
 
         def finished(written: list[str], errors: list[str]) -> None:
             dialog.reset()
@@ -735,7 +733,15 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text, 8000)
             self._batch = None
 
-        task.signals.finished.connect(finished)
+        task = start_batch(
+            self.manager.store,
+            jobs,
+            folder,
+            fmt,
+            on_finished=finished,
+            on_progress=lambda done, _total: dialog.setValue(done),
+        )
+        dialog.canceled.connect(task.cancel_event.set)
         self._batch = task
         return task
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.core.job import SUCCEEDED, Job
 from app.core.model import OcrResult
 from app.core.options import PSM_PRESETS, OcrOptions
+from app.gui.engine_names import engine_labels, engine_name
 from app.gui.icons import icon
 from app.gui.overlay_view import BLOCK, LINE, WORD, OverlayView
 from app.gui.text_map import TextMap
@@ -216,13 +217,18 @@ class ResultView(QWidget):
         self.psm_combo.setAccessibleName(self.tr("Page segmentation"))
         for key, label in psm_labels(self).items():
             self.psm_combo.addItem(label, key)
+        self.engine_combo = QComboBox()
+        self.engine_combo.setAccessibleName(self.tr("Engine"))
+        for key, label in engine_labels().items():
+            self.engine_combo.addItem(label, key)
         self.orient_box = QCheckBox(self.tr("Detect &orientation"))
         self.rerun_btn = QPushButton(icon("retry"), self.tr("&Re-run"))
         self.rerun_btn.setAccessibleName(self.tr("Re-run this job with these options"))
         self.rerun_btn.clicked.connect(self._rerun)
         rl.addWidget(self.lang_combo, 0, 1)
         rl.addWidget(self.psm_combo, 0, 2)
-        rl.addWidget(self.orient_box, 1, 1, 1, 2)
+        rl.addWidget(self.engine_combo, 1, 1)
+        rl.addWidget(self.orient_box, 1, 2)
         rl.addWidget(self.rerun_btn, 1, 3)
         rl.setColumnStretch(2, 1)
         rv.addWidget(rerun)
@@ -288,6 +294,7 @@ class ResultView(QWidget):
         idx = self.psm_combo.findData(job.options.psm)
         self.psm_combo.setCurrentIndex(max(0, idx))
         self.orient_box.setChecked(job.options.detect_orientation)
+        self.engine_combo.setCurrentIndex(max(0, self.engine_combo.findData(job.options.engine)))
         if same and self._shown_status == job.status:
             return  # a progress update: labels only
         self._shown_status = job.status
@@ -311,6 +318,8 @@ class ResultView(QWidget):
         if job.duration is not None:
             parts.append(f"{job.duration:.1f} s")
         parts.append(job.options.language)
+        if job.engine:
+            parts.append(engine_name(job.engine))
         if job.cached:
             parts.append(self.tr("cached"))
         return " · ".join(parts)
@@ -417,6 +426,7 @@ class ResultView(QWidget):
             psm=str(self.psm_combo.currentData() or "auto"),
             output_format=base.output_format,
             preprocess=base.preprocess,
+            engine=str(self.engine_combo.currentData() or "auto"),
         )
 
     def _rerun(self) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import settings as S
+from app.gui.engine_names import engine_labels
 from app.gui.result_view import psm_labels
 
 # Packs people often ask for; shown with the command to install the missing ones.
@@ -115,6 +116,18 @@ class SettingsDialog(QDialog):
             self.psm.addItem(label, key)
         self.psm.setCurrentIndex(max(0, self.psm.findData(S.get(settings, S.OCR_PSM))))
         form.addRow(self.tr("Page &segmentation:"), self.psm)
+        self.engine = QComboBox()
+        self.engine.setAccessibleName(self.tr("Engine"))
+        for key, label in engine_labels().items():
+            self.engine.addItem(label, key)
+        self.engine.setCurrentIndex(max(0, self.engine.findData(S.get(settings, S.OCR_ENGINE))))
+        self.engine.setToolTip(
+            self.tr(
+                "Automatic: Tesseract for screenshots and documents, PP-OCR for photos, "
+                "receipts and labels"
+            )
+        )
+        form.addRow(self.tr("&Engine:"), self.engine)
         layout.addWidget(ocr)
 
         # -- general -----------------------------------------------------------------------
@@ -205,6 +218,7 @@ class SettingsDialog(QDialog):
             S.OCR_LANGUAGE: self.chosen_languages(),
             S.OCR_DETECT_ORIENTATION: self.orientation.isChecked(),
             S.OCR_PSM: str(self.psm.currentData()),
+            S.OCR_ENGINE: str(self.engine.currentData()),
             S.RETENTION_TTL_HOURS: self.ttl.value(),
             S.CAPTURE_HOTKEY: self.hotkey.keySequence().toString(
                 QKeySequence.SequenceFormat.PortableText

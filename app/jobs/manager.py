@@ -411,6 +411,7 @@ class JobManager(QObject):
         taken: set[str] = set()
         texts: list[str] = []
         confs: list[float] = []
+        engines_used: list[str] = []
         errors: list[tuple[str, OcrError]] = []
         cached = 0
         warnings = list(job.warnings)
@@ -449,6 +450,7 @@ class JobManager(QObject):
                 )
                 texts.append(outcome.result.text)
                 confs.append(outcome.result.confidence)
+                engines_used.append(outcome.result.engine)
                 cached += outcome.cached
                 warnings += [w for w in outcome.result.warnings if w not in warnings]
             self._update(job, progress=int(100 * (n + 1) / total))
@@ -458,6 +460,7 @@ class JobManager(QObject):
                 return
             job.outputs = outputs
             job.text = "\f".join(texts)
+            job.engine = "+".join(dict.fromkeys(engines_used))
             job.confidence = round(sum(confs) / len(confs), 4) if confs else None
             job.finished_at = clock()
             job.cached = bool(total and cached == total)

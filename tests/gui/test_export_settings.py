@@ -41,13 +41,12 @@ def test_export_several_jobs_to_a_folder(qtbot, window, tmp_path: Path) -> None:
     out = tmp_path / "batch"
     out.mkdir()
     (out / "page1.json").write_text("{}")  # exists: the export must not overwrite it
-    task = window.export_jobs(jobs, out, "json")
-    with qtbot.waitSignal(task.signals.finished, timeout=10000) as blocker:
-        pass
-    written, errors = blocker.args
-    assert not errors
-    names = sorted(Path(p).name for p in written)
-    assert names == ["page1-2.json", "page2.json"]
+    window.export_jobs(jobs, out, "json")
+    # the window hears of the end (its handler is connected before the export starts)
+    qtbot.waitUntil(lambda: window._batch is None, timeout=10000)
+    assert "Exported 2 file(s)" in window.statusBar().currentMessage()
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["page1-2.json", "page1.json", "page2.json"]
     assert "Page number 1" in json.loads((out / "page1-2.json").read_text())["text"]
     assert (out / "page1.json").read_text() == "{}"
 
@@ -61,6 +60,7 @@ def test_settings_round_trip(qtbot, window) -> None:
         dlg.languages.item(i).setCheckState(Qt.CheckState.Checked)
     dlg.orientation.setChecked(True)
     dlg.psm.setCurrentIndex(dlg.psm.findData("sparse"))
+    dlg.engine.setCurrentIndex(dlg.engine.findData("rapidocr"))
     dlg.ttl.setValue(72)
     dlg.hotkey.setKeySequence(QKeySequence("Ctrl+Shift+T"))
     dlg.close_to_tray.setChecked(False)
@@ -73,6 +73,7 @@ def test_settings_round_trip(qtbot, window) -> None:
     assert S.get(fresh, S.OCR_LANGUAGE) == "deu+eng"
     assert S.get(fresh, S.OCR_DETECT_ORIENTATION) is True
     assert S.get(fresh, S.OCR_PSM) == "sparse"
+    assert S.get(fresh, S.OCR_ENGINE) == "rapidocr"
     assert S.get(fresh, S.RETENTION_TTL_HOURS) == 72
     assert S.get(fresh, S.CAPTURE_HOTKEY) == "Ctrl+Shift+T"
     assert S.get(fresh, S.CLOSE_TO_TRAY) is False
@@ -80,6 +81,7 @@ def test_settings_round_trip(qtbot, window) -> None:
     assert window.manager.default_ttl_hours == 72
     opts = window.current_options()
     assert (opts.language, opts.detect_orientation, opts.psm) == ("deu+eng", True, "sparse")
+    assert opts.engine == "rapidocr"
 
     again = SettingsDialog(fresh, ["deu", "eng"], True, None, window)
     qtbot.addWidget(again)

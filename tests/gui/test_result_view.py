@@ -8,6 +8,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QGuiApplication, QPainterPath, QTextCursor
 
 from app.core.model import OcrResult
+from app.gui.job_model import COL_TIME
 from tests.gui.conftest import make_png, wait_jobs
 
 LINES = ["Alpha bravo charlie", "delta echo foxtrot", "golf hotel india"]
@@ -135,6 +136,20 @@ def test_rerun_with_other_options(qtbot, window, tmp_path: Path) -> None:
         QMessageBox.warning = orig  # type: ignore[method-assign]
     assert shown and "xyz" in shown[0]
     assert window.model.rowCount() == 2
+
+
+def test_rerun_with_the_other_engine_shows_which_read_it(qtbot, window, tmp_path: Path) -> None:
+    job, view = _shown(qtbot, window, tmp_path)
+    assert job.engine == "tesseract"  # a rendered text image: auto keeps it on Tesseract
+    assert "Tesseract" in view.status.text()
+    view.engine_combo.setCurrentIndex(view.engine_combo.findData("rapidocr"))
+    view.rerun_btn.click()
+    jobs = wait_jobs(qtbot, window, 2)
+    assert jobs[0].options.engine == "rapidocr" and jobs[0].engine == "rapidocr"
+    qtbot.waitUntil(lambda: "PP-OCR" in view.status.text(), timeout=5000)
+    row = window.model.index(0, COL_TIME)
+    assert "PP-OCR" in window.model.data(row)
+    assert view.engine_combo.currentData() == "rapidocr"
 
 
 def test_keyboard_in_the_image_copies_and_clears(qtbot, window, tmp_path: Path) -> None:

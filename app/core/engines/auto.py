@@ -121,6 +121,11 @@ class AutoEngine:
             parts.append(f"{e.name}:{e.identity(language)}")
         return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
+    def has_osd(self) -> bool:
+        """Orientation detection (Tesseract's osd pack) is available."""
+        tess = self.engine(TESSERACT)
+        return bool(getattr(tess, "has_osd", lambda: False)())
+
     def check_language(self, language: str) -> str:
         engines = self.installed()
         if not engines:
