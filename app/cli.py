@@ -100,6 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--print", dest="print_text", action="store_true", help="also print the text on stdout"
     )
     cap.add_argument("--lang", default=None, help="language packs (default: the app's setting)")
+    cap.add_argument(
+        "--engine",
+        default=None,
+        choices=ENGINE_NAMES,
+        help="OCR engine (default: the app's setting, normally auto)",
+    )
     return parser
 
 

@@ -1,4 +1,4 @@
-"""``imagehq-ocr capture [--region X,Y,W,H] [--print] [--lang L]``.
+"""``imagehq-ocr capture [--region X,Y,W,H] [--print] [--lang L] [--engine E]``.
 
 With a running app the request goes over its single-instance socket (so a desktop shortcut
 bound to this command works everywhere, Wayland included). Without one, this process captures
@@ -36,6 +36,7 @@ def capture_main(args: argparse.Namespace) -> int:
             print(f"imagehq-ocr capture: error: {err}", file=sys.stderr)
             return EXIT_USAGE
     lang = getattr(args, "lang", None) or None
+    engine = getattr(args, "engine", None) or None
     print_text = bool(getattr(args, "print_text", False))
     if _no_display():
         print("error: no display (DISPLAY / WAYLAND_DISPLAY is not set)", file=sys.stderr)
@@ -48,11 +49,12 @@ def capture_main(args: argparse.Namespace) -> int:
         "region": region.as_list() if region else None,
         "print": print_text,
         "lang": lang,
+        "engine": engine,
     }
     timeout = REGION_TIMEOUT_S if region else OVERLAY_TIMEOUT_S
     reply = ipc.request(message, timeout_s=timeout)
     if reply is None:
-        reply = _capture_here(region, lang)
+        reply = _capture_here(region, lang, engine)
     return _report(reply, print_text)
 
 
@@ -69,7 +71,7 @@ def _report(reply: dict[str, Any], print_text: bool) -> int:
     return EXIT_FAILED
 
 
-def _capture_here(region: Any, lang: str | None) -> dict[str, Any]:
+def _capture_here(region: Any, lang: str | None, engine: str | None) -> dict[str, Any]:
     """No running app: capture in this process; the clipboard outlives it (X11, Wayland)."""
     from PySide6.QtWidgets import QApplication
 
@@ -98,9 +100,9 @@ def _capture_here(region: Any, lang: str | None) -> dict[str, Any]:
 
     controller = CaptureController(manager, keep_after_exit=True, notify=False)
     if region is not None:
-        controller.capture_region(region, lang, done)
+        controller.capture_region(region, lang, done, engine=engine)
     else:
-        controller.start_overlay(lang, done)
+        controller.start_overlay(lang, done, engine=engine)
     if not result:
         app.exec()
     manager.shutdown(wait=True)

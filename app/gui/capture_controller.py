@@ -23,7 +23,7 @@ from app.capture.errors import CaptureError
 from app.capture.geometry import Rect
 from app.core.errors import OcrError
 from app.core.job import SUCCEEDED
-from app.core.options import OcrOptions
+from app.core.options import ENGINE_NAMES, OcrOptions
 from app.jobs import InputData, QueueFullError
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,7 @@ Done = Callable[[dict[str, Any]], None]
 class _Request:
     lang: str | None
     on_done: Done | None
+    engine: str | None = None
     t0: float = field(default_factory=time.perf_counter)
     marks: dict[str, float] = field(default_factory=dict)
     region: Rect | None = None
@@ -71,9 +72,11 @@ class CaptureController(QObject):
         return self._request is not None
 
     # -- entry points ----------------------------------------------------------------------
-    def start_overlay(self, lang: str | None = None, on_done: Done | None = None) -> None:
+    def start_overlay(
+        self, lang: str | None = None, on_done: Done | None = None, *, engine: str | None = None
+    ) -> None:
         """Takes the screenshot first, then shows the overlay on every screen."""
-        if not self._begin(lang, on_done):
+        if not self._begin(lang, on_done, engine):
             return
         req = self._request
         assert req is not None
@@ -93,10 +96,15 @@ class CaptureController(QObject):
         self.overlay_shown.emit()
 
     def capture_region(
-        self, region: Rect, lang: str | None = None, on_done: Done | None = None
+        self,
+        region: Rect,
+        lang: str | None = None,
+        on_done: Done | None = None,
+        *,
+        engine: str | None = None,
     ) -> None:
         """No overlay: the given logical region, now."""
-        if not self._begin(lang, on_done):
+        if not self._begin(lang, on_done, engine):
             return
         try:
             snapshot = screenshot.grab()
@@ -112,21 +120,27 @@ class CaptureController(QObject):
             self._overlay.cancel()
 
     # -- steps -----------------------------------------------------------------------------
-    def _begin(self, lang: str | None, on_done: Done | None) -> bool:
+    def _begin(self, lang: str | None, on_done: Done | None, engine: str | None = None) -> bool:
         if self._request is not None:
             if on_done:
                 on_done({"ok": False, "error": "a capture is already in progress"})
             return False
-        self._request = _Request(lang, on_done)
+        if engine is not None and engine not in ENGINE_NAMES:
+            if on_done:
+                choices = ", ".join(ENGINE_NAMES)
+                on_done({"ok": False, "error": f"unknown engine {engine!r} (choose {choices})"})
+            return False
+        self._request = _Request(lang, on_done, engine)
         return True
 
-    def _options(self, lang: str | None) -> OcrOptions:
+    def _options(self, req: _Request) -> OcrOptions:
+        """The app's OCR settings; a request's own language or engine wins."""
         qs = settings.make_qsettings()
         return OcrOptions(
-            language=lang or str(settings.get(qs, settings.OCR_LANGUAGE)),
+            language=req.lang or str(settings.get(qs, settings.OCR_LANGUAGE)),
             detect_orientation=bool(settings.get(qs, settings.OCR_DETECT_ORIENTATION)),
             psm=str(settings.get(qs, settings.OCR_PSM)),
-            engine=str(settings.get(qs, settings.OCR_ENGINE)),
+            engine=req.engine or str(settings.get(qs, settings.OCR_ENGINE)),
         )
 
     def _selected(self, snapshot: screenshot.Snapshot, region: Rect) -> None:
@@ -148,7 +162,7 @@ class CaptureController(QObject):
             ttl = settings.get(settings.make_qsettings(), settings.RETENTION_TTL_HOURS)
             job = self.manager.submit(
                 [InputData(name, data)],
-                options=self._options(req.lang),
+                options=self._options(req),
                 source="capture",
                 tool_slug="image-to-text",
                 ttl_hours=int(ttl),

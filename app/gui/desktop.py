@@ -210,9 +210,10 @@ class DesktopIntegration(QObject):
             reply({"ok": True})
         elif cmd == "capture":
             lang = req.get("lang") or None
+            engine = req.get("engine") or None
             region = req.get("region")
             if region is None:
-                self.controller.start_overlay(lang, reply)
+                self.controller.start_overlay(lang, reply, engine=engine)
                 return
             try:
                 x, y, w, h = (int(v) for v in region)
@@ -221,6 +222,6 @@ class DesktopIntegration(QObject):
             except (TypeError, ValueError):
                 reply({"ok": False, "error": "region must be [x, y, w, h] with w, h > 0"})
                 return
-            self.controller.capture_region(Rect(x, y, w, h), lang, reply)
+            self.controller.capture_region(Rect(x, y, w, h), lang, reply, engine=engine)
         else:
             reply({"ok": False, "error": f"unknown command {cmd!r}"})

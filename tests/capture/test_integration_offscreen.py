@@ -104,6 +104,9 @@ def test_desktop_integration_contract(qtbot: Any, qapp: Any) -> None:
         reply = roundtrip(qtbot, {"cmd": "capture", "region": [0, 0, 10, 10]})
         assert reply["ok"] is False and "screenshot" in reply["error"]
         assert roundtrip(qtbot, {"cmd": "nope"})["ok"] is False
+        # An engine the app does not know is refused before any screenshot is taken.
+        reply = roundtrip(qtbot, {"cmd": "capture", "region": [0, 0, 10, 10], "engine": "x"})
+        assert reply["ok"] is False and "unknown engine" in reply["error"]
         # Forwarding from a "second launch".
         result: list[bool] = []
         t2 = threading.Thread(

@@ -164,6 +164,24 @@ def test_unknown_language_is_a_readable_error(app: App) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_engine_choice_reaches_the_job(app: App, show_image, text_png: Path) -> None:
+    """`capture --engine` overrides the app's setting for that capture; unknown is usage."""
+    show_image(text_png, 100, 150)
+    w, h = Image.open(text_png).size
+    for engine in ("rapidocr", "tesseract"):
+        result = run_cli(
+            app.display, app.home, "capture", "--region", f"100,150,{w},{h}", "--print",
+            "--engine", engine,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert has_lines(result.stdout), result.stdout
+        _, path = stored_inputs(app.home)[0]  # newest first
+        stored = json.loads((path.parent / "result_0.json").read_text())
+        assert stored["engine"] == engine
+    bad = run_cli(app.display, app.home, "capture", "--region", "0,0,50,50", "--engine", "x")
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "invalid choice" in bad.stderr
+
+
 def capture_by_drag(
     display: str, env: dict[str, str], start: tuple[int, int], end: tuple[int, int]
 ) -> tuple[int, str, str]:
@@ -297,9 +315,13 @@ def test_capture_without_running_app_keeps_clipboard(
     show_image(text_png, 120, 200)
     set_clipboard(xvfb, "before")
     w, h = Image.open(text_png).size
-    result = run_cli(xvfb, tmp_path / "home", "capture", "--region", f"120,200,{w},{h}")
+    result = run_cli(
+        xvfb, tmp_path / "home", "capture", "--region", f"120,200,{w},{h}", "--engine", "rapidocr"
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
+    _, path = stored_inputs(tmp_path / "home")[0]
+    assert json.loads((path.parent / "result_0.json").read_text())["engine"] == "rapidocr"
     # The process has exited; xclip serves the text.
     assert words(read_clipboard(xvfb)) == words("\n".join(LINES))
 
