@@ -54,3 +54,39 @@ class EngineTimeoutError(EngineError):
 
 class CanceledError(OcrError):
     code = "canceled"
+
+
+class InvalidRequestError(OcrError):
+    """A request that no engine option can fix: unknown operation, retention out of range."""
+
+    code = "invalid_request"
+    http_status = 422
+
+
+class FileTooLargeError(InvalidInputError):
+    """A file over the size cap (the API's upload cap, ``extract --max-file-mb``)."""
+
+    code = "payload_too_large"
+    http_status = 413
+
+
+class StorageError(OcrError):
+    """The store cannot be opened or written: names the file and what to do about it."""
+
+    code = "storage_unavailable"
+    http_status = 503
+
+
+class StorageFullError(StorageError):
+    """No space left (or over quota) on the disk that holds the store."""
+
+    code = "insufficient_storage"
+    http_status = 507
+
+
+def clip(text: object, limit: int = 80) -> str:
+    """``text`` for an error message: at most ``limit`` characters (a bad id or value can be
+    100 KB long; the message must stay one readable line)."""
+    value = str(text)
+    value = value if len(value) <= limit else value[: limit - 1] + "…"
+    return value.replace("\n", " ").replace("\r", " ")
