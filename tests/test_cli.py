@@ -108,6 +108,8 @@ def test_unknown_language(isolated_home, sample_png):
         ["extract"],
         ["extract", "x.png", "--format", "pdf"],
         ["extract", "x.png", "--psm", "diagonal"],
+        ["extract", "x.png", "--psm", "³"],
+        ["extract", "x.png", "--psm", "0"],
         ["nope"],
     ],
 )

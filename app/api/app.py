@@ -195,6 +195,24 @@ def accepted(job: Job) -> Job:
     )
 
 
+def parse_request(raw: str) -> OcrRequest:
+    """The ``request`` form field → OcrRequest; anything else is a 400 or 422 ApiError."""
+    try:
+        payload = json.loads(raw) if raw.strip() else {}
+    except RecursionError:
+        raise ApiError(400, "bad_request", "request is nested too deeply") from None
+    except ValueError as exc:
+        raise ApiError(400, "bad_request", f"request is not valid JSON: {exc}") from None
+    if not isinstance(payload, dict):
+        raise ApiError(400, "bad_request", "request must be a JSON object")
+    try:
+        return OcrRequest.model_validate(payload, strict=True)
+    except RecursionError:
+        raise ApiError(400, "bad_request", "request is nested too deeply") from None
+    except ValidationError as exc:
+        raise ApiError(422, "invalid_request", describe_validation(exc.errors())) from None
+
+
 def _check_image(name: str, data: bytes) -> None:
     """Refuses what is not an image we read (415), an empty file (422) or a bomb (413). A file
     that looks right but does not decode is accepted: its job fails with a readable error."""
@@ -231,16 +249,7 @@ class _Api:
     def submit(
         self, raw_request: str, uploads: list[UploadFile], idempotency_key: str | None
     ) -> tuple[Job, bool]:
-        try:
-            payload = json.loads(raw_request) if raw_request.strip() else {}
-        except ValueError as exc:
-            raise ApiError(400, "bad_request", f"request is not valid JSON: {exc}") from None
-        if not isinstance(payload, dict):
-            raise ApiError(400, "bad_request", "request must be a JSON object")
-        try:
-            req = OcrRequest.model_validate(payload, strict=True)
-        except ValidationError as exc:
-            raise ApiError(422, "invalid_request", describe_validation(exc.errors())) from None
+        req = parse_request(raw_request)
         if not uploads:
             raise ApiError(400, "bad_request", "no files[]: send one or more images")
         if len(uploads) > self.max_files:

@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
-from app.core.errors import OptionsError
+from app.core.errors import OptionsError, clip
 
 Operation = Literal["extract_text", "extract_text_with_layout"]
 OutputFormat = Literal["txt", "hocr", "json", "tsv"]
@@ -27,6 +27,7 @@ PSM_PRESETS: dict[str, int] = {
 #: Values of ``engine`` (kept in step with ``app.core.engines.ENGINE_CHOICES``; a test checks).
 ENGINE_NAMES: tuple[str, ...] = ("auto", "tesseract", "rapidocr")
 _LANG_RE = re.compile(r"^[A-Za-z_]+(\+[A-Za-z_]+)*$")
+_PSM_NUMBER_RE = re.compile(r"^[0-9]{1,3}$")  # ASCII only: str.isdigit() also takes "³"
 
 FORMAT_MIME: dict[str, str] = {
     "txt": "text/plain; charset=utf-8",
@@ -42,14 +43,16 @@ def psm_value(psm: str | int) -> int:
     if isinstance(psm, int):
         if 0 < psm <= 13:
             return psm
-        raise OptionsError(f"page segmentation mode must be 1-13, got {psm}")
-    if psm.isdigit():
+        raise OptionsError(f"page segmentation mode must be 1-13, got {clip(psm)}")
+    if _PSM_NUMBER_RE.match(psm):
         return psm_value(int(psm))
     try:
         return PSM_PRESETS[psm]
     except KeyError:
         names = ", ".join(PSM_PRESETS)
-        raise OptionsError(f"unknown page segmentation '{psm}' (use {names} or 1-13)") from None
+        raise OptionsError(
+            f"unknown page segmentation '{clip(psm)}' (use {names} or 1-13)"
+        ) from None
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,15 @@ def test_malformed_requests(api: Api, hello_png: bytes) -> None:
     assert_error(as_json, 422, "invalid_request", "files[]")
 
 
+@pytest.mark.parametrize("depth", [100_000, 2_000])
+def test_deeply_nested_request_is_400_not_500(api: Api, hello_png: bytes, depth: int) -> None:
+    png = [("a.png", hello_png)]
+    for request in ("[" * depth + "]" * depth, '{"options": ' * depth + "{}" + "}" * depth):
+        words = ["nested"] if len(request) < 2**20 else []  # a 1 MB part is refused as such
+        assert_error(api.submit(png, request), 400, "bad_request", *words)
+    assert api.manager.store.count() == 0
+
+
 @pytest.mark.parametrize(
     ("request_body", "code", "words"),
     [
@@ -62,6 +71,9 @@ def test_malformed_requests(api: Api, hello_png: bytes) -> None:
         ({"options": {"language": "eng;rm"}}, "invalid_options", ["eng;rm"]),
         ({"options": {"psm": "zigzag"}}, "invalid_options", ["zigzag"]),
         ({"options": {"engine": "nope"}}, "invalid_request", ["engine", "rapidocr"]),
+        ({"options": {"psm": "³"}}, "invalid_options", ["³"]),  # str.isdigit() says yes
+        ({"options": {"psm": "٣"}}, "invalid_options", ["٣"]),  # an Arabic-Indic three
+        ({"options": {"psm": "9" * 5000}}, "invalid_options", ["1-13"]),
     ],
 )
 def test_invalid_request_json(
