@@ -7,21 +7,35 @@ Layout under the data dir::
     jobs/<job id>/result_<i>.json  the full result model of input i
     jobs/<job id>/output_<i>       the rendered output of input i
 
+    jobs/<job id>/job.json   a copy of the record, written when the job is created and when it
+                             ends: what a damaged database is rebuilt from
+
 Several processes (window, ``serve``, ``extract``) may share one store: SQLite's WAL and a busy
 timeout serialise writers; each job records the process that owns it so that start-up recovery
-only touches jobs whose owner is gone.
+only touches jobs whose owner is gone, and taking a job over is one conditional UPDATE (two
+processes never both take it).
+
+Everything is private to the user (folders 0700, files 0600). Deleted rows are overwritten
+(``secure_delete``) and the WAL is checkpointed and truncated after pruning and at shutdown, so
+that a pruned job's text does not linger in the database files.
+
+Failures say what to do: an unusable store raises StorageError naming the file; a write that
+fails raises StorageError (StorageFullError when the disk is full) and leaves no partial file.
+A damaged database is moved aside (``store.sqlite3.corrupt-<time>``), a fresh one started and
+the job folders re-read from their ``job.json``; nothing is deleted silently.
 """
 
 from __future__ import annotations
 
 import builtins
 import json
+import logging
 import os
 import shutil
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -29,9 +43,36 @@ from typing import Any
 
 import psutil
 
-from app.core.job import FINAL_STATUSES, PROCESSING, QUEUED, SUCCEEDED, Job, iso, utcnow
+from app.core.errors import StorageError, StorageFullError
+from app.core.job import (
+    FAILED,
+    FINAL_STATUSES,
+    PROCESSING,
+    QUEUED,
+    SUCCEEDED,
+    Job,
+    iso,
+    utcnow,
+)
 from app.core.model import OcrResult
-from app.paths import data_dir
+from app.core.storefs import (
+    damaged,
+    disk_full,
+    move_aside,
+    no_space,
+    reason,
+    truncated,
+    write_atomic,
+)
+from app.paths import HOME_ENV, PRIVATE_DIR, PRIVATE_FILE, data_dir, make_private
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "store.sqlite3"
+RECORD_NAME = "job.json"
+#: A folder without a record is a submission that crashed before its record was written; it is
+#: removed once it is this old (never sooner: its record may be on its way).
+ORPHAN_GRACE_S = 3600
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -99,29 +140,107 @@ class JobGone(Exception):
 
 class Store:
     def __init__(self, root: Path | None = None, clock: Callable[[], datetime] = utcnow) -> None:
+        """Opens (or creates) the store; raises StorageError when it cannot be used. A damaged
+        database is replaced (see the module doc); ``notice`` then says what happened."""
         self.root = Path(root) if root else data_dir()
-        self.root.mkdir(parents=True, exist_ok=True)
-        (self.root / "jobs").mkdir(exist_ok=True)
+        self.db_path = self.root / DB_NAME
         self.clock = clock
         self.owner = process_owner()
+        self.notice: str | None = None  # what opening repaired, for the entry point to say
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(
-            self.root / "store.sqlite3", timeout=30, check_same_thread=False, isolation_level=None
+        try:
+            self.root.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+            make_private(self.root)
+            self.jobs_dir.mkdir(exist_ok=True, mode=PRIVATE_DIR)
+            make_private(self.jobs_dir)
+            fresh = not self.db_path.exists() or self.db_path.stat().st_size == 0
+        except OSError as exc:
+            raise self._open_error(exc, self.root) from None
+        try:
+            self._db = self._connect()
+        except sqlite3.DatabaseError as exc:
+            if not damaged(exc):
+                raise self._open_error(exc, self.db_path) from None
+            moved = move_aside(self.db_path, self.clock(), exc)
+            try:
+                self._db = self._connect()
+            except sqlite3.Error as again:
+                raise self._open_error(again, self.db_path) from None
+            self.notice = f"the store {self.db_path} was damaged ({exc}): moved to {moved}"
+            fresh = True
+        except OSError as exc:
+            raise self._open_error(exc, self.db_path) from None
+        if fresh:
+            adopted, kept = self._adopt_folders()
+            if adopted or kept or self.notice:
+                note = f"re-read {adopted} job(s) from their folders"
+                if kept:
+                    note += (
+                        f"; {kept} older folder(s) without a job.json were kept in {self.jobs_dir}"
+                    )
+                self.notice = f"{self.notice}; {note}" if self.notice else note
+                log.warning("%s", self.notice)
+
+    @property
+    def jobs_dir(self) -> Path:
+        return self.root / "jobs"
+
+    def _open_error(self, exc: BaseException, path: Path) -> StorageError:
+        if disk_full(exc) or no_space(self.root if self.root.exists() else self.root.parent):
+            return StorageFullError(
+                f"cannot open the store {path}: no space left on the disk; free some space"
+            )
+        return StorageError(
+            f"cannot open the store {path}: {reason(exc)}; make {self.root} writable, or set "
+            f"{HOME_ENV} to a folder you can write to"
         )
-        self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.execute("PRAGMA busy_timeout=30000")
-        self._db.executescript(SCHEMA)
-        columns = {r[1] for r in self._db.execute("PRAGMA table_info(jobs)").fetchall()}
-        if "seq" not in columns:  # a store made before the column existed
-            self._db.execute("ALTER TABLE jobs ADD COLUMN seq INTEGER NOT NULL DEFAULT 0")
-        self._db.execute("CREATE INDEX IF NOT EXISTS jobs_seq ON jobs(seq)")
+
+    def _connect(self) -> sqlite3.Connection:
+        if not self.db_path.exists():  # created 0600: SQLite gives -wal and -shm the same mode
+            os.close(os.open(self.db_path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE))
+        for suffix in ("", "-wal", "-shm"):
+            make_private(Path(f"{self.db_path}{suffix}"))
+        if truncated(self.db_path):
+            raise sqlite3.DatabaseError("database disk image is malformed (the file is truncated)")
+        db = sqlite3.connect(
+            self.db_path, timeout=30, check_same_thread=False, isolation_level=None
+        )
+        try:
+            db.row_factory = sqlite3.Row
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            db.execute("PRAGMA busy_timeout=30000")
+            db.execute("PRAGMA secure_delete=ON")  # deleted text is overwritten, not left behind
+            db.executescript(SCHEMA)
+            columns = {r[1] for r in db.execute("PRAGMA table_info(jobs)").fetchall()}
+            if "seq" not in columns:  # a store made before the column existed
+                db.execute("ALTER TABLE jobs ADD COLUMN seq INTEGER NOT NULL DEFAULT 0")
+            db.execute("CREATE INDEX IF NOT EXISTS jobs_seq ON jobs(seq)")
+            db.execute("BEGIN IMMEDIATE")  # a read-only store fails here, not at the first job
+            db.execute("COMMIT")
+        except BaseException:
+            db.close()
+            raise
+        return db
 
     def close(self) -> None:
         with self._lock:
+            self.checkpoint()
             self._db.close()
+
+    def checkpoint(self) -> None:
+        """Moves the WAL into the database and truncates it (best effort: a reader of another
+        process may hold it; the next checkpoint catches up)."""
+        with self._lock:
+            try:
+                self._db.execute("PRAGMA busy_timeout=2000")
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error as exc:
+                log.info("checkpoint skipped: %s", exc)
+            finally:
+                with suppress(sqlite3.Error):
+                    self._db.execute("PRAGMA busy_timeout=30000")
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -129,16 +248,37 @@ class Store:
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
+                self._db.execute("COMMIT")
             except BaseException:
-                self._db.execute("ROLLBACK")
+                if self._db.in_transaction:
+                    with suppress(sqlite3.Error):
+                        self._db.execute("ROLLBACK")
                 raise
-            self._db.execute("COMMIT")
+
+    @contextmanager
+    def _writing(self, what: str) -> Iterator[None]:
+        """Turns a failed write into StorageError (StorageFullError when the disk is full);
+        an IntegrityError (a constraint: the idempotency key) passes unchanged."""
+        try:
+            yield
+        except (StorageError, sqlite3.IntegrityError):
+            raise
+        except (OSError, sqlite3.Error) as exc:
+            if disk_full(exc) or no_space(self.root):
+                raise StorageFullError(
+                    f"cannot save {what}: no space left on the disk that holds {self.root}; "
+                    "free some space"
+                ) from exc
+            raise StorageError(f"cannot save {what} in {self.root}: {reason(exc)}") from exc
 
     # -- files -----------------------------------------------------------------------------
     def job_dir(self, job_id: str) -> Path:
         if "/" in job_id or "\\" in job_id or job_id.startswith("."):
             raise ValueError("bad job id")
-        return self.root / "jobs" / job_id
+        return self.jobs_dir / job_id
+
+    def record_path(self, job_id: str) -> Path:
+        return self.job_dir(job_id) / RECORD_NAME
 
     def input_path(self, job_id: str, index: int) -> Path:
         return self.job_dir(job_id) / f"input_{index}"
@@ -149,15 +289,6 @@ class Store:
     def result_path(self, job_id: str, index: int) -> Path:
         return self.job_dir(job_id) / f"result_{index}.json"
 
-    @staticmethod
-    def _write_atomic(path: Path, data: bytes) -> None:
-        tmp = path.with_name(path.name + ".tmp")
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-
     def read_input(self, job_id: str, index: int) -> bytes:
         return self.input_path(job_id, index).read_bytes()
 
@@ -165,7 +296,8 @@ class Store:
         return all(self.input_path(job.id, i).exists() for i in range(len(job.inputs)))
 
     def write_output(self, job_id: str, index: int, data: bytes) -> None:
-        self._write_atomic(self.output_path(job_id, index), data)
+        with self._writing(f"the output of {job_id}"):
+            write_atomic(self.output_path(job_id, index), data)
 
     def read_output(self, job_id: str, index: int) -> bytes:
         return self.output_path(job_id, index).read_bytes()
@@ -174,13 +306,24 @@ class Store:
         self, job_id: str, index: int, result: dict[str, Any], cache_key: str | None
     ) -> None:
         data = json.dumps(result, ensure_ascii=False).encode("utf-8")
-        self._write_atomic(self.result_path(job_id, index), data)
-        if cache_key:
-            with self._tx() as db:
-                db.execute(
-                    "INSERT OR IGNORE INTO cache(key, job_id, idx) VALUES (?, ?, ?)",
-                    (cache_key, job_id, index),
-                )
+        with self._writing(f"the result of {job_id}"):
+            write_atomic(self.result_path(job_id, index), data)
+            if cache_key:
+                with self._tx() as db:  # not for a job deleted meanwhile (by another process)
+                    db.execute(
+                        "INSERT OR IGNORE INTO cache(key, job_id, idx) SELECT ?, ?, ? "
+                        "WHERE EXISTS (SELECT 1 FROM jobs WHERE id = ?)",
+                        (cache_key, job_id, index, job_id),
+                    )
+
+    def discard_results(self, job: Job) -> None:
+        """Removes what a job wrote of its results (before it runs again); best effort."""
+        for n in range(len(job.inputs)):
+            for path in (self.result_path(job.id, n), self.output_path(job.id, n)):
+                with suppress(OSError):
+                    path.unlink()
+        with suppress(sqlite3.Error), self._tx() as db:
+            db.execute("DELETE FROM cache WHERE job_id = ?", (job.id,))
 
     def load_result(self, job_id: str, index: int) -> dict[str, Any] | None:
         try:
@@ -233,19 +376,42 @@ class Store:
 
     # -- records ---------------------------------------------------------------------------
     def create(self, job: Job, blobs: list[bytes]) -> Job:
-        """Writes the inputs, then the record: a job in the database always has its files."""
+        """Writes the inputs, then the record, then its copy (job.json): a job in the database
+        always has its files, and a job.json always has its row. Nothing stays of a failed
+        create (StorageError, or IntegrityError for a taken idempotency key)."""
         folder = self.job_dir(job.id)
-        folder.mkdir(parents=True, exist_ok=True)
-        for i, blob in enumerate(blobs):
-            self._write_atomic(self.input_path(job.id, i), blob)
-        with self._tx() as db:
-            db.execute(
-                "INSERT INTO jobs(id, status, created_at, expires_at, client_reference_id, "
-                "idempotency_key, owner, text, record, seq) "
-                f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, {NEXT_SEQ})",
-                self._row(job),
-            )
+        try:
+            with self._writing(f"the input of {job.id}"):
+                folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+                for i, blob in enumerate(blobs):
+                    write_atomic(self.input_path(job.id, i), blob)
+                with self._tx() as db:
+                    db.execute(
+                        "INSERT INTO jobs(id, status, created_at, expires_at, "
+                        "client_reference_id, idempotency_key, owner, text, record, seq) "
+                        f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, {NEXT_SEQ})",
+                        self._row(job),
+                    )
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        try:
+            self._write_record(job)
+        except OSError as exc:  # the copy is a spare; the job.json of the final state follows
+            log.info("job %s: no job.json yet: %s", job.id, reason(exc))
         return job
+
+    def _write_record(self, job: Job) -> None:
+        data = json.dumps(job.to_record(), ensure_ascii=False).encode("utf-8")
+        write_atomic(self.record_path(job.id), data, sync=False)
+
+    @staticmethod
+    def _read_record(folder: Path) -> Job | None:
+        try:
+            job = Job.from_record(json.loads((folder / RECORD_NAME).read_bytes()))
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return None
+        return job if job.id == folder.name else None
 
     def _row(self, job: Job) -> tuple[Any, ...]:
         return (
@@ -261,20 +427,31 @@ class Store:
         )
 
     def save(self, job: Job) -> None:
+        """Writes the job (and, once it is final, its job.json first). Raises StorageError when
+        it cannot be written."""
+        self._write(job, None)
+
+    def take_over(self, job: Job, owner: str | None) -> bool:
+        """Writes the job only if it is still queued or processing under ``owner`` (None: no
+        owner), making this process its owner; returns whether it did."""
+        return self._write(job, (owner,))
+
+    def _write(self, job: Job, expect: tuple[str | None] | None) -> bool:
         job.updated_at = self.clock()
-        with self._tx() as db:
-            db.execute(
-                "UPDATE jobs SET status=?, expires_at=?, owner=?, text=?, record=?, "
-                f"seq={NEXT_SEQ} WHERE id=?",
-                (
-                    job.status,
-                    iso(job.expires_at),
-                    self.owner,
-                    job.text,
-                    json.dumps(job.to_record(), ensure_ascii=False),
-                    job.id,
-                ),
-            )
+        record = json.dumps(job.to_record(), ensure_ascii=False)
+        sql = (
+            "UPDATE jobs SET status=?, expires_at=?, owner=?, text=?, record=?, "
+            f"seq={NEXT_SEQ} WHERE id=?"
+        )
+        args: list[Any] = [job.status, iso(job.expires_at), self.owner, job.text, record, job.id]
+        if expect is not None:
+            sql += " AND owner IS ? AND status IN (?, ?)"
+            args += [expect[0], QUEUED, PROCESSING]
+        with self._writing(f"job {job.id}"):
+            if job.is_final and self.job_dir(job.id).is_dir():
+                write_atomic(self.record_path(job.id), record.encode("utf-8"), sync=False)
+            with self._tx() as db:
+                return bool(db.execute(sql, args).rowcount == 1)
 
     def get(self, job_id: str) -> Job | None:
         """The job, or None when unknown. Raises JobGone for a job pruned by retention."""
@@ -331,9 +508,13 @@ class Store:
         return JobPage([Job.from_record(json.loads(r["record"])) for r in rows], int(total))
 
     def delete(self, job_id: str) -> bool:
-        with self._tx() as db:
-            n = db.execute("DELETE FROM jobs WHERE id = ?", (job_id,)).rowcount
+        """Removes the files (job.json first: a folder is never re-read once its deletion has
+        begun), then the record."""
+        with suppress(OSError):
+            self.record_path(job_id).unlink()
         shutil.rmtree(self.job_dir(job_id), ignore_errors=True)
+        with self._writing(f"the deletion of {job_id}"), self._tx() as db:
+            n = db.execute("DELETE FROM jobs WHERE id = ?", (job_id,)).rowcount
         return n > 0
 
     # -- retention and recovery --------------------------------------------------------------
@@ -358,17 +539,71 @@ class Store:
             )
         for job_id in ids:
             shutil.rmtree(self.job_dir(job_id), ignore_errors=True)
-        self._remove_orphan_folders()
+        self._sweep_folders()
+        if ids:
+            self.checkpoint()  # the pruned text must not linger in the WAL
         return ids
 
-    def _remove_orphan_folders(self) -> None:
-        """Folders left by a crash between writing inputs and the record."""
+    def _unknown_folders(self) -> tuple[builtins.list[Path], set[str]]:
+        """Job folders without a record, and the ids of pruned jobs."""
         with self._lock:
             known = {r[0] for r in self._db.execute("SELECT id FROM jobs").fetchall()}
-        cutoff = self.clock().timestamp() - 3600
-        for folder in (self.root / "jobs").iterdir():
-            if folder.name not in known and folder.stat().st_mtime < cutoff:
-                shutil.rmtree(folder, ignore_errors=True)
+            gone = {r[0] for r in self._db.execute("SELECT id FROM tombstones").fetchall()}
+        try:
+            folders = [f for f in self.jobs_dir.iterdir() if f.name not in known and f.is_dir()]
+        except OSError:
+            return [], gone
+        return folders, gone
+
+    def _adopt(self, folder: Path) -> bool:
+        """Re-reads a job folder's job.json into a record (its owner unknown, so the usual
+        recovery takes up a job that had not finished)."""
+        job = self._read_record(folder)
+        if job is None:
+            return False
+        row = list(self._row(job))
+        row[6] = None  # owner
+        with self._writing(f"job {job.id}"), self._tx() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO jobs(id, status, created_at, expires_at, "
+                "client_reference_id, idempotency_key, owner, text, record, seq) "
+                f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, {NEXT_SEQ})",
+                row,
+            )
+        return True
+
+    def _adopt_folders(self) -> tuple[int, int]:
+        """After the database was replaced: every folder with a job.json becomes a record
+        again. Returns (re-read, kept as they are)."""
+        folders, gone = self._unknown_folders()
+        adopted = kept = 0
+        for folder in folders:
+            if folder.name in gone:
+                continue
+            if self._adopt(folder):
+                adopted += 1
+            elif any(folder.glob("result_*")):
+                kept += 1
+        return adopted, kept
+
+    def _sweep_folders(self) -> None:
+        """Folders the database does not know: a pruned job's (removed), one with a job.json
+        (re-read), a submission that crashed before its record (removed after an hour). A
+        folder with results but no job.json is never removed without a record of it."""
+        folders, gone = self._unknown_folders()
+        cutoff = self.clock().timestamp() - ORPHAN_GRACE_S
+        for folder in folders:
+            try:
+                if folder.name in gone:
+                    shutil.rmtree(folder, ignore_errors=True)
+                elif (folder / RECORD_NAME).exists():
+                    if self._adopt(folder):
+                        log.warning("re-read job %s from its folder", folder.name)
+                elif folder.stat().st_mtime < cutoff and not any(folder.glob("result_*")):
+                    log.info("removing %s: a submission that never got its record", folder)
+                    shutil.rmtree(folder, ignore_errors=True)
+            except (OSError, StorageError) as exc:
+                log.info("job folder %s left as it is: %s", folder, exc)
 
     def next_expiry(self) -> datetime | None:
         with self._lock:
@@ -377,21 +612,46 @@ class Store:
 
         return parse_iso(row[0]) if row and row[0] else None
 
-    def claim_interrupted(self) -> builtins.list[Job]:
-        """Jobs left queued or processing by a process that is gone; now owned by this one."""
+    def _interrupted(self) -> builtins.list[tuple[str | None, Job]]:
+        """(owner, job) of the jobs left queued or processing by a process that is gone."""
         with self._lock:
             rows = self._db.execute(
                 "SELECT owner, record FROM jobs WHERE status IN (?, ?) ORDER BY created_at",
                 (QUEUED, PROCESSING),
             ).fetchall()
-        claimed = []
-        for row in rows:
-            if row["owner"] == self.owner or owner_alive(row["owner"]):
+        return [
+            (row["owner"], Job.from_record(json.loads(row["record"])))
+            for row in rows
+            if row["owner"] != self.owner and not owner_alive(row["owner"])
+        ]
+
+    def interrupted_ids(self) -> set[str]:
+        """Jobs that say queued or processing although the process running them is gone."""
+        return {job.id for _, job in self._interrupted()}
+
+    def claim_interrupted(self) -> builtins.list[Job]:
+        """Jobs left queued or processing by a process that is gone; now owned by this one.
+        Taking one over is atomic: of two processes recovering at once, one gets it."""
+        return [job for owner, job in self._interrupted() if self.take_over(job, owner)]
+
+    def fail_interrupted(self, source: str) -> builtins.list[Job]:
+        """Marks failed the unfinished jobs of ``source`` whose process is gone: an
+        ``imagehq-ocr extract`` run that was killed leaves jobs that nobody will ask for."""
+        failed = []
+        for owner, job in self._interrupted():
+            if job.source != source:
                 continue
-            job = Job.from_record(json.loads(row["record"]))
-            self.save(job)  # takes ownership
-            claimed.append(job)
-        return claimed
+            pid = (owner or "").split(":", 1)[0] or "unknown"
+            job.status = job.current_stage = FAILED
+            job.finished_at = self.clock()
+            job.error = {
+                "code": "interrupted",
+                "message": f"interrupted: the process that ran it (pid {pid}) ended before "
+                "it finished; run it again",
+            }
+            if self.take_over(job, owner):
+                failed.append(job)
+        return failed
 
     def changes(self, after: int, limit: int = 200) -> tuple[int, builtins.list[Job]]:
         """Jobs written by other processes since change number ``after``, oldest first, and the

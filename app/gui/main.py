@@ -6,6 +6,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
 
@@ -33,6 +34,7 @@ def install_translator(app: object) -> object | None:
 
 
 def run_gui(argv: list[str] | None = None) -> int:
+    """The window; 1 with a dialog (and a line on stderr) when the store cannot be used."""
     argv = list(sys.argv if argv is None else argv)
     if not display_available():
         print(
@@ -41,10 +43,10 @@ def run_gui(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from app import APP_ID, APP_NAME
+    from app.core.errors import StorageError
 
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
@@ -55,6 +57,19 @@ def run_gui(argv: list[str] | None = None) -> int:
     app.setDesktopFileName(APP_ID)
     install_translator(app)
 
+    try:
+        return _run(app, argv)
+    except StorageError as exc:  # an unusable store or home folder: say so, no traceback
+        print(f"imagehq-ocr: error: {exc.message}", file=sys.stderr)
+        QMessageBox.critical(None, APP_NAME, exc.message)
+        return 1
+
+
+def _run(app: Any, argv: list[str]) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from app import APP_NAME
     from app.gui.desktop import DesktopIntegration
 
     if DesktopIntegration.forward_to_running_instance(argv):
@@ -75,6 +90,8 @@ def run_gui(argv: list[str] | None = None) -> int:
     manager = JobManager(
         default_ttl_hours=int(S.get(qsettings, S.RETENTION_TTL_HOURS)), watch_external=True
     )
+    if manager.store.notice:  # a damaged store was repaired: the user should know
+        QMessageBox.warning(None, APP_NAME, manager.store.notice)
     window = MainWindow(manager, qsettings)
     window.show()
     integration = DesktopIntegration(app, window, manager)

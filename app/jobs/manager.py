@@ -4,6 +4,11 @@ Lifecycle ``queued → processing → succeeded | failed | canceled``. State cha
 the store first, then announced with Qt signals (emitted from worker threads; receivers in other
 threads get them queued). ``wait()`` lets threads without an event loop (the HTTP server, the
 CLI) block on a job.
+
+A state that could not be written is never announced, so a final status never changes. When
+the store cannot take a job's result (disk full, read-only, I/O error) the job goes back to the
+queue with a warning and runs again later (after 1 s, 2 s, 4 s … at most a minute apart) until
+the store takes it; nothing partial is left behind meanwhile.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import logging
 import os
 import threading
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -23,7 +29,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from app.core import imageio
 from app.core.engines import Engine, get_engine
 from app.core.engines.cancel import CancelToken
-from app.core.errors import CanceledError, OcrError
+from app.core.errors import CanceledError, InvalidRequestError, OcrError, StorageError
+from app.core.inputs import read_input_file
 from app.core.job import (
     CANCELED,
     DEFAULT_MAX_TTL_HOURS,
@@ -46,6 +53,10 @@ log = logging.getLogger(__name__)
 
 PRUNE_INTERVAL_MS = 10 * 60 * 1000
 WATCH_INTERVAL_MS = 1500
+#: A job whose result the store could not take runs again after this many seconds, doubling
+#: up to the second figure.
+STORAGE_RETRY_S = (1.0, 60.0)
+DELETE_WAIT_S = 30.0  # how long delete() waits for a canceled worker to let go of the job
 
 
 #: Peak memory of one job at most (PP-OCR on a 2550×3300 page: 0.73 GB measured).
@@ -75,9 +86,13 @@ class InputData:
     data: bytes
 
     @classmethod
-    def from_path(cls, path: str | Path) -> InputData:
+    def from_path(cls, path: str | Path, max_bytes: int | None = None) -> InputData:
+        """Reads an image file (see ``read_input_file``: regular files only, capped, sniffed
+        and checked for pixel bombs before anything is stored)."""
         p = Path(path)
-        return cls(p.name, imageio.read_file(p))
+        if max_bytes is None:
+            return cls(p.name, read_input_file(p))
+        return cls(p.name, read_input_file(p, max_bytes))
 
 
 def _describe(data: bytes, filename: str) -> JobInput:
@@ -148,6 +163,10 @@ class JobManager(QObject):
         self._active: dict[str, Job] = {}  # queued or processing, owned by this process
         self._canceled: set[str] = set()
         self._tokens: dict[str, CancelToken] = {}  # kills a running engine process on cancel
+        self._running: set[str] = set()  # jobs a worker is inside _process for
+        self._retries: dict[str, threading.Timer] = {}  # jobs waiting for the store
+        self._storage_failures: dict[str, int] = {}
+        self._wake = 0  # release_waiters() bumps it
         self._closing = False
         self.store.prune()
         if recover:
@@ -185,9 +204,11 @@ class JobManager(QObject):
         QueueFullError when the queue is at its bound; bad images fail the job, later."""
         items = list(inputs)
         if not items:
-            raise OcrError("no input images")
+            raise InvalidRequestError("no input images")
         if operation not in OPERATIONS:
-            raise OcrError(f"unknown operation '{operation}' (use {', '.join(OPERATIONS)})")
+            raise InvalidRequestError(
+                f"unknown operation '{operation}' (use {', '.join(OPERATIONS)})"
+            )
         opts = (options or OcrOptions()).validated()
         opts = replace(opts, language=self.engine.check_language(opts.language))
         check_options = getattr(self.engine, "check_options", None)
@@ -195,10 +216,13 @@ class JobManager(QObject):
             opts = check_options(opts)
         ttl = self.default_ttl_hours if ttl_hours is None else int(ttl_hours)
         if ttl < 1:
-            raise OcrError("ttl_hours must be at least 1")
+            raise InvalidRequestError("retention_policy.ttl_hours must be at least 1")
         if ttl > self.max_ttl_hours:
             if not clamp:
-                raise OcrError(f"ttl_hours must be at most {self.max_ttl_hours}")
+                raise InvalidRequestError(
+                    f"retention_policy.ttl_hours must be at most {self.max_ttl_hours} "
+                    "(or send clamp: true)"
+                )
             ttl = self.max_ttl_hours
         described = [_describe(item.data, item.filename) for item in items]
         with self._lock:
@@ -272,35 +296,48 @@ class JobManager(QObject):
         return self.store.result_json(job)
 
     def wait(self, job_id: str, timeout: float | None = None) -> Job | None:
-        """Blocks until the job is final or ``timeout`` passes; never call on the GUI thread."""
+        """Blocks until the job is final, ``timeout`` passes or ``release_waiters`` is called;
+        never call on the GUI thread."""
         with self._done:
-            self._done.wait_for(lambda: job_id not in self._active, timeout)
+            wake = self._wake
+            self._done.wait_for(lambda: job_id not in self._active or self._wake != wake, timeout)
         return self.get(job_id)
+
+    def release_waiters(self) -> None:
+        """Ends every ``wait`` now (a server stopping): each returns the job as it stands."""
+        with self._done:
+            self._wake += 1
+            self._done.notify_all()
 
     def wait_all(self, timeout: float | None = None) -> bool:
         with self._done:
             return self._done.wait_for(lambda: not self._active, timeout)
 
     # -- control ---------------------------------------------------------------------------
-    def cancel(self, job_id: str) -> bool:
-        """Cancels a queued or running job at once. A running Tesseract call finishes in the
-        background and its result is dropped."""
+    def cancel(self, job_id: str, message: str = "canceled by the user") -> bool:
+        """Cancels a queued or running job at once (its engine process is killed). Raises
+        StorageError, and the job carries on, when the store cannot record the cancellation."""
         with self._lock:
             job = self._active.get(job_id)
             if job is None:
                 return False
+            self._save_locked(
+                job,
+                status=CANCELED,
+                finished_at=self.store.clock(),
+                error={"code": "canceled", "message": message},
+            )
             self._canceled.add(job_id)
             self._token(job_id).cancel()
-            job.status = CANCELED
-            job.finished_at = self.store.clock()
-            job.error = {"code": "canceled", "message": "canceled by the user"}
-            self.store.save(job)
             self._finish(job)
         return True
 
     def delete(self, job_id: str) -> bool:
-        """Cancels if running, then removes the job and its files."""
+        """Cancels if running, waits for its worker to let go of it (so that nothing of it is
+        written after), then removes the job and its files."""
         self.cancel(job_id)
+        with self._done:
+            self._done.wait_for(lambda: job_id not in self._running, DELETE_WAIT_S)
         removed = self.store.delete(job_id)
         if removed:
             self.job_removed.emit(job_id)
@@ -324,9 +361,15 @@ class JobManager(QObject):
         taken up at the next start."""
         with self._lock:
             self._closing = True
+            retries = list(self._retries.values())
+            self._retries.clear()
+        for retry in retries:  # waiting for the store: they stay queued for the next start
+            retry.cancel()
+        self.release_waiters()
         self.pool.clear()  # queued runnables not yet started
         if wait:
             self.pool.waitForDone(timeout_ms)
+        self.store.checkpoint()  # nothing of pruned jobs stays in the WAL
         for timer in (self._timer, self._watch):
             if timer:
                 timer.stop()
@@ -353,17 +396,32 @@ class JobManager(QObject):
                 job.warnings.append("interrupted before it finished")
                 self.store.save(job)
 
+    def _save_locked(self, job: Job, **changes: Any) -> None:
+        """Saves the job with ``changes`` and only then applies them to the job this manager
+        reports (a state the store did not take is never seen). Raises StorageError."""
+        draft = replace(job, **changes)
+        self.store.save(draft)
+        job.__dict__.update(draft.__dict__)
+
     def _update(self, job: Job, **changes: Any) -> bool:
-        """Applies changes unless the job was canceled meanwhile; saves and signals."""
+        """Applies changes unless the job was canceled meanwhile; saves and signals. Raises
+        StorageError when the store cannot take them."""
         with self._lock:
             if job.id in self._canceled or (self._closing and changes.get("status") is None):
                 return False
-            for key, value in changes.items():
-                setattr(job, key, value)
-            self.store.save(job)
+            self._save_locked(job, **changes)
             snapshot = _snapshot(job)
         self.job_updated.emit(snapshot)
         return True
+
+    def _end(self, job: Job, **changes: Any) -> None:
+        """Saves the job's final state, then announces it (unless it was canceled meanwhile).
+        Raises StorageError when the store cannot take it: the job is then not final."""
+        with self._lock:
+            if job.id in self._canceled:
+                return
+            self._save_locked(job, **changes)
+            self._finish(job)
 
     def _token(self, job_id: str) -> CancelToken:
         with self._lock:
@@ -373,6 +431,10 @@ class JobManager(QObject):
         """Called with the lock held once the job is final and saved."""
         self._active.pop(job.id, None)
         self._tokens.pop(job.id, None)
+        self._storage_failures.pop(job.id, None)
+        retry = self._retries.pop(job.id, None)
+        if retry is not None:
+            retry.cancel()
         self._done.notify_all()
         snapshot = _snapshot(job)
         self.job_updated.emit(snapshot)
@@ -384,21 +446,64 @@ class JobManager(QObject):
             job = self._active.get(job_id)
             if job is None or job_id in self._canceled or self._closing:
                 return
+            self._running.add(job_id)
         try:
-            self._process(job)
-        except Exception as exc:  # a bug must fail the job, never the pool
-            log.exception("job %s crashed", job_id)
+            try:
+                self._process(job)
+            except StorageError:
+                raise
+            except Exception as exc:  # a bug must fail the job, never the pool
+                log.exception("job %s crashed", job_id)
+                self._end(
+                    job,
+                    status=FAILED,
+                    current_stage=FAILED,
+                    finished_at=self.store.clock(),
+                    error={
+                        "code": "internal_error",
+                        "message": f"internal error: {exc.__class__.__name__}: {exc}",
+                    },
+                )
+        except StorageError as exc:
+            self._wait_for_storage(job, exc)
+        finally:
             with self._lock:
-                if job_id in self._canceled:
-                    return
-                job.status = FAILED
-                job.finished_at = self.store.clock()
-                job.error = {
-                    "code": "internal_error",
-                    "message": f"internal error: {exc.__class__.__name__}: {exc}",
-                }
+                self._running.discard(job_id)
+                self._done.notify_all()
+
+    def _wait_for_storage(self, job: Job, exc: StorageError) -> None:
+        """The store did not take the job's progress or result: back to the queue, again later."""
+        with self._lock:
+            if job.id in self._canceled or job.id not in self._active or self._closing:
+                return
+            failures = self._storage_failures.get(job.id, 0) + 1
+            self._storage_failures[job.id] = failures
+            delay = min(STORAGE_RETRY_S[0] * 2 ** (failures - 1), STORAGE_RETRY_S[1])
+            note = f"the store could not take the result ({exc.message}); retried"
+            for inp in job.inputs:
+                inp.error = None
+            job.status = job.current_stage = QUEUED
+            job.progress = 0
+            job.started_at = job.finished_at = None
+            job.warnings = [w for w in job.warnings if not w.startswith("the store could")]
+            job.warnings.append(note)
+            with suppress(StorageError):  # when this fails too, the store says processing
                 self.store.save(job)
-                self._finish(job)
+            self.store.discard_results(job)
+            retry = threading.Timer(delay, self._retry_stored, (job.id,))
+            retry.daemon = True
+            self._retries[job.id] = retry
+            retry.start()
+            snapshot = _snapshot(job)
+        log.warning("job %s: %s; again in %.0f s", job.id, exc.message, delay)
+        self.job_updated.emit(snapshot)
+
+    def _retry_stored(self, job_id: str) -> None:
+        with self._lock:
+            self._retries.pop(job_id, None)
+            if self._closing or job_id in self._canceled or job_id not in self._active:
+                return
+        self.pool.start(_Worker(self, job_id))
 
     def _process(self, job: Job) -> None:
         clock = self.store.clock
@@ -439,6 +544,9 @@ class JobManager(QObject):
                 inp.error = f"cannot read the stored input: {err.strerror or err}"
                 errors.append((inp.filename, OcrError(inp.error)))
             else:
+                with self._lock:  # delete() waits for us, but a canceled result is not kept
+                    if job.id in self._canceled:
+                        return
                 self.store.save_result(
                     job.id, n, outcome.result.to_storage(), None if outcome.cached else outcome.key
                 )
@@ -455,35 +563,34 @@ class JobManager(QObject):
                 warnings += [w for w in outcome.result.warnings if w not in warnings]
             self._update(job, progress=int(100 * (n + 1) / total))
 
-        with self._lock:
-            if job.id in self._canceled:
-                return
-            job.outputs = outputs
-            job.text = "\f".join(texts)
-            job.engine = "+".join(dict.fromkeys(engines_used))
-            job.confidence = round(sum(confs) / len(confs), 4) if confs else None
-            job.finished_at = clock()
-            job.cached = bool(total and cached == total)
-            if cached:
-                warnings.append(
-                    "cached: served from the store"
-                    if cached == total
-                    else f"cached: {cached} of {total} results served from the store"
-                )
-            for name, failure in errors:
-                if total > 1:
-                    warnings.append(f"{name}: {failure.message}")
-            job.warnings = warnings
-            if outputs:
-                job.status, job.current_stage, job.progress = SUCCEEDED, SUCCEEDED, 100
-            else:
-                name, first = errors[0]
-                job.status, job.current_stage = FAILED, FAILED
-                message = (
-                    first.message
-                    if total == 1
-                    else f"all {total} inputs failed; {name}: {first.message}"
-                )
-                job.error = {"code": first.code, "message": message}
-            self.store.save(job)
-            self._finish(job)
+        cached_note = None
+        if cached:
+            cached_note = (
+                "cached: served from the store"
+                if cached == total
+                else f"cached: {cached} of {total} results served from the store"
+            )
+        warnings += [cached_note] if cached_note else []
+        warnings += [f"{name}: {failure.message}" for name, failure in errors if total > 1]
+        final: dict[str, Any] = {
+            "outputs": outputs,
+            "text": "\f".join(texts),
+            "engine": "+".join(dict.fromkeys(engines_used)),
+            "confidence": round(sum(confs) / len(confs), 4) if confs else None,
+            "finished_at": clock(),
+            "cached": bool(total and cached == total),
+            "warnings": warnings,
+        }
+        if outputs:
+            final.update(status=SUCCEEDED, current_stage=SUCCEEDED, progress=100)
+        else:
+            name, first = errors[0]
+            message = (
+                first.message
+                if total == 1
+                else f"all {total} inputs failed; {name}: {first.message}"
+            )
+            final.update(
+                status=FAILED, current_stage=FAILED, error={"code": first.code, "message": message}
+            )
+        self._end(job, **final)

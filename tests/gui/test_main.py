@@ -38,3 +38,28 @@ def test_window_geometry_is_remembered(qtbot, manager) -> None:
 def test_main_actions_have_shortcuts(qtbot, window, shortcut: str) -> None:
     shortcuts = {a.shortcut().toString() for a in window.actions()}
     assert shortcut in shortcuts
+
+
+def test_unusable_store_shows_a_dialog_and_returns_1(qapp, monkeypatch, tmp_path, capsys) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the home folder should be")
+    monkeypatch.setenv("IMAGEHQ_OCR_HOME", str(blocker / "home"))
+    shown: list[str] = []
+
+    def answer_dialog(tries: int = 250) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            shown.append(box.text())
+            box.done(0)
+        elif tries:
+            QTimer.singleShot(20, lambda: answer_dialog(tries - 1))
+
+    QTimer.singleShot(0, answer_dialog)
+    assert run_gui(["imagehq-ocr"]) == 1
+    [text] = shown
+    assert str(blocker / "home") in text and "IMAGEHQ_OCR_HOME" in text
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
