@@ -9,13 +9,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from app import APP_NAME, __version__
+from app.core.errors import StorageError
+from app.core.inputs import DEFAULT_MAX_FILE_MB
 from app.core.options import ENGINE_NAMES, OUTPUT_FORMATS, PSM_PRESETS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+STALLED = (
+    "interrupted: the process running it has ended; `imagehq-ocr serve` or the window "
+    "finishes it when it starts"
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -66,6 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--ttl-hours", type=int, default=None, help="how long to keep the result")
     ex.add_argument(
         "-j", "--jobs", type=int, default=None, help="parallel workers (default: cores)"
+    )
+    ex.add_argument(
+        "--max-file-mb",
+        type=float,
+        default=DEFAULT_MAX_FILE_MB,
+        metavar="MB",
+        help=f"refuse larger files (default {DEFAULT_MAX_FILE_MB}, like serve's upload cap)",
     )
 
     sub.add_parser("langs", help="list installed language packs")
@@ -170,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `imagehq-ocr jobs | head`
         sys.stderr.close()
         return EXIT_OK
+    except StorageError as exc:  # an unusable store or home folder, a full disk
+        print(f"imagehq-ocr: error: {exc.message}", file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_USAGE
 
 
@@ -192,9 +207,17 @@ def _jobs(args: argparse.Namespace) -> int:
     from app.core.store import Store
 
     store = Store()
+    if store.notice:
+        print(f"imagehq-ocr: warning: {store.notice}", file=sys.stderr)
+    store.fail_interrupted("cli")  # left by a killed extract: nobody will finish them
+    stalled = store.interrupted_ids()  # the window or serve takes these up when it starts
     page = store.list(limit=args.limit, status=args.status)
     if args.json:
-        jobs = [job.to_dict(store.result_json(job)) for job in page.jobs]
+        jobs = []
+        for job in page.jobs:
+            if job.id in stalled:
+                job.warnings.append(STALLED)
+            jobs.append(job.to_dict(store.result_json(job)))
         print(json.dumps(jobs, indent=2, ensure_ascii=False))
         return EXIT_OK
     rows: list[Any] = [("ID", "STATUS", "CREATED", "CONF", "INPUT")]
@@ -203,7 +226,7 @@ def _jobs(args: argparse.Namespace) -> int:
         rows.append(
             (
                 job.id,
-                job.status,
+                f"{job.status}*" if job.id in stalled else job.status,
                 job.to_dict()["created_at"][:19].replace("T", " "),
                 conf,
                 job.display_name,
@@ -214,20 +237,6 @@ def _jobs(args: argparse.Namespace) -> int:
         print("  ".join(str(v).ljust(w) for v, w in zip(r, widths, strict=False)) + "  " + r[4])
     if page.total > len(page.jobs):
         print(f"({page.total - len(page.jobs)} more; use --limit)")
+    if any(job.id in stalled for job in page.jobs):
+        print(f"* {STALLED}")
     return EXIT_OK
-
-
-def expand_inputs(paths: list[str]) -> list[Path]:
-    """Files as given; folders recursively for image files, sorted."""
-    from app.core.imageio import IMAGE_EXTENSIONS
-
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            out += sorted(
-                f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in IMAGE_EXTENSIONS
-            )
-        else:
-            out.append(p)
-    return out

@@ -1,25 +1,49 @@
-"""``imagehq-ocr extract``: files become jobs on the shared JobManager and store (QtCore only)."""
+"""``imagehq-ocr extract``: files become jobs on the shared JobManager and store (QtCore only).
+
+A run ends promptly, without a traceback, when its output closes (``… | head``), on Ctrl+C and on
+SIGTERM; the jobs it has not finished are then canceled with the reason, never left queued.
+Jobs of an earlier run that was killed outright (kill -9, power loss) are marked failed when the
+next run starts (``Store.fail_interrupted``).
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
+from contextlib import suppress
 from pathlib import Path
-from typing import BinaryIO
+from types import FrameType
+from typing import Any, BinaryIO
 
 from tqdm import tqdm
 
 from app.core.errors import OcrError
 from app.core.export import format_for_path
+from app.core.inputs import expand_inputs
 from app.core.job import SUCCEEDED, Job, output_filename
 from app.core.options import OcrOptions
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130
 PROG = "imagehq-ocr"
+INTERRUPTED = "canceled: imagehq-ocr extract was interrupted before it got to this file"
+OUTPUT_CLOSED = "canceled: the output of imagehq-ocr extract was closed"
 
 
 def _err(message: str) -> None:
     print(f"{PROG}: error: {message}", file=sys.stderr, flush=True)
+
+
+def _silence_std_streams() -> None:
+    """After a broken pipe: stdout and stderr go to /dev/null, so that the interpreter's last
+    flush of what is still buffered fails no more (and prints no 'Exception ignored')."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for fd in (1, 2):
+        with suppress(OSError):
+            os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 class _Sink:
@@ -40,6 +64,7 @@ class _Sink:
                 path.mkdir(parents=True, exist_ok=True)
 
     def write(self, source: Path, data: bytes) -> Path | None:
+        """Raises BrokenPipeError when stdout is closed, OSError when a file cannot be written."""
         if self.file is not None:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             self.file.write_bytes(data)
@@ -59,10 +84,21 @@ class _Sink:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from app.cli import expand_inputs
+    try:
+        return _run(args)
+    except BrokenPipeError:  # stdout or stderr closed before anything ran
+        _silence_std_streams()
+        return EXIT_FAILED
 
-    files = expand_inputs(args.files)
+
+def _run(args: argparse.Namespace) -> int:
+    found = expand_inputs(args.files)
+    for folder, reason in found.unreadable:
+        _err(f"{folder}: cannot read this folder ({reason}); its images were skipped")
+    files = found.files
     if not files:
+        if found.unreadable:
+            return EXIT_FAILED
         _err("no image files found in the given folders")
         return EXIT_USAGE
     fmt = (
@@ -86,8 +122,12 @@ def run_extract(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         _err("--jobs must be at least 1")
         return EXIT_USAGE
+    if args.max_file_mb <= 0:
+        _err("--max-file-mb must be more than 0")
+        return EXIT_USAGE
+    max_bytes = int(args.max_file_mb * 2**20)
 
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QTimer
 
     from app.jobs import InputData, JobManager
     from app.jobs.manager import default_workers
@@ -100,47 +140,80 @@ def run_extract(args: argparse.Namespace) -> int:
     from app.core.engines.tesseract import NOT_INSTALLED
 
     if not manager.engine.is_installed():
+        manager.shutdown(wait=True)
         _err(NOT_INSTALLED)
         return EXIT_FAILED
     if args.engine == "auto" and not get_engine("tesseract").is_installed():
         # PP-OCR reads everything meanwhile; say once how to get the faster screen engine.
         print(f"{PROG}: warning: {NOT_INSTALLED}; reading with rapidocr", file=sys.stderr)
+    if manager.store.notice:
+        print(f"{PROG}: warning: {manager.store.notice}", file=sys.stderr)
+    manager.store.fail_interrupted("cli")  # what an earlier, killed run left unfinished
     operation = "extract_text_with_layout" if args.layout else "extract_text"
     sink = _Sink(args.output, len(files), fmt)
-    failures = 0
+    failures = len(found.unreadable)
     pending: dict[str, Path] = {}
+    stopped: str | None = None  # why the run ended early: INTERRUPTED or OUTPUT_CLOSED
     show_bar = sys.stderr.isatty() and len(files) > 1
     bar = tqdm(
         total=len(files), unit="img", disable=not show_bar, file=sys.stderr, dynamic_ncols=True
     )
 
-    def finished(job: Job) -> None:
-        nonlocal failures
-        source = pending.pop(job.id, None)
-        if source is None:
-            return
+    def stop(reason: str) -> None:
+        nonlocal stopped
+        stopped = stopped or reason
+        app.quit()
+
+    def say(message: str) -> None:
+        bar.write(f"{PROG}: error: {message}", file=sys.stderr)
+
+    def deliver(job: Job, source: Path) -> bool:
         if job.status == SUCCEEDED:
             try:
                 sink.write(source, manager.store.read_output(job.id, 0))
+                return True
+            except BrokenPipeError:
+                raise
             except OSError as exc:
-                failures += 1
-                bar.write(f"{PROG}: error: {source}: cannot write output: {exc}", file=sys.stderr)
-        else:
-            failures += 1
-            message = (job.error or {}).get("message", job.status)
-            bar.write(f"{PROG}: error: {source}: {message}", file=sys.stderr)
-        bar.update(1)
+                say(f"{source}: cannot write output: {exc.strerror or exc}")
+                return False
+        say(f"{source}: {(job.error or {}).get('message', job.status)}")
+        return False
+
+    def finished(job: Job) -> None:
+        nonlocal failures
+        source = pending.pop(job.id, None)
+        if source is None or stopped:
+            return
+        try:
+            failures += not deliver(job, source)
+            bar.update(1)
+        except BrokenPipeError:
+            stop(OUTPUT_CLOSED)
+            return
         if not pending:
             app.quit()
 
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        stop(INTERRUPTED)
+
+    previous: dict[int, Any] = {
+        sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)
+    }
+    heartbeat = QTimer()  # lets Python run the signal handlers while Qt's loop runs
+    heartbeat.setInterval(200)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start()
     manager.job_finished.connect(finished)
     try:
         for path in files:
+            if stopped:
+                break
             try:
-                item = InputData.from_path(path)
+                item = InputData.from_path(path, max_bytes)
             except OcrError as exc:
                 failures += 1
-                bar.write(f"{PROG}: error: {path}: {exc.message}", file=sys.stderr)
+                say(f"{path}: {exc.message}")
                 bar.update(1)
                 continue
             try:
@@ -151,14 +224,30 @@ def run_extract(args: argparse.Namespace) -> int:
                     ttl_hours=args.ttl_hours,
                     source="cli",
                 )
-            except OcrError as exc:  # unknown language and the like: every file fails alike
-                bar.close()
+            except OcrError as exc:  # unknown language, disk full: every file fails alike
+                stopped = stopped or f"canceled: {exc.message}"
                 _err(exc.message)
                 return EXIT_FAILED
             pending[job.id] = path
-        if pending:
+        if pending and not stopped:
             app.exec()
+    except BrokenPipeError:
+        stopped = stopped or OUTPUT_CLOSED
     finally:
-        bar.close()
+        heartbeat.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        for job_id in list(pending):  # nothing is left queued for nobody
+            manager.cancel(job_id, stopped or INTERRUPTED)
+        try:
+            bar.close()
+        except BrokenPipeError:
+            stopped = stopped or OUTPUT_CLOSED
         manager.shutdown(wait=True)
+    if stopped == OUTPUT_CLOSED:
+        _silence_std_streams()
+        return EXIT_FAILED
+    if stopped == INTERRUPTED:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     return EXIT_FAILED if failures else EXIT_OK

@@ -7,12 +7,11 @@ import io
 import re
 import warnings
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from app.core.errors import ImageTooLargeError, InvalidInputError, UnsupportedMediaError
+from app.core.errors import ImageTooLargeError, InvalidInputError, UnsupportedMediaError, clip
 
 # Formats we accept (Pillow format name -> (extension, mime type)).
 SUPPORTED_FORMATS: dict[str, tuple[str, str]] = {
@@ -100,8 +99,8 @@ def probe(data: bytes, max_pixels: int = MAX_PIXELS) -> ImageInfo:
         raise _too_large(exc, max_pixels) from None
     except UnidentifiedImageError:
         raise UnsupportedMediaError("the file is not an image that can be read") from None
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise InvalidInputError(f"cannot read image: {exc}") from None
+    except Exception as exc:  # a damaged header makes Pillow raise almost anything
+        raise InvalidInputError(f"cannot read image: {clip(exc) or type(exc).__name__}") from None
     fmt = img.format or ""
     if fmt not in SUPPORTED_FORMATS:
         raise UnsupportedMediaError(f"unsupported image format {fmt or 'unknown'}")
@@ -113,7 +112,15 @@ def probe(data: bytes, max_pixels: int = MAX_PIXELS) -> ImageInfo:
             f"image too large: {width}×{height} pixels, over the limit of {max_pixels:,}"
         )
     ext, mime = SUPPORTED_FORMATS[fmt]
-    return ImageInfo(ext, mime, width, height, int(getattr(img, "n_frames", 1) or 1))
+    return ImageInfo(ext, mime, width, height, _frames(img))
+
+
+def _frames(img: Image.Image) -> int:
+    """How many frames (pages); 1 when the later ones are damaged (only the first is read)."""
+    try:
+        return max(1, int(getattr(img, "n_frames", 1) or 1))
+    except Exception:  # counting seeks through every frame: a damaged one raises anything
+        return 1
 
 
 def decode(data: bytes, max_pixels: int = MAX_PIXELS) -> tuple[Image.Image, ImageInfo]:
@@ -124,14 +131,19 @@ def decode(data: bytes, max_pixels: int = MAX_PIXELS) -> tuple[Image.Image, Imag
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             opened = Image.open(io.BytesIO(data))
             opened.load()
+        return _upright_rgb_or_grey(opened), info
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise _too_large(exc, max_pixels) from None
-    except (OSError, SyntaxError, ValueError) as exc:
+    except Exception as exc:  # truncated or damaged data: Pillow raises almost anything
         text = str(exc)
         if "truncated" in text or "broken" in text.lower():
             raise InvalidInputError("the image file is truncated or corrupt") from None
-        raise InvalidInputError(f"cannot decode image: {text}") from None
-    img: Image.Image = opened
+        reason = clip(text) or type(exc).__name__
+        raise InvalidInputError(f"cannot decode image: {reason}") from None
+
+
+def _upright_rgb_or_grey(opened: Image.Image) -> Image.Image:
+    img = opened
     camera = False
     with contextlib.suppress(Exception):  # a broken EXIF block must not lose the image
         exif = opened.getexif()
@@ -151,7 +163,7 @@ def decode(data: bytes, max_pixels: int = MAX_PIXELS) -> tuple[Image.Image, Imag
     img.info[CAMERA_INFO_KEY] = camera
     if "dpi" in opened.info:  # compositing transparency makes a new image without it
         img.info["dpi"] = opened.info["dpi"]
-    return img, info
+    return img
 
 
 def dpi_of(image: Image.Image) -> float | None:
@@ -165,14 +177,14 @@ def dpi_of(image: Image.Image) -> float | None:
     return value if 70 <= value <= 2400 else None
 
 
-def read_file(path: str | Path) -> bytes:
-    """Reads a file for OCR with a one-line error for the usual mistakes."""
-    p = Path(path)
-    if not p.exists():
-        raise InvalidInputError("no such file")
-    if p.is_dir():
-        raise InvalidInputError("is a directory")
+def admit(data: bytes, max_pixels: int = MAX_PIXELS) -> ImageInfo | None:
+    """Whether ``data`` may become a job: refuses an empty file, what is not an image we read
+    and a pixel bomb (raises). A file that looks right but does not decode (truncated,
+    corrupt) is admitted, and None returned: its job fails with a readable reason."""
+    sniff(data)
     try:
-        return p.read_bytes()
-    except OSError as exc:
-        raise InvalidInputError(f"cannot read: {exc.strerror or exc}") from None
+        return probe(data, max_pixels)
+    except (UnsupportedMediaError, ImageTooLargeError):
+        raise
+    except InvalidInputError:
+        return None
