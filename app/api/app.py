@@ -54,7 +54,7 @@ from app.api.models import (
 )
 from app.core import imageio
 from app.core.engines import AUTO, ENGINES, get_engine
-from app.core.errors import ImageTooLargeError, InvalidInputError, OcrError, UnsupportedMediaError
+from app.core.errors import InvalidInputError, OcrError, clip
 from app.core.job import QUEUED, SUCCEEDED, Job, JobOutput
 from app.core.options import FORMAT_MIME, OcrOptions
 from app.jobs import InputData, JobManager
@@ -79,7 +79,8 @@ def _err(*codes: int) -> dict[int | str, dict[str, Any]]:
         421: "Host header is not a loopback name",
         422: "invalid request: unknown operation, option or language; bad parameters",
         429: "the queue is full; see Retry-After",
-        503: "the server is shutting down",
+        503: "the server is shutting down, or the store cannot be written",
+        507: "no space left on the disk that holds the store",
     }
     return {c: {"model": ErrorEnvelope, "description": text.get(c, "error")} for c in codes}
 
@@ -146,7 +147,7 @@ def reject_unknown_query(request: Request) -> None:
     known = {p.alias for p in getattr(dependant, "query_params", [])}  # the route's own
     unknown = sorted({k for k in request.query_params if k not in known})
     if unknown:
-        names = ", ".join(repr(k) for k in unknown)
+        names = clip(", ".join(repr(k) for k in unknown), 200)
         allowed = ", ".join(sorted(known)) or "none"
         raise ApiError(
             422, "invalid_request", f"unknown query parameter {names} (allowed: {allowed})"
@@ -155,7 +156,7 @@ def reject_unknown_query(request: Request) -> None:
 
 def _check_id(job_id: str) -> None:
     if not _JOB_ID_RE.match(job_id):
-        raise ApiError(404, "not_found", f"no job with id {job_id!r}")
+        raise ApiError(404, "not_found", f"no job with id '{clip(job_id)}'")
 
 
 def _request_hash(req: OcrRequest, files: list[tuple[str, bytes]]) -> str:
@@ -213,17 +214,26 @@ def parse_request(raw: str) -> OcrRequest:
         raise ApiError(422, "invalid_request", describe_validation(exc.errors())) from None
 
 
+def request_options(req: OcrRequest) -> OcrOptions:
+    """The request's ``options`` as the OcrOptions a job takes (checked when submitted)."""
+    opts = req.options
+    return OcrOptions(
+        language=opts.language,
+        detect_orientation=opts.detect_orientation,
+        psm=str(opts.psm),
+        output_format=opts.output_format,
+        preprocess=opts.preprocess,
+        engine=opts.engine,
+    )
+
+
 def _check_image(name: str, data: bytes) -> None:
     """Refuses what is not an image we read (415), an empty file (422) or a bomb (413). A file
     that looks right but does not decode is accepted: its job fails with a readable error."""
     try:
-        imageio.sniff(data)
-        imageio.probe(data)
-    except (UnsupportedMediaError, ImageTooLargeError) as exc:
-        raise ApiError(exc.http_status, exc.code, f"{name}: {exc.message}") from None
+        imageio.admit(data)
     except InvalidInputError as exc:
-        if not data:
-            raise ApiError(422, exc.code, f"{name}: {exc.message}") from None
+        raise ApiError(exc.http_status, exc.code, f"{name}: {exc.message}") from None
 
 
 class _Api:
@@ -234,7 +244,14 @@ class _Api:
         self.max_files = max_files
         self.max_queue = max_queue
         self.idem_lock = threading.Lock()
-        self.wait_limiter = anyio.CapacityLimiter(64)
+        self.wait_limiter = anyio.CapacityLimiter(64)  # threads blocked in long polls
+        self.waiting = 0  # long polls in progress
+        self.stopping = threading.Event()
+
+    def stop(self) -> None:
+        """The server is stopping: every long poll answers now, with the job as it stands."""
+        self.stopping.set()
+        self.manager.release_waiters()
 
     def job_dict(self, job: Job, with_result: bool = True) -> dict[str, Any]:
         return job.to_dict(self.manager.result_json(job) if with_result else None)
@@ -260,15 +277,7 @@ class _Api:
             data = upload.file.read()
             _check_image(name, data)
             files.append((name, data))
-        opts = req.options
-        options = OcrOptions(
-            language=opts.language,
-            detect_orientation=opts.detect_orientation,
-            psm=str(opts.psm),
-            output_format=opts.output_format,
-            preprocess=opts.preprocess,
-            engine=opts.engine,
-        )
+        options = request_options(req)
         retention = req.retention_policy
         kwargs: dict[str, Any] = {
             "operation": req.operation,
@@ -357,26 +366,39 @@ class _Api:
             headers={"Content-Disposition": _content_disposition(f"{job.id}.zip")},
         )
 
+    def _wait_until(self, job_id: str, deadline: float) -> Job | None:
+        """In a worker thread: the time spent getting the thread is already gone."""
+        return self.manager.wait(job_id, max(0.0, deadline - time.monotonic()))
+
     async def wait(self, job_id: str, seconds: float) -> Job:
-        """Long poll: the job once final, or as it is when ``seconds`` pass."""
-        job = await anyio.to_thread.run_sync(self.get, job_id)
+        """Long poll: the job once final, or as it is when ``seconds`` pass or the server stops.
+        Never longer than asked: waiting for a free thread counts against ``seconds`` too."""
         deadline = time.monotonic() + seconds
-        while not job.is_final:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                break
-            waited = await anyio.to_thread.run_sync(
-                self.manager.wait,
-                job.id,
-                remaining,
-                abandon_on_cancel=True,
-                limiter=self.wait_limiter,
-            )
-            if waited is None:
-                raise ApiError(404, "not_found", f"job {job.id} was deleted")
-            job = waited
-            if not job.is_final:  # run by another process (not ours to wait on): poll
-                await anyio.sleep(min(0.25, max(0.0, deadline - time.monotonic())))
+        job = await anyio.to_thread.run_sync(self.get, job_id)
+        self.waiting += 1
+        try:
+            while not job.is_final and not self.stopping.is_set():
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    break
+                waited = None
+                with anyio.move_on_after(remaining):
+                    waited = await anyio.to_thread.run_sync(
+                        self._wait_until,
+                        job.id,
+                        deadline,
+                        abandon_on_cancel=True,
+                        limiter=self.wait_limiter,
+                    )
+                if waited is None:
+                    waited = await anyio.to_thread.run_sync(self.manager.get, job.id)
+                if waited is None:
+                    raise ApiError(404, "not_found", f"job {job.id} was deleted")
+                job = waited
+                if not job.is_final and not self.stopping.is_set():  # another process runs it
+                    await anyio.sleep(min(0.25, max(0.0, deadline - time.monotonic())))
+        finally:
+            self.waiting -= 1
         return job
 
 
@@ -389,8 +411,11 @@ def create_app(
     max_queue: int | None = None,
     allowed_hosts: frozenset[str] = frozenset(),
     allow_remote: bool = False,
+    drain_limit: int | None = None,
 ) -> FastAPI:
-    """The API app. ``max_queue`` adds a server-side bound (429) below the manager's own."""
+    """The API app. ``max_queue`` adds a server-side bound (429) below the manager's own;
+    ``drain_limit``: how much of a refused body is read so that the client gets the answer
+    (see ``Guard``)."""
     api = _Api(manager, max_files, max_queue)
     app = FastAPI(
         title="ImageHQ OCR local API",
@@ -410,6 +435,7 @@ def create_app(
         max_upload_bytes=max_upload_bytes,
         allowed_hosts=allowed_hosts,
         allow_remote=allow_remote,
+        drain_limit=drain_limit,
     )
     auth = [Security(bearer), Depends(reject_unknown_query)]
     app.state.api = api
@@ -423,7 +449,7 @@ def create_app(
         response_model_exclude_unset=True,
         dependencies=auth,
         summary="Queue an OCR job for one or more images",
-        responses=_err(400, 401, 409, 413, 415, 421, 422, 429, 503),
+        responses=_err(400, 401, 409, 413, 415, 421, 422, 429, 503, 507),
     )
     def create_job(
         response: Response,
@@ -519,7 +545,7 @@ def create_app(
         response_model=Deleted,
         dependencies=auth,
         summary="Cancel the job if it runs, then delete it and its files",
-        responses=_err(401, 404, 410, 421),
+        responses=_err(401, 404, 410, 421, 503, 507),
     )
     def delete_job(job_id: str) -> Deleted:
         job = api.get(job_id)

@@ -15,6 +15,7 @@ from starlette.routing import Match
 
 from app.core.errors import OcrError
 from app.core.store import JobGone
+from app.core.storefs import disk_full
 from app.jobs import QueueFullError, ShuttingDownError
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,9 @@ STATUS_CODES: dict[int, str] = {
     429: "queue_full",
     500: "internal_error",
     503: "unavailable",
+    507: "insufficient_storage",
 }
+DISK_FULL = "no space left on the disk that holds the store: free some space and try again"
 
 
 class ApiError(Exception):
@@ -118,6 +121,8 @@ def install_handlers(app: FastAPI) -> None:
         headers = dict(exc.headers or {})
         if exc.status_code == 404 and detail == "Not Found":
             detail = "no such route"
+        if exc.status_code == 400 and disk_full(exc.__cause__ or exc):  # spooling the upload
+            return error_response(507, "insufficient_storage", DISK_FULL)
         if exc.status_code == 405:
             allowed = allowed_methods(app, request)
             headers["Allow"] = ", ".join(allowed)
@@ -144,6 +149,8 @@ def install_handlers(app: FastAPI) -> None:
         return error_response(429, "queue_full", f"the queue is full ({exc}); retry later", headers)
 
     async def crash(_: Request, exc: Exception) -> JSONResponse:
+        if disk_full(exc):
+            return error_response(507, "insufficient_storage", DISK_FULL)
         log.exception("unhandled error in the API", exc_info=exc)
         return error_response(500, "internal_error", "internal error (see the server log)")
 

@@ -63,6 +63,7 @@ class ApiServer:
         *,
         max_queue: int | None = None,
         max_files: int = 100,
+        drain_limit: int | None = None,
     ) -> None:
         if not is_loopback_host(host) and not allow_remote:
             raise ValueError(f"host {host} is not a loopback address (allow_remote is off)")
@@ -80,6 +81,7 @@ class ApiServer:
             max_queue=max_queue,
             allowed_hosts=extra,
             allow_remote=allow_remote,
+            drain_limit=drain_limit,
         )
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -101,6 +103,7 @@ class ApiServer:
             return
         sock = _bind(self.host, self.port)
         self.port = sock.getsockname()[1]
+        self.app.state.api.stopping.clear()
         config = uvicorn.Config(
             self.app,
             log_config=None,
@@ -129,6 +132,7 @@ class ApiServer:
         server, thread = self._server, self._thread
         if server is None or thread is None:
             return
+        self.app.state.api.stop()  # long polls answer at once instead of a 500 at the timeout
         server.should_exit = True
         thread.join(timeout)
         if thread.is_alive():
