@@ -236,3 +236,19 @@ def test_unreadable_folders_are_named(isolated_home, tmp_path):
         assert "cannot read this folder" in line and "no image files" not in line
     finally:
         (top / "locked").chmod(0o700)
+
+
+def test_jobs_marks_jobs_whose_server_is_gone(isolated_home):
+    from app.core.job import Job, JobInput, new_job_id
+
+    store = Store()
+    job = Job(id=new_job_id(), source="api", inputs=[JobInput("a.png", "png", "image/png", 3)])
+    store.create(job, [b"abc"])
+    with store._tx() as db:  # as if a `serve` that has died (no such process) had queued it
+        db.execute("UPDATE jobs SET owner = '999999999:1.000' WHERE id = ?", (job.id,))
+    table = cli("jobs", home=isolated_home)
+    assert table.returncode == 0, table.stderr
+    assert "queued*" in table.stdout and "finishes it when it starts" in table.stdout
+    [listed] = json.loads(cli("jobs", "--json", home=isolated_home).stdout)
+    assert listed["status"] == "queued"  # a serve or the window will still finish it
+    assert any("interrupted" in w for w in listed["warnings"])

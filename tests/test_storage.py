@@ -283,6 +283,11 @@ def test_pruned_text_leaves_no_trace_in_the_database_files(tmp_path):
     store.save(job)
     keep = Job(id=new_job_id(), created_at=now[0], ttl_hours=48, status="succeeded")
     store.create(keep, [b"xyz"])
+    deleted = Job(id=new_job_id(), created_at=now[0], ttl_hours=48, status="succeeded")
+    deleted.text = "DELETEDWORD " * 800
+    store.create(deleted, [b"abc"])
+    store.save(deleted)
+    assert store.delete(deleted.id)
     now[0] += timedelta(hours=2)
     assert store.prune() == [job.id]
     # the files as they are while the server still runs, and after it stopped
@@ -291,7 +296,7 @@ def test_pruned_text_leaves_no_trace_in_the_database_files(tmp_path):
             store.close()
         for path in root.glob("store.sqlite3*"):
             content = path.read_bytes()
-            for marker in (b"SECRETWORD", b"SECRETREF-42", b"secretfile"):
+            for marker in (b"SECRETWORD", b"SECRETREF-42", b"secretfile", b"DELETEDWORD"):
                 assert marker not in content, (moment, path.name, marker)
     assert Store(root).get(keep.id) is not None
 

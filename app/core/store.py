@@ -515,6 +515,8 @@ class Store:
         shutil.rmtree(self.job_dir(job_id), ignore_errors=True)
         with self._writing(f"the deletion of {job_id}"), self._tx() as db:
             n = db.execute("DELETE FROM jobs WHERE id = ?", (job_id,)).rowcount
+        if n:
+            self.checkpoint()  # the deleted text must not linger in the WAL
         return n > 0
 
     # -- retention and recovery --------------------------------------------------------------
