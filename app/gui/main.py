@@ -71,7 +71,9 @@ def _run(app: Any, argv: list[str]) -> int:
 
     from app import APP_NAME
     from app.gui.desktop import DesktopIntegration
+    from app.paths import config_dir
 
+    config_dir()  # an unusable home folder: one clear message before anything else
     if DesktopIntegration.forward_to_running_instance(argv):
         return 0
 
