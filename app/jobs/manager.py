@@ -476,6 +476,11 @@ class JobManager(QObject):
         with self._lock:
             if job.id in self._canceled or job.id not in self._active or self._closing:
                 return
+            if not self.store.job_dir(job.id).is_dir():  # deleted by another process
+                self._active.pop(job.id, None)
+                self._done.notify_all()
+                self.job_removed.emit(job.id)
+                return
             failures = self._storage_failures.get(job.id, 0) + 1
             self._storage_failures[job.id] = failures
             delay = min(STORAGE_RETRY_S[0] * 2 ** (failures - 1), STORAGE_RETRY_S[1])
