@@ -338,3 +338,23 @@ def test_job_folders_hold_a_copy_of_their_record(qapp, sample_png):
     finally:
         manager.shutdown()
         manager.store.close()
+
+
+def test_a_young_unknown_folder_is_left_alone_an_old_one_is_reread(tmp_path):
+    """Another process may be writing or deleting a job right now: the sweep re-reads a folder
+    the database does not know only once it is an hour old (it used to say "re-read" about
+    jobs that were merely being created by another process)."""
+    store = Store(tmp_path / "data")
+    job = Job(id=new_job_id(), status="succeeded", inputs=[JobInput("a.png", "png", "x", 3)])
+    store.create(job, [b"abc"])
+    store.save(job)  # final: job.json written
+    with store._tx() as db:  # as if the record were not (yet, or any more) in the database
+        db.execute("DELETE FROM jobs WHERE id = ?", (job.id,))
+    store.prune()
+    assert store.get(job.id) is None and store.job_dir(job.id).exists()
+    old = time.time() - 2 * 3600
+    os.utime(store.job_dir(job.id), (old, old))
+    store.prune()
+    adopted = store.get(job.id)
+    assert adopted is not None and adopted.status == "succeeded"
+    store.close()

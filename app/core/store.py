@@ -559,20 +559,23 @@ class Store:
 
     def _adopt(self, folder: Path) -> bool:
         """Re-reads a job folder's job.json into a record (its owner unknown, so the usual
-        recovery takes up a job that had not finished)."""
+        recovery takes up a job that had not finished); False when there is nothing to read
+        or the record exists after all."""
         job = self._read_record(folder)
         if job is None:
             return False
         row = list(self._row(job))
         row[6] = None  # owner
         with self._writing(f"job {job.id}"), self._tx() as db:
-            db.execute(
-                "INSERT OR IGNORE INTO jobs(id, status, created_at, expires_at, "
-                "client_reference_id, idempotency_key, owner, text, record, seq) "
-                f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, {NEXT_SEQ})",
-                row,
+            return bool(
+                db.execute(
+                    "INSERT OR IGNORE INTO jobs(id, status, created_at, expires_at, "
+                    "client_reference_id, idempotency_key, owner, text, record, seq) "
+                    f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, {NEXT_SEQ})",
+                    row,
+                ).rowcount
+                == 1
             )
-        return True
 
     def _adopt_folders(self) -> tuple[int, int]:
         """After the database was replaced: every folder with a job.json becomes a record
@@ -589,19 +592,22 @@ class Store:
         return adopted, kept
 
     def _sweep_folders(self) -> None:
-        """Folders the database does not know: a pruned job's (removed), one with a job.json
-        (re-read), a submission that crashed before its record (removed after an hour). A
-        folder with results but no job.json is never removed without a record of it."""
+        """Folders the database does not know: a pruned job's (removed); once an hour old (a
+        younger one may belong to a job that another process is writing or deleting right
+        now), one with a job.json (re-read) or a submission that crashed before its record
+        (removed). A folder with results but no job.json is never removed without a record."""
         folders, gone = self._unknown_folders()
         cutoff = self.clock().timestamp() - ORPHAN_GRACE_S
         for folder in folders:
             try:
                 if folder.name in gone:
                     shutil.rmtree(folder, ignore_errors=True)
+                elif folder.stat().st_mtime >= cutoff:
+                    continue
                 elif (folder / RECORD_NAME).exists():
                     if self._adopt(folder):
                         log.warning("re-read job %s from its folder", folder.name)
-                elif folder.stat().st_mtime < cutoff and not any(folder.glob("result_*")):
+                elif not any(folder.glob("result_*")):
                     log.info("removing %s: a submission that never got its record", folder)
                     shutil.rmtree(folder, ignore_errors=True)
             except (OSError, StorageError) as exc:
