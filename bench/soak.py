@@ -367,16 +367,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--images", type=int, default=300, help="distinct images")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="imagehq-soak-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="imagehq-soak-", ignore_cleanup_errors=True) as tmp:
         soak = Soak(args, Path(tmp))
         try:
             result = soak.run()
         finally:
             soak.server.kill()
-    if args.json:
-        print(json.dumps(result, indent=2))
-    else:
-        print_table(result)
+        if args.json:  # before the (long) clean-up of tens of thousands of job folders
+            print(json.dumps(result, indent=2), flush=True)
+        else:
+            print_table(result)
+            sys.stdout.flush()
     return 1 if result["lost"] or result["duplicated"] else 0
 
 
