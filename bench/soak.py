@@ -6,7 +6,9 @@ and restarted now and then. Reports the jobs accepted, succeeded, lost and dupli
     .venv/bin/python bench/soak.py --duration 60 --json
 
 Everything runs on loopback (127.0.0.1) under a fresh temporary IMAGEHQ_OCR_HOME and stops by
-itself: every loop is bounded by ``--duration`` and every wait has a timeout.
+itself: every loop is bounded by ``--duration`` and every wait has a timeout. Images come from a
+pool (``--images``, so many answers come from the cache) or, for a ``--fresh`` share (30 %), are
+rendered anew and really recognised, so that kills land while Tesseract is at work.
 
 - **API clients** (``--clients`` threads) POST one or two images with a unique
   ``Idempotency-Key`` and ``client_reference_id`` per request, and repeat the same request (same
@@ -50,7 +52,8 @@ from typing import Any
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_api import make_images
+from bench_api import FONT, make_images
+from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -134,7 +137,10 @@ class Soak:
         self.token = secrets.token_urlsafe(16)
         self.server = Server(self.home, free_port(), self.token, root / "serve.log")
         (root / "images").mkdir()
+        (root / "fresh").mkdir()
         self.images = [p for p, _ in make_images(root / "images", args.images)]
+        self.font = ImageFont.truetype(FONT, 22)
+        self.fresh_count = 0
         self.tally = Tally()
         self.lock = threading.Lock()
         self.accepted: dict[str, str] = {}  # Idempotency-Key (= client_reference_id) → job id
@@ -143,6 +149,28 @@ class Soak:
         self.errors: list[str] = []
 
     # -- API clients ---------------------------------------------------------------------------
+    def _fresh(self, label: str) -> Path:
+        """A new image no one has sent before: really recognised, never from the cache."""
+        with self.lock:
+            self.fresh_count += 1
+            n = self.fresh_count
+        img = Image.new("RGB", (420, 90), "white")
+        draw = ImageDraw.Draw(img)
+        draw.text((12, 12), f"Fresh page {n} for {label}", font=self.font, fill="black")
+        draw.text(
+            (12, 46),
+            f"Reference {n * 7919 % 100000:05d} total {n % 997}.50",
+            font=self.font,
+            fill="black",
+        )
+        path = self.root / "fresh" / f"fresh{n}.png"
+        img.save(path)
+        return path
+
+    def _pick(self, rng: random.Random, count: int, label: str) -> list[Path]:
+        files = rng.sample(self.images, count)
+        return [self._fresh(label) if rng.random() < self.args.fresh else f for f in files]
+
     def _post(self, key: str, files: list[Path]) -> str | None:
         """The same request (same key) until it is answered 202; the job id."""
         request = json.dumps({"client_reference_id": key, "options": {"output_format": "txt"}})
@@ -207,7 +235,7 @@ class Soak:
         while time.monotonic() < self.stop_at:
             key = f"soak-{n}-{i}"
             i += 1
-            files = rng.sample(self.images, 2 if rng.random() < 0.2 else 1)
+            files = self._pick(rng, 2 if rng.random() < 0.2 else 1, key)
             job_id = self._post(key, files)
             if job_id is None:
                 continue
@@ -225,7 +253,7 @@ class Soak:
         run = 0
         env = {**self.server.env}
         while time.monotonic() < self.stop_at:
-            files = rng.sample(self.images, rng.randint(1, 4))
+            files = self._pick(rng, rng.randint(1, 4), f"extract run {run}")
             out = self.root / "cli-out" / f"run{run}"
             out.mkdir(parents=True)  # -o is a folder, also for one file
             run += 1
@@ -364,7 +392,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=float, default=60, help="seconds of load")
     parser.add_argument("--clients", type=int, default=4, help="concurrent API clients")
     parser.add_argument("--kill-every", type=float, default=10, help="seconds between kills")
-    parser.add_argument("--images", type=int, default=300, help="distinct images")
+    parser.add_argument("--images", type=int, default=300, help="distinct images in the pool")
+    parser.add_argument(
+        "--fresh",
+        type=float,
+        default=0.3,
+        help="share of images rendered anew (really recognised; the rest may come from the cache)",
+    )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="imagehq-soak-", ignore_cleanup_errors=True) as tmp:
