@@ -1,0 +1,140 @@
+"""The receipt's head: the merchant (the most prominent top line that is no address, phone or
+identifier) and the address lines below it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import median
+
+from app.core.receipt import keywords as kw
+from app.core.receipt.amounts import find_amounts
+from app.core.receipt.dates import find_dates, find_time
+from app.core.receipt.lines import TextLine
+from app.core.receipt.model import Field
+
+#: The merchant is looked for in this many first lines.
+HEAD_LINES = 12
+#: An address has at most this many lines.
+MAX_ADDRESS_LINES = 5
+#: Registration numbers printed after a company name: "(519537-X)", "(JM0352019-K)", "Co.No. 12-A".
+_REG_SUFFIX = re.compile(
+    r"\s*(?:\(\s?[A-Z]{0,3}\s?\d[\dA-Z -]*\)?|(?:CO\.?\s?(?:REG\.?\s?)?NO\.?|ROC)\s?:?\s?[\dA-Z-]+"
+    r"|\b\d{5,}-?[A-Z]\b)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Head:
+    merchant: Field | None
+    address: Field | None
+    merchant_index: int | None
+
+
+def _alnum(text: str) -> int:
+    return sum(c.isalnum() for c in text)
+
+
+def _is_contact_or_id(line: TextLine) -> bool:
+    up = line.upper
+    return bool(kw.PHONE.search(up) or kw.WEB.search(up) or kw.IDENTIFIER.search(up))
+
+
+def _is_address(line: TextLine) -> bool:
+    return bool(kw.ADDRESS.search(line.upper))
+
+
+def _is_other(line: TextLine) -> bool:
+    """Lines that are neither a name nor an address: dates, amounts, headings."""
+    return bool(
+        find_dates(line.text)
+        or find_time(line.text)
+        or find_amounts(line.text)
+        or kw.HEADING.search(line.upper)
+    )
+
+
+def _merchant_score(line: TextLine, position: int, typical: float) -> float | None:
+    text = line.text.strip()
+    letters = [c for c in text if c.isalpha()]
+    if _alnum(text) < 3 or len(letters) < 2:
+        return None
+    if _is_contact_or_id(line) or _is_other(line):
+        return None
+    company = bool(kw.COMPANY.search(line.upper))
+    if _is_address(line) and not company:
+        return None
+    score = 3.0 if company else 0.0
+    score += min(2.0, 2.0 * (line.height / typical - 1.0))
+    score -= 0.25 * position
+    lower = sum(c.islower() for c in letters) / len(letters)
+    if lower > 0.6 and not company:
+        score -= 1.5  # a handwritten note or a slogan; shop names are mostly capitals
+    score += 0.5 * min(line.confidence(), 1.0)
+    return score
+
+
+def clean_name(text: str) -> str:
+    """ "99 SPEED MART S/B (519537-X)" → "99 SPEED MART S/B"."""
+    name = text.strip(" :;,-*=#")
+    for _ in range(2):
+        name = _REG_SUFFIX.sub("", name).strip(" :;,-*=#")
+    return name
+
+
+def find_head(lines: list[TextLine]) -> Head:
+    if not lines:
+        return Head(None, None, None)
+    typical = median([ln.height for ln in lines]) or 1.0
+    head = lines[:HEAD_LINES]
+    scored = [
+        (s, ln) for i, ln in enumerate(head) if (s := _merchant_score(ln, i, typical)) is not None
+    ]
+    if not scored:
+        return Head(None, _address(lines, -1), None)
+    score, line = max(scored, key=lambda t: t[0])
+    parts = [line]
+    # a name printed on two lines: "GARDENIA BAKERIES" / "(KL) SDN BHD"
+    nxt = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    if (
+        nxt is not None
+        and not kw.COMPANY.search(line.upper)
+        and kw.COMPANY.search(nxt.upper)
+        and not _is_address(nxt)
+        and not _is_contact_or_id(nxt)
+    ):
+        parts.append(nxt)
+    name = clean_name(" ".join(p.text for p in parts))
+    if not name:
+        return Head(None, _address(lines, line.index), None)
+    boxes = [b for p in parts for b in p.boxes()]
+    conf = min(1.0, 0.55 + 0.1 * max(score, 0.0)) * sum(p.confidence() for p in parts) / len(parts)
+    merchant = Field(name, conf, boxes)
+    return Head(merchant, _address(lines, parts[-1].index), line.index)
+
+
+def _address(lines: list[TextLine], after: int) -> Field | None:
+    """Consecutive address-like lines after the merchant (registration numbers skipped)."""
+    picked: list[TextLine] = []
+    start = after + 1
+    for line in lines[start : start + MAX_ADDRESS_LINES + 3]:
+        up = line.upper
+        if not picked and kw.IDENTIFIER.search(up) and not _is_address(line):
+            continue  # "(JM0352019-K)", "CO REG 1234-X" between name and address
+        if kw.PHONE.search(up) or kw.WEB.search(up) or _is_other(line):
+            break
+        if kw.IDENTIFIER.search(up) and not _is_address(line):
+            break
+        picked.append(line)
+        if len(picked) >= MAX_ADDRESS_LINES:
+            break
+    # trailing lines that are no address (a slogan, a branch name) stay out unless an address
+    # line follows them
+    while picked and not _is_address(picked[-1]):
+        picked.pop()
+    if not picked:
+        return None
+    text = " ".join(ln.text.strip() for ln in picked)
+    conf = 0.8 * sum(ln.confidence() for ln in picked) / len(picked)
+    return Field(text, conf, [b for ln in picked for b in ln.boxes()])

@@ -1,0 +1,224 @@
+"""Total, subtotal, tax, rounding and payment: labelled amounts, chosen by consistency.
+
+Every labelled amount is a candidate. The total is the value with the most evidence: how strong
+its labels are (GRAND TOTAL beats TOTAL), how often it is printed, whether the payment lines agree
+(card amount = total, cash − change = total) and whether subtotal + tax (+ rounding) and the items
+add up to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from app.core.receipt import keywords as kw
+from app.core.receipt.amounts import Amount, find_amounts, format_amount
+from app.core.receipt.lines import TextLine
+from app.core.receipt.model import Field
+
+#: Amounts within this much are "equal" (rounding to 5 sen / cents).
+TOLERANCE = Decimal("0.05")
+
+
+@dataclass
+class Labelled:
+    """An amount and the line that labels it."""
+
+    amount: Amount
+    line: TextLine
+    weight: float
+    source: TextLine  # the line the amount is printed on (the label's line or the next one)
+
+    @property
+    def value(self) -> Decimal:
+        return self.amount.value
+
+    def to_field(self, confidence: float) -> Field:
+        boxes = self.line.boxes(0, len(self.line.text))
+        if self.source is self.line:
+            boxes = self.line.boxes()
+        else:
+            boxes = boxes + self.source.boxes(self.amount.start, self.amount.end)
+        conf = confidence * self.source.confidence(self.amount.start, self.amount.end)
+        return Field(format_amount(self.value), min(1.0, conf), boxes)
+
+
+@dataclass
+class Totals:
+    total: Field | None = None
+    subtotal: Field | None = None
+    tax: Field | None = None
+    payment_method: Field | None = None
+    total_value: Decimal | None = None
+    subtotal_value: Decimal | None = None
+    labelled_lines: set[int] = field(default_factory=set)
+    first_label: int | None = None
+
+
+def _near(a: Decimal, b: Decimal) -> bool:
+    return abs(a - b) <= TOLERANCE
+
+
+def _line_amount(lines: list[TextLine], i: int) -> tuple[Amount, TextLine] | None:
+    """The amount a label line carries: its rightmost one, or the next line's if that line is
+    only an amount (labels and values in two columns read as two lines)."""
+    amounts = find_amounts(lines[i].text)
+    if amounts:
+        return amounts[-1], lines[i]
+    if i + 1 < len(lines):
+        nxt = lines[i + 1]
+        amounts = find_amounts(nxt.text)
+        rest = nxt.text[: amounts[0].start] if amounts else ""
+        if amounts and sum(c.isalpha() for c in rest) <= 3:
+            return amounts[-1], nxt
+    return None
+
+
+def _payment(lines: list[TextLine]) -> tuple[str, TextLine, bool] | None:
+    """The payment method: a method word on an amount line wins over one on a heading."""
+    best: tuple[int, str, TextLine, bool] | None = None
+    for line in lines:
+        for rank, (name, pattern) in enumerate(kw.PAYMENT_METHODS):
+            if pattern.search(line.upper):
+                has_amount = bool(find_amounts(line.text))
+                key = (0 if has_amount else 1) * 100 + rank
+                if best is None or key < best[0]:
+                    best = (key, name, line, has_amount)
+                break
+    return (best[1], best[2], best[3]) if best else None
+
+
+def find_totals(lines: list[TextLine], items_sum: Decimal | None = None) -> Totals:
+    totals: list[Labelled] = []
+    subtotals: list[Labelled] = []
+    taxes: list[Labelled] = []
+    roundings: list[Decimal] = []
+    changes: list[Decimal] = []
+    tendered: list[Decimal] = []
+    out = Totals()
+    for i, line in enumerate(lines):
+        up = line.upper
+        found = _line_amount(lines, i)
+        is_total = bool(kw.TOTAL_STRONG.search(up) or kw.TOTAL_WEAK.search(up))
+        if kw.SUBTOTAL.search(up):
+            kind = "subtotal"
+        elif kw.TAX.search(up) and not kw.TAX_NOT.search(up) and not kw.TOTAL_STRONG.search(up):
+            kind = "tax"
+        elif kw.ROUNDING.search(up) and not kw.TOTAL_STRONG.search(up):
+            kind = "rounding"
+        elif kw.CHANGE.search(up):
+            kind = "change"
+        elif is_total and not kw.TOTAL_NOT.search(up):
+            kind = "total"
+        elif any(p.search(up) for _, p in kw.PAYMENT_METHODS) or kw.TENDERED.search(up):
+            kind = "tendered"
+        else:
+            continue
+        if found is None:
+            continue
+        amount, source = found
+        out.labelled_lines.update({line.index, source.index})
+        if out.first_label is None and kind in ("subtotal", "total", "tax"):
+            out.first_label = line.index
+        if kind == "total":
+            weight = 3.0 if kw.TOTAL_STRONG.search(up) else 2.0
+            totals.append(Labelled(amount, line, weight, source))
+        elif kind == "subtotal":
+            subtotals.append(Labelled(amount, line, 1.0, source))
+        elif kind == "tax":
+            taxes.append(Labelled(amount, line, 1.0, source))
+        elif kind == "rounding":
+            roundings.append(amount.value)
+        elif kind == "change":
+            changes.append(amount.value)
+        else:
+            tendered.append(amount.value)
+
+    best = _pick_total(totals, subtotals, taxes, roundings, changes, tendered, items_sum)
+    if best is not None:
+        label, score = best
+        out.total = label.to_field(min(1.0, 0.5 + 0.1 * score))
+        out.total_value = label.value
+    elif tendered and changes and tendered[0] - changes[0] > 0:
+        pass  # no printed total: cash − change is arithmetic, not a reading; stay null
+    sub = _pick_subtotal(subtotals, taxes, out.total_value)
+    if sub is not None:
+        out.subtotal = sub.to_field(0.8)
+        out.subtotal_value = sub.value
+    tax = _pick_tax(taxes, out.subtotal_value, out.total_value)
+    if tax is not None:
+        out.tax = tax.to_field(0.8)
+    pay = _payment(lines)
+    if pay is not None:
+        name, line, has_amount = pay
+        out.payment_method = Field(
+            name, (0.9 if has_amount else 0.6) * line.confidence(), line.boxes()
+        )
+    return out
+
+
+def _pick_total(
+    totals: list[Labelled],
+    subtotals: list[Labelled],
+    taxes: list[Labelled],
+    roundings: list[Decimal],
+    changes: list[Decimal],
+    tendered: list[Decimal],
+    items_sum: Decimal | None,
+) -> tuple[Labelled, float] | None:
+    if not totals:
+        return None
+    scores: dict[Decimal, float] = {}
+    for label in totals:
+        scores[label.value] = scores.get(label.value, 0.0) + label.weight
+    n = len(totals)
+    for pos, label in enumerate(totals):  # the last "total" on a receipt is usually the final one
+        scores[label.value] += 0.5 * (pos + 1) / n
+    for value in scores:
+        if any(_near(t, value) for t in tendered):
+            scores[value] += 1.5
+        if any(_near(t - c, value) for t in tendered for c in changes):
+            scores[value] += 1.5
+        for s in subtotals:
+            for t in [Decimal(0), *[x.value for x in taxes]]:
+                for r in [Decimal(0), *roundings]:
+                    if t + r != 0 and _near(s.value + t + r, value):
+                        scores[value] += 1.0
+        if items_sum is not None and _near(items_sum, value):
+            scores[value] += 1.0
+        if value <= 0:
+            scores[value] -= 4.0
+    value = max(scores, key=lambda v: (scores[v], v))
+    if value <= 0 and len(scores) > 1:
+        return None
+    label = [t for t in totals if t.value == value][-1]
+    return label, scores[value]
+
+
+def _pick_subtotal(
+    subtotals: list[Labelled], taxes: list[Labelled], total: Decimal | None
+) -> Labelled | None:
+    if not subtotals:
+        return None
+    if total is not None:
+        for s in subtotals:
+            if any(_near(s.value + t.value, total) for t in taxes) or _near(s.value, total):
+                return s
+    return subtotals[-1]
+
+
+def _pick_tax(
+    taxes: list[Labelled], subtotal: Decimal | None, total: Decimal | None
+) -> Labelled | None:
+    if not taxes:
+        return None
+    if subtotal is not None and total is not None:
+        for t in taxes:
+            if t.value != 0 and _near(subtotal + t.value, total):
+                return t
+    nonzero = {t.value for t in taxes if t.value != 0}
+    if len(nonzero) == 1:
+        return next(t for t in taxes if t.value in nonzero)
+    if not nonzero:
+        return taxes[-1]
+    return None  # several different tax amounts and none adds up: do not guess
