@@ -14,7 +14,7 @@ from typing import Any
 from app import APP_NAME, __version__
 from app.core.errors import StorageError
 from app.core.inputs import DEFAULT_MAX_FILE_MB
-from app.core.options import ENGINE_NAMES, OUTPUT_FORMATS, PSM_PRESETS
+from app.core.options import ENGINE_NAMES, OPERATIONS, OUTPUT_FORMATS, PSM_PRESETS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 STALLED = (
@@ -44,10 +44,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="extract_text_with_layout: include blocks, lines and word boxes",
     )
     ex.add_argument(
+        "--operation",
+        choices=OPERATIONS,
+        default=None,
+        help="extract_text (default), extract_text_with_layout (as --layout) or parse_receipt "
+        "(as --receipt)",
+    )
+    ex.add_argument(
+        "--receipt",
+        action="store_true",
+        help="parse_receipt: merchant, date, total, items… (txt: field lines, json: "
+        "result_json.receipt, csv: the items)",
+    )
+    ex.add_argument(
         "--format",
         default=None,
         choices=OUTPUT_FORMATS,
-        help="output format (default: from -o's extension, else txt)",
+        help="output format (default: from -o's extension, else txt); csv: a receipt's items",
     )
     ex.add_argument(
         "-o", "--output", metavar="PATH", help="output file (one input) or folder (several)"

@@ -19,11 +19,11 @@ from typing import Any, BinaryIO
 
 from tqdm import tqdm
 
-from app.core.errors import OcrError
+from app.core.errors import OcrError, OptionsError
 from app.core.export import format_for_path
 from app.core.inputs import expand_inputs
 from app.core.job import SUCCEEDED, Job, output_filename
-from app.core.options import OcrOptions
+from app.core.options import RECEIPT_OPERATION, OcrOptions, check_operation
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
@@ -83,6 +83,22 @@ class _Sink:
         return None
 
 
+def _operation(args: argparse.Namespace) -> str | None:
+    """The operation the flags ask for; None when they contradict each other."""
+    asked = {
+        op
+        for op, on in (
+            ("extract_text_with_layout", args.layout),
+            (RECEIPT_OPERATION, args.receipt),
+            (args.operation, args.operation is not None),
+        )
+        if on
+    }
+    if len(asked) > 1:
+        return None
+    return asked.pop() if asked else "extract_text"
+
+
 def run_extract(args: argparse.Namespace) -> int:
     try:
         return _run(args)
@@ -114,8 +130,12 @@ def _run(args: argparse.Namespace) -> int:
         preprocess=not args.no_preprocess,
         engine=args.engine,
     )
+    operation = _operation(args)
     try:
         options = options.validated()
+        if operation is None:
+            raise OptionsError("choose one of --layout, --receipt and --operation")
+        check_operation(operation, options.output_format)
     except OcrError as exc:
         _err(exc.message)
         return EXIT_USAGE
@@ -149,7 +169,6 @@ def _run(args: argparse.Namespace) -> int:
     if manager.store.notice:
         print(f"{PROG}: warning: {manager.store.notice}", file=sys.stderr)
     manager.store.fail_interrupted("cli")  # what an earlier, killed run left unfinished
-    operation = "extract_text_with_layout" if args.layout else "extract_text"
     sink = _Sink(args.output, len(files), fmt)
     failures = len(found.unreadable)
     pending: dict[str, Path] = {}

@@ -23,7 +23,9 @@ class RequestOptions(_Strict):
     language: str = Field(
         default="eng", max_length=200, description="installed packs, e.g. eng or eng+deu"
     )
-    output_format: Literal["txt", "hocr", "json", "tsv"] = "txt"
+    output_format: Literal["txt", "hocr", "json", "tsv", "csv"] = Field(
+        default="txt", description="csv: a receipt's items (operation parse_receipt only)"
+    )
     psm: str | int = Field(
         default="auto",
         description=(
@@ -48,7 +50,10 @@ class RetentionRequest(_Strict):
 class OcrRequest(_Strict):
     """The JSON in the ``request`` form field of ``POST /v1/ocr``. Unknown keys are rejected."""
 
-    operation: Literal["extract_text", "extract_text_with_layout"] = "extract_text"
+    operation: Literal["extract_text", "extract_text_with_layout", "parse_receipt"] = Field(
+        default="extract_text",
+        description="parse_receipt (local extension): the text plus result_json.receipt",
+    )
     options: RequestOptions = Field(default_factory=RequestOptions)
     tool_slug: str = Field(default="image-to-text", max_length=200)
     client_reference_id: str | None = Field(default=None, max_length=500)
@@ -126,7 +131,9 @@ class JobModel(BaseModel):
     outputs: list[JobOutputModel]
     result_json: dict[str, Any] | None = Field(
         description="confidence (0-1), text, language, orientation; pages with blocks, "
-        "paragraphs, lines and word boxes for extract_text_with_layout; documents for a batch"
+        "paragraphs, lines and word boxes for extract_text_with_layout; documents for a batch; "
+        "receipt (merchant, address, date, date_text, time, currency, subtotal, tax, total, "
+        "payment_method, items, fields with confidence and boxes, warnings) for parse_receipt"
     )
     retention_policy: RetentionPolicy
     warnings: list[str]

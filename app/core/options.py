@@ -6,13 +6,15 @@ import re
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
-from app.core.errors import OptionsError, clip
+from app.core.errors import InvalidRequestError, OptionsError, clip
 
-Operation = Literal["extract_text", "extract_text_with_layout"]
-OutputFormat = Literal["txt", "hocr", "json", "tsv"]
+Operation = Literal["extract_text", "extract_text_with_layout", "parse_receipt"]
+OutputFormat = Literal["txt", "hocr", "json", "tsv", "csv"]
 
-OPERATIONS: tuple[str, ...] = ("extract_text", "extract_text_with_layout")
-OUTPUT_FORMATS: tuple[str, ...] = ("txt", "hocr", "json", "tsv")
+#: ``parse_receipt`` is a local extension: the text plus ``result_json.receipt``.
+OPERATIONS: tuple[str, ...] = ("extract_text", "extract_text_with_layout", "parse_receipt")
+RECEIPT_OPERATION = "parse_receipt"
+OUTPUT_FORMATS: tuple[str, ...] = ("txt", "hocr", "json", "tsv", "csv")
 
 # Page segmentation presets (name -> Tesseract --psm).
 PSM_PRESETS: dict[str, int] = {
@@ -34,8 +36,24 @@ FORMAT_MIME: dict[str, str] = {
     "hocr": "text/html; charset=utf-8",
     "json": "application/json",
     "tsv": "text/tab-separated-values; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
 }
-FORMAT_EXTENSION: dict[str, str] = {"txt": "txt", "hocr": "hocr", "json": "json", "tsv": "tsv"}
+FORMAT_EXTENSION: dict[str, str] = {
+    "txt": "txt",
+    "hocr": "hocr",
+    "json": "json",
+    "tsv": "tsv",
+    "csv": "csv",
+}
+
+
+def check_operation(operation: str, output_format: str) -> None:
+    """Raises InvalidRequestError for an unknown operation, OptionsError for a format it cannot
+    give (csv: the items of a receipt)."""
+    if operation not in OPERATIONS:
+        raise InvalidRequestError(f"unknown operation '{operation}' (use {', '.join(OPERATIONS)})")
+    if output_format == "csv" and operation != RECEIPT_OPERATION:
+        raise OptionsError("output_format csv lists a receipt's items: use operation parse_receipt")
 
 
 def psm_value(psm: str | int) -> int:

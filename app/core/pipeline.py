@@ -14,8 +14,10 @@ from app.core import imageio
 from app.core.engines import Engine, get_engine
 from app.core.engines.cancel import CancelToken
 from app.core.export import render
+from app.core.export.receipt import RECEIPT_FORMATS, render_receipt
 from app.core.model import OcrResult
 from app.core.options import OcrOptions
+from app.core.receipt import Receipt, day_first_for_language, parse_receipt
 from app.core.store import Store
 
 #: Seconds Tesseract may take per image: a floor plus time per megapixel.
@@ -47,6 +49,7 @@ class InputOutcome:
     output: bytes
     cached: bool
     key: str
+    receipt: Receipt | None = None
 
 
 def recognize_bytes(
@@ -59,8 +62,12 @@ def recognize_bytes(
     source_name: str = "image",
     cancel: CancelToken | None = None,
     image_sha256: str | None = None,
+    receipt: bool = False,
 ) -> InputOutcome:
     """Recognises one image (or takes the stored result) and renders ``options.output_format``.
+
+    With ``receipt`` the result is parsed as a receipt too (also when it comes from the cache:
+    parsing takes milliseconds) and txt, json and csv render the receipt.
 
     Raises an OcrError subclass with a one-line message for anything a user can fix.
     """
@@ -77,5 +84,12 @@ def recognize_bytes(
         if info.frames > 1:
             result.warnings.append(f"only the first of {info.frames} frames was read")
         cached = False
+    if receipt:
+        parsed = parse_receipt(result, day_first=day_first_for_language(options.language))
+        if options.output_format in RECEIPT_FORMATS:
+            output = render_receipt(result, parsed, options.output_format, layout=layout)
+        else:
+            output = render(result, options.output_format, layout=layout, source_name=source_name)
+        return InputOutcome(result, output, cached, key, parsed)
     output = render(result, options.output_format, layout=layout, source_name=source_name)
     return InputOutcome(result, output, cached, key)

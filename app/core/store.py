@@ -343,6 +343,8 @@ class Store:
             if stored is None:
                 continue
             data = OcrResult.from_storage(stored).to_dict(layout=job.layout)
+            if "receipt" in stored:
+                data["receipt"] = stored["receipt"]
             data["filename"] = inp.filename
             results.append(data)
         if not results:

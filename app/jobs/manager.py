@@ -45,7 +45,7 @@ from app.core.job import (
     make_output,
     new_job_id,
 )
-from app.core.options import OPERATIONS, OcrOptions
+from app.core.options import RECEIPT_OPERATION, OcrOptions, check_operation
 from app.core.pipeline import recognize_bytes
 from app.core.store import Store
 
@@ -205,10 +205,7 @@ class JobManager(QObject):
         items = list(inputs)
         if not items:
             raise InvalidRequestError("no input images")
-        if operation not in OPERATIONS:
-            raise InvalidRequestError(
-                f"unknown operation '{operation}' (use {', '.join(OPERATIONS)})"
-            )
+        check_operation(operation, (options or OcrOptions()).output_format)
         opts = (options or OcrOptions()).validated()
         opts = replace(opts, language=self.engine.check_language(opts.language))
         check_options = getattr(self.engine, "check_options", None)
@@ -539,6 +536,7 @@ class JobManager(QObject):
                     source_name=inp.filename,
                     cancel=self._token(job.id),
                     image_sha256=inp.sha256 or None,  # hashed once, at submit
+                    receipt=job.operation == RECEIPT_OPERATION,
                 )
             except CanceledError:
                 return  # cancel() already recorded the job as canceled
@@ -552,9 +550,10 @@ class JobManager(QObject):
                 with self._lock:  # delete() waits for us, but a canceled result is not kept
                     if job.id in self._canceled:
                         return
-                self.store.save_result(
-                    job.id, n, outcome.result.to_storage(), None if outcome.cached else outcome.key
-                )
+                stored = outcome.result.to_storage()
+                if outcome.receipt is not None:
+                    stored["receipt"] = outcome.receipt.to_dict()
+                self.store.save_result(job.id, n, stored, None if outcome.cached else outcome.key)
                 self.store.write_output(job.id, n, outcome.output)
                 outputs.append(
                     make_output(
@@ -566,6 +565,8 @@ class JobManager(QObject):
                 engines_used.append(outcome.result.engine)
                 cached += outcome.cached
                 warnings += [w for w in outcome.result.warnings if w not in warnings]
+                if outcome.receipt is not None:
+                    warnings += [w for w in outcome.receipt.warnings if w not in warnings]
             self._update(job, progress=int(100 * (n + 1) / total))
 
         cached_note = None

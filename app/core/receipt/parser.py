@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from app.core.model import OcrResult, Page
-from app.core.receipt import keywords as kw
 from app.core.receipt.amounts import currency_votes, find_amounts
 from app.core.receipt.dates import DateMatch, find_dates, find_time, page_order
 from app.core.receipt.header import find_head
@@ -22,6 +21,20 @@ MONTH_FIRST_CURRENCIES = frozenset({"USD", "PHP"})
 _DATE_LABEL = re.compile(r"DATE|DATUM|TARIKH|FECHA|DATA\b|TGL|\bDT\b")
 _NOT_PURCHASE_DATE = re.compile(r"EXP|VALID|\bDUE\b|BEST\s?BEFORE|MHD|PRINTED|EXPIRY|BIRTH")
 _MALAYSIA = re.compile(r"SDN\.?\s?BH|\bBHD\b|\bJALAN\b|\bGST\b|SELANGOR|JOHOR|KUALA\s?LUMPUR")
+
+
+#: Tesseract language codes of places that print the month first (US English is "eng" alone,
+#: which says nothing: British, Malaysian and Indian receipts are day-first and also "eng").
+_DAY_FIRST_LANGUAGES = frozenset(
+    {"deu", "fra", "spa", "ita", "nld", "por", "msa", "ind", "pol", "ces", "dan", "swe", "nor",
+     "fin", "tur", "ron", "hun", "slk", "slv", "hrv", "lit", "lav", "est", "vie", "cat"}
+)  # fmt: skip
+
+
+def day_first_for_language(language: str) -> bool | None:
+    """The date-order hint that the chosen OCR languages give (None: no hint)."""
+    codes = set(language.split("+"))
+    return True if codes & _DAY_FIRST_LANGUAGES else None
 
 
 def _region_hint(currency: str | None, text: str) -> bool | None:
@@ -143,4 +156,10 @@ def parse_receipt(result: OcrResult, *, day_first: bool | None = None) -> Receip
     return parse_page(result.page, day_first=day_first)
 
 
-__all__ = ["ITEMS_MISMATCH", "NOT_A_RECEIPT", "kw", "parse_page", "parse_receipt"]
+__all__ = [
+    "ITEMS_MISMATCH",
+    "NOT_A_RECEIPT",
+    "day_first_for_language",
+    "parse_page",
+    "parse_receipt",
+]
