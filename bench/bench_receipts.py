@@ -105,11 +105,16 @@ def sroie_cases(
 
 
 def score(
-    cases: Iterator[tuple[str, Path, dict[str, str]]], cache: Path | None, verbose: bool
+    cases: Iterator[tuple[str, Path, dict[str, str]]],
+    cache: Path | None,
+    verbose: bool,
+    only_cached: bool = False,
 ) -> dict[str, float]:
     hits = dict.fromkeys(FIELDS, 0)
     n = 0
     for key, image, truth in cases:
+        if only_cached and not (cache and (cache / f"{key}.json").exists()):
+            continue
         receipt = parse_receipt(recognise(image, cache, key)).to_dict()
         n += 1
         for f in FIELDS:
@@ -129,6 +134,9 @@ def main() -> int:
     ap.add_argument("--sroie", type=Path, default=None, help="a SROIE folder (img/, key/)")
     ap.add_argument("--cache", type=Path, default=None, help="keep OCR results here")
     ap.add_argument("--split", choices=("fit", "held-out", "all", "both"), default="both")
+    ap.add_argument(
+        "--only-cached", action="store_true", help="score only receipts already in --cache"
+    )
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss")
     args = ap.parse_args()
 
@@ -136,12 +144,12 @@ def main() -> int:
     exclude: set[str] = set()
     if (args.eval / "receipt").is_dir():
         exclude = {p.stem.split("_")[1] for p in (args.eval / "receipt").glob("sroie_*.json")}
-        rows.append(("eval", score(eval_cases(args.eval), args.cache, args.verbose)))
+        rows.append(("eval", score(eval_cases(args.eval), args.cache, args.verbose, args.only_cached)))
     if args.sroie is not None:
         splits = ("fit", "held-out") if args.split == "both" else (args.split,)
         for split in splits:
             cases = sroie_cases(args.sroie, split, exclude)
-            rows.append((f"sroie {split}", score(cases, args.cache, args.verbose)))
+            rows.append((f"sroie {split}", score(cases, args.cache, args.verbose, args.only_cached)))
     print(f"{'set':16} {'n':>4} " + " ".join(f"{f:>8}" for f in (*FIELDS, "mean")))
     for name, acc in rows:
         cells = " ".join(f"{acc[f]:8.3f}" for f in (*FIELDS, "mean"))

@@ -45,7 +45,7 @@ _MARK = "|".join(re.escape(m) for m in sorted(CURRENCY_MARKS, key=len, reverse=T
 #: a currency mark standing alone (not inside a word such as ``FROM``)
 CURRENCY_RE = re.compile(rf"(?<![A-Za-z])({_MARK})(?![A-Za-z])", re.IGNORECASE)
 AMOUNT_RE = re.compile(
-    rf"(?<![\w.,/:-])(?P<cur>(?:{_MARK})\s?)?(?P<neg>-\s?)?"
+    rf"(?<![\w.,:-])(?<!\d/)(?P<cur>(?:{_MARK})\s?)?(?P<neg>-\s?)?"
     r"(?P<num>\d{1,3}(?:[,.' ]\d{3})+[.,]\d{2}|\d+[.,]\d{2}|[.,]\d{2})"
     r"(?P<trail>-)?(?![\d%/:]|[.,]\d)",
     re.IGNORECASE,
@@ -85,10 +85,18 @@ def format_amount(value: Decimal) -> str:
     return f"{value.quantize(Decimal('0.01')):f}"
 
 
+#: OCR reads a 0 as O or U in a price's cents: "15.U0", "3.O0".
+_CENTS_TYPO = re.compile(r"(?<=\d[.,])([\dOoUD])([\dOoUD])(?![\w])")
+
+
+def _fix_cents(text: str) -> str:
+    return _CENTS_TYPO.sub(lambda m: re.sub(r"[OoUD]", "0", m.group(0)), text)
+
+
 def find_amounts(text: str) -> list[Amount]:
     """Every amount in ``text``, left to right."""
     out = []
-    for m in AMOUNT_RE.finditer(text):
+    for m in AMOUNT_RE.finditer(_fix_cents(text)):
         value = to_decimal(m.group("num"))
         if value is None:
             continue

@@ -23,6 +23,11 @@ _REG_SUFFIX = re.compile(
     r"|\b\d{5,}-?[A-Z]\b)\s*$",
     re.IGNORECASE,
 )
+#: A registration number inside a name line; the name ends before it.
+_REG_NUMBER = re.compile(r"[\s(\[{]*\b[A-Z]{0,3}\d{4,}-?\s?[A-Z]?\b[)\]}]?.*$")
+
+
+_REG_ONLY = re.compile(r"^\W*[A-Z]{0,3}\s?\d{4,}[\d-]*\s?-?\s?[A-Z]?\W*$")
 
 
 @dataclass
@@ -55,7 +60,9 @@ def _is_other(line: TextLine) -> bool:
     )
 
 
-def _merchant_score(line: TextLine, position: int, typical: float) -> float | None:
+def _merchant_score(
+    line: TextLine, position: int, typical: float, below_address: bool
+) -> float | None:
     text = line.text.strip()
     letters = [c for c in text if c.isalpha()]
     if _alnum(text) < 3 or len(letters) < 2:
@@ -65,7 +72,9 @@ def _merchant_score(line: TextLine, position: int, typical: float) -> float | No
     company = bool(kw.COMPANY.search(line.upper))
     if _is_address(line) and not company:
         return None
-    score = 3.0 if company else 0.0
+    score = 3.0 if kw.LEGAL.search(line.upper) else 1.5 if company else 0.0
+    if below_address:
+        score -= 2.5  # the shop's name sits above its address; below it: the customer's
     score += min(2.0, 2.0 * (line.height / typical - 1.0))
     score -= 0.25 * position
     lower = sum(c.islower() for c in letters) / len(letters)
@@ -78,6 +87,10 @@ def _merchant_score(line: TextLine, position: int, typical: float) -> float | No
 def clean_name(text: str) -> str:
     """ "99 SPEED MART S/B (519537-X)" → "99 SPEED MART S/B"."""
     name = text.strip(" :;,-*=#")
+    legal = kw.LEGAL.search(name.upper())
+    if legal is not None and len(name) > legal.end() + 3:
+        name = name[: legal.end()]  # "LIGHTROOM GALLERY SDN BHD No: 28, JALAN …"
+    name = _REG_NUMBER.sub("", name) if _REG_NUMBER.search(name[3:]) else name
     for _ in range(2):
         name = _REG_SUFFIX.sub("", name).strip(" :;,-*=#")
     return name
@@ -88,9 +101,14 @@ def find_head(lines: list[TextLine]) -> Head:
         return Head(None, None, None)
     typical = median([ln.height for ln in lines]) or 1.0
     head = lines[:HEAD_LINES]
-    scored = [
-        (s, ln) for i, ln in enumerate(head) if (s := _merchant_score(ln, i, typical)) is not None
-    ]
+    scored = []
+    below_address = False
+    for i, ln in enumerate(head):
+        score = _merchant_score(ln, i, typical, below_address)
+        if score is not None:
+            scored.append((score, ln))
+        elif scored and (_is_address(ln) or _is_contact_or_id(ln)):
+            below_address = True
     if not scored:
         return Head(None, _address(lines, -1), None)
     score, line = max(scored, key=lambda t: t[0])
@@ -99,8 +117,8 @@ def find_head(lines: list[TextLine]) -> Head:
     nxt = lines[line.index + 1] if line.index + 1 < len(lines) else None
     if (
         nxt is not None
-        and not kw.COMPANY.search(line.upper)
-        and kw.COMPANY.search(nxt.upper)
+        and not kw.LEGAL.search(line.upper)
+        and kw.LEGAL.search(nxt.upper)
         and not _is_address(nxt)
         and not _is_contact_or_id(nxt)
     ):
@@ -120,11 +138,12 @@ def _address(lines: list[TextLine], after: int) -> Field | None:
     start = after + 1
     for line in lines[start : start + MAX_ADDRESS_LINES + 3]:
         up = line.upper
-        if not picked and kw.IDENTIFIER.search(up) and not _is_address(line):
-            continue  # "(JM0352019-K)", "CO REG 1234-X" between name and address
-        if kw.PHONE.search(up) or kw.WEB.search(up) or _is_other(line):
-            break
-        if kw.IDENTIFIER.search(up) and not _is_address(line):
+        is_id = bool(kw.IDENTIFIER.search(up)) and not _is_address(line)
+        if is_id and (not picked or _REG_ONLY.match(up)):
+            continue  # "(JM0352019-K)", "CO REG 1234-X" between name and address, or inside it
+        if not picked and (find_dates(line.text) or find_time(line.text)):
+            continue
+        if kw.PHONE.search(up) or kw.WEB.search(up) or _is_other(line) or is_id:
             break
         picked.append(line)
         if len(picked) >= MAX_ADDRESS_LINES:
@@ -133,6 +152,8 @@ def _address(lines: list[TextLine], after: int) -> Field | None:
     # line follows them
     while picked and not _is_address(picked[-1]):
         picked.pop()
+    while picked and not _is_address(picked[0]):
+        picked.pop(0)  # "Licensee of McDonald's", "Dimiliki: …": above the street
     if not picked:
         return None
     text = " ".join(ln.text.strip() for ln in picked)

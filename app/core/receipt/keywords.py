@@ -24,7 +24,9 @@ TOTAL_STRONG = _any(
     r"TOTAL\s?TTC|NET\s?A\s?PAYER|MONTANT\s?(?:TTC|DU)",
     r"IMPORTE\s?TOTAL|TOTAL\s?A\s?PAGAR|TOTALE\s?(?:EURO|EUR)?|TE\s?BETALEN|TOTAAL",
 )
-TOTAL_WEAK = _any(r"\bTOTAL\b", r"\bTOTAL\s?SALES?\b", r"\bAMOUNT\b", r"\bTOTAL[A-Z]{0,2}\b")
+TOTAL_WEAK = _any(
+    r"\bTOTAL\b", r"\bTOTAL\s?SALES?\b", r"\bAMOUNT\b", r"\bT[O0U]T[A4]?L[A-Z]{0,2}\b"
+)
 #: Lines that say "total" but are not the amount to pay.
 TOTAL_NOT = _any(
     r"SUB\s?-?\s?TOTAL",
@@ -45,8 +47,13 @@ TAX = _any(
     r"^\W*(?:TOTAL\s?)?(?:GST|VAT|SST|TAX|MWST|MW\s?ST|UST|TVA|IVA|BTW|PPN)\b",
     r"\b(?:SALES|SERVICE)\s?TAX\b",
     r"(?:GST|TAX|VAT|SST)\s?(?:AMOUNT|AMT|PAYABLE|\(?\s?\d{1,2}(?:[.,]\d+)?\s?%)",
-    r"(?:INCL\.?|INCLUDING|INKL\.?|ENTHALTENE)\s?(?:\d{1,2}\s?%\s?)?(?:GST|TAX|VAT|MWST|UST)",
+    r"(?:INCL\.?|INCLUDING|INCLUDES|INKL\.?|ENTHALTENE)\s?\d{1,2}(?:[.,]\d+)?\s?%\s?"
+    r"(?:GST|TAX|VAT|MWST|UST)",
+    r"^\W*(?:INCL\.?|INCLUDING|INKL\.?)\s?(?:GST|TAX|VAT|MWST|UST)",
+    r"(?:GST|TAX|VAT|MWST|UST)\b.{0,12}INCLUDED",
 )
+#: Headings of a tax breakdown table; its "TOTAL" row is the tax base, not the amount to pay.
+SUMMARY = _any(r"(?:GST|TAX|VAT|MWST|SST)\s?SUMMARY|\bSUMMARY\b|TAX\s?CODE|MWST\s?NETTO")
 #: Identifiers and headings that mention a tax without being an amount of tax.
 TAX_NOT = _any(
     r"(?:GST|VAT|SST|TAX|UST|MWST)\s?(?:ID|REG|NO\b|NUMBER|#|REGISTRATION|INVOICE|SUMMARY|CODE)",
@@ -91,16 +98,21 @@ HEADING = _any(
     r"QUITTUNG|KASSENBON|RECHNUNG|\bRE[CÇ]U\b|\bTICKET\b|FACTURA|RICEVUTA|BON\b|RESIT",
     r"THANK\s?YOU|WELCOME|\bMEMBER",
 )
-COMPANY = _any(
-    r"\bSDN\.?\s?BH[DN]\b|\bS/B\b|\bBHD\b|\bBERHAD\b|\bPLT\b",
+#: Legal forms that end a company's name.
+LEGAL = _any(
+    r"\bS[DU]N\.?\s?,?\s?BH[DN]\b\.?|\bS/B\b|\bBHD\b\.?|\bBERHAD\b|\bPLT\b",
     r"\b(?:LTD|LIMITED|LLC|L\.L\.C|INC|CORP|CORPORATION|CO\.|COMPANY|PTE|PTY|PLC)\b\.?",
-    r"\b(?:GMBH|AG|KG|OHG|E\.K|SARL|SAS|S\.A|SRL|S\.R\.L|SPA|S\.P\.A|BV|B\.V|NV)\b",
-    r"ENTERPRISE|TRADING|HARDWARE|RESTAURANT|RESTORAN|\bCAFE\b|KEDAI|MART\b|MARKET|STORE|SHOP"
+    r"\b(?:GMBH|AG|KG|OHG|E\.K|SARL|SAS|S\.A|SRL|S\.R\.L|SPA|S\.P\.A|BV|B\.V|NV)\b\.?",
+)
+#: Words of shop and trade names.
+COMPANY = _any(
+    LEGAL.pattern,
+    r"ENTERPRISE|PERNIAGAAN|SYARIKAT|TRADING|HARDWARE|RESTAURANT|RESTORAN|\bCAFE\b|KEDAI|MART\b|MARKET|STORE|SHOP"
     r"|BOOKS?\b|STATIONERY|BAKER(?:Y|IES)|FOOD|PHARMACY|FARMASI|SUPERMARKET|TRADERS?\b|MACHINERY"
     r"|HOLDINGS?|INDUSTR|MARKETING|SERVICES?\b|CENTRE|CENTER|ELECTRICAL|AUTO\b|MOTOR",
 )
 ADDRESS = _any(
-    r"(?<!\d)\d{5}(?!\d)",
+    r"(?<![\d(])\d{5}(?![\d)}]|-[A-Z])",
     r"\b(?:JALAN|JLN|TAMAN|TMN|LORONG|LRG|PERSIARAN|LEBUH|LEBUHRAYA|BANDAR|KAMPUNG|KG|KAWASAN"
     r"|SEKSYEN|SEK|BATU|BLOK|BLOCK|LOT|UNIT|LEVEL|FLOOR|WISMA|BANGUNAN|MENARA|PLAZA|MALL|PUSAT"
     r"|PARK|SQUARE|JAYA|SUITE|STE)\b",

@@ -16,6 +16,8 @@ from app.core.receipt.amounts import Amount, find_amounts, format_amount
 from app.core.receipt.lines import TextLine
 from app.core.receipt.model import Field
 
+#: Rows of a tax summary table after its heading (their TOTAL is the tax base).
+SUMMARY_ROWS = 6
 #: Amounts within this much are "equal" (rounding to 5 sen / cents).
 TOLERANCE = Decimal("0.05")
 
@@ -34,11 +36,9 @@ class Labelled:
         return self.amount.value
 
     def to_field(self, confidence: float) -> Field:
-        boxes = self.line.boxes(0, len(self.line.text))
-        if self.source is self.line:
-            boxes = self.line.boxes()
-        else:
-            boxes = boxes + self.source.boxes(self.amount.start, self.amount.end)
+        boxes = self.line.boxes()  # the label and, on the same line, the amount
+        if self.source is not self.line:
+            boxes += self.source.boxes(self.amount.start, self.amount.end)
         conf = confidence * self.source.confidence(self.amount.start, self.amount.end)
         return Field(format_amount(self.value), min(1.0, conf), boxes)
 
@@ -53,6 +53,7 @@ class Totals:
     subtotal_value: Decimal | None = None
     labelled_lines: set[int] = field(default_factory=set)
     first_label: int | None = None
+    total_line: int | None = None
 
 
 def _near(a: Decimal, b: Decimal) -> bool:
@@ -92,12 +93,15 @@ def find_totals(lines: list[TextLine], items_sum: Decimal | None = None) -> Tota
     totals: list[Labelled] = []
     subtotals: list[Labelled] = []
     taxes: list[Labelled] = []
-    roundings: list[Decimal] = []
+    roundings: list[tuple[int, Decimal]] = []
     changes: list[Decimal] = []
     tendered: list[Decimal] = []
     out = Totals()
+    summary_until = -1
     for i, line in enumerate(lines):
         up = line.upper
+        if kw.SUMMARY.search(up):
+            summary_until = i + SUMMARY_ROWS
         found = _line_amount(lines, i)
         is_total = bool(kw.TOTAL_STRONG.search(up) or kw.TOTAL_WEAK.search(up))
         if kw.SUBTOTAL.search(up):
@@ -108,11 +112,17 @@ def find_totals(lines: list[TextLine], items_sum: Decimal | None = None) -> Tota
             kind = "rounding"
         elif kw.CHANGE.search(up):
             kind = "change"
-        elif is_total and not kw.TOTAL_NOT.search(up):
+        elif is_total and not kw.TOTAL_NOT.search(up) and i > summary_until:
             kind = "total"
         elif any(p.search(up) for _, p in kw.PAYMENT_METHODS) or kw.TENDERED.search(up):
             kind = "tendered"
         else:
+            continue
+        if found is None and kind == "total" and i + 1 < len(lines):
+            # "TOTAL" with its amount lost: the payment line below usually pays exactly it
+            below = find_amounts(lines[i + 1].text)
+            if below and any(p.search(lines[i + 1].upper) for _, p in kw.PAYMENT_METHODS):
+                totals.append(Labelled(below[-1], line, 1.0, lines[i + 1]))
             continue
         if found is None:
             continue
@@ -128,7 +138,7 @@ def find_totals(lines: list[TextLine], items_sum: Decimal | None = None) -> Tota
         elif kind == "tax":
             taxes.append(Labelled(amount, line, 1.0, source))
         elif kind == "rounding":
-            roundings.append(amount.value)
+            roundings.append((i, amount.value))
         elif kind == "change":
             changes.append(amount.value)
         else:
@@ -139,8 +149,7 @@ def find_totals(lines: list[TextLine], items_sum: Decimal | None = None) -> Tota
         label, score = best
         out.total = label.to_field(min(1.0, 0.5 + 0.1 * score))
         out.total_value = label.value
-    elif tendered and changes and tendered[0] - changes[0] > 0:
-        pass  # no printed total: cash − change is arithmetic, not a reading; stay null
+        out.total_line = label.line.index
     sub = _pick_subtotal(subtotals, taxes, out.total_value)
     if sub is not None:
         out.subtotal = sub.to_field(0.8)
@@ -161,13 +170,19 @@ def _pick_total(
     totals: list[Labelled],
     subtotals: list[Labelled],
     taxes: list[Labelled],
-    roundings: list[Decimal],
+    roundings: list[tuple[int, Decimal]],
     changes: list[Decimal],
     tendered: list[Decimal],
     items_sum: Decimal | None,
 ) -> tuple[Labelled, float] | None:
     if not totals:
         return None
+    # A rounding line printed after a total turns it into the amount paid: 60.31 − 0.01.
+    for label in list(totals):
+        for at, r in roundings:
+            if r != 0 and at > label.line.index and abs(r) < Decimal("0.10"):
+                rounded = Amount(label.value + r, label.amount.start, label.amount.end)
+                totals.append(Labelled(rounded, label.line, label.weight + 1.0, label.source))
     scores: dict[Decimal, float] = {}
     for label in totals:
         scores[label.value] = scores.get(label.value, 0.0) + label.weight
@@ -181,7 +196,7 @@ def _pick_total(
             scores[value] += 1.5
         for s in subtotals:
             for t in [Decimal(0), *[x.value for x in taxes]]:
-                for r in [Decimal(0), *roundings]:
+                for r in [Decimal(0), *(v for _, v in roundings)]:
                     if t + r != 0 and _near(s.value + t + r, value):
                         scores[value] += 1.0
         if items_sum is not None and _near(items_sum, value):
