@@ -48,6 +48,8 @@ def norm_date(value: str | None) -> str:
         return ""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return value
+    if re.fullmatch(r"(?:19|20)\d{6}", value):  # 20180304
+        return f"{value[:4]}-{value[4:6]}-{value[6:]}"
     found = find_dates(value)
     if not found:
         return norm_text(value)
@@ -144,12 +146,16 @@ def main() -> int:
     exclude: set[str] = set()
     if (args.eval / "receipt").is_dir():
         exclude = {p.stem.split("_")[1] for p in (args.eval / "receipt").glob("sroie_*.json")}
-        rows.append(("eval", score(eval_cases(args.eval), args.cache, args.verbose, args.only_cached)))
+        rows.append(
+            ("eval", score(eval_cases(args.eval), args.cache, args.verbose, args.only_cached))
+        )
     if args.sroie is not None:
         splits = ("fit", "held-out") if args.split == "both" else (args.split,)
         for split in splits:
             cases = sroie_cases(args.sroie, split, exclude)
-            rows.append((f"sroie {split}", score(cases, args.cache, args.verbose, args.only_cached)))
+            rows.append(
+                (f"sroie {split}", score(cases, args.cache, args.verbose, args.only_cached))
+            )
     print(f"{'set':16} {'n':>4} " + " ".join(f"{f:>8}" for f in (*FIELDS, "mean")))
     for name, acc in rows:
         cells = " ".join(f"{acc[f]:8.3f}" for f in (*FIELDS, "mean"))

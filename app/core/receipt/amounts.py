@@ -45,7 +45,7 @@ _MARK = "|".join(re.escape(m) for m in sorted(CURRENCY_MARKS, key=len, reverse=T
 #: a currency mark standing alone (not inside a word such as ``FROM``)
 CURRENCY_RE = re.compile(rf"(?<![A-Za-z])({_MARK})(?![A-Za-z])", re.IGNORECASE)
 AMOUNT_RE = re.compile(
-    rf"(?<![\w.,:-])(?<!\d/)(?P<cur>(?:{_MARK})\s?)?(?P<neg>-\s?)?"
+    rf"(?<![\w.,:-])(?<!\d/)(?P<neg0>-\s?)?(?P<cur>(?:{_MARK})\s?)?(?P<neg>-\s?)?"
     r"(?P<num>\d{1,3}(?:[,.' ]\d{3})+[.,]\d{2}|\d+[.,]\d{2}|[.,]\d{2})"
     r"(?P<trail>-)?(?![\d%/:]|[.,]\d)",
     re.IGNORECASE,
@@ -100,7 +100,7 @@ def find_amounts(text: str) -> list[Amount]:
         value = to_decimal(m.group("num"))
         if value is None:
             continue
-        if m.group("neg") or m.group("trail"):
+        if m.group("neg0") or m.group("neg") or m.group("trail"):
             value = -value
         cur = m.group("cur")
         code = CURRENCY_MARKS.get(cur.strip().upper()) if cur else None
@@ -108,13 +108,20 @@ def find_amounts(text: str) -> list[Amount]:
     return out
 
 
+_PRICE_AFTER = re.compile(r"\s?-?\d[\d,.' ]*[.,]\d{2}(?!\d)")
+_PRICE_BEFORE = re.compile(r"\d[.,]\d{2}\s?$")
+
+
 def currency_votes(text: str) -> dict[str, int]:
     """How often each currency is printed (marks, codes) in ``text``."""
     votes: dict[str, int] = {}
     for m in CURRENCY_RE.finditer(text):
         mark = m.group(1).upper()
-        if mark in ("RS", "RP") and not re.match(r"\s?\d", text[m.end() : m.end() + 2]):
-            continue  # "Rs"/"Rp" only before a number: both are common word starts
+        if not mark.isalpha() or mark in ("RS", "RP"):
+            # symbols and "Rs"/"Rp" only next to a price: "$117" is OCR for "S117", an address
+            before, after = text[max(0, m.start() - 12) : m.start()], text[m.end() : m.end() + 12]
+            if not (_PRICE_AFTER.match(after) or _PRICE_BEFORE.search(before)):
+                continue
         code = CURRENCY_MARKS[mark]
         votes[code] = votes.get(code, 0) + 1
     return votes

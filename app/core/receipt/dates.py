@@ -36,7 +36,7 @@ for _n, _names in enumerate(
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"(?P<y>(?:19|20)\d{2}|\d{2}(?!\d))"
 NUMERIC_RE = re.compile(
-    r"(?<!\d)(?:(?P<y4>(?:19|20)\d{2})(?P<s0>[/.-])(?P<m0>\d{1,2})(?P=s0)(?P<d0>\d{1,2})(?!\d)"
+    r"(?<![\w-])(?:(?P<y4>(?:19|20)\d{2})(?P<s0>[/.-])(?P<m0>\d{1,2})(?P=s0)(?P<d0>\d{1,2})(?!\d)"
     rf"|(?P<a>\d{{1,2}})\s?(?P<s>[/.-])\s?(?P<b>\d{{1,2}})\s?(?P=s)\s?{_YEAR})"
 )
 TEXT_RE = re.compile(

@@ -52,6 +52,11 @@ TAX = _any(
     r"^\W*(?:INCL\.?|INCLUDING|INKL\.?)\s?(?:GST|TAX|VAT|MWST|UST)",
     r"(?:GST|TAX|VAT|MWST|UST)\b.{0,12}INCLUDED",
 )
+#: A line that starts with "TOTAL" (not "TOTAL GST"): the amount to pay, even when it names the
+#: tax it includes ("Total RM Including GST 6% 99.80") ...
+TOTAL_FIRST = _any(r"^\W*T[O0U]T[A4]?L(?!\s?(?:GST|TAX|VAT|SST)\b)")
+#: ... unless it states the tax ("TOTAL INCLUDES 6% GST 3.98").
+TAX_STATEMENT = _any(r"INCLUDE[SD]")
 #: Headings of a tax breakdown table; its "TOTAL" row is the tax base, not the amount to pay.
 SUMMARY = _any(r"(?:GST|TAX|VAT|MWST|SST)\s?SUMMARY|\bSUMMARY\b|TAX\s?CODE|MWST\s?NETTO")
 #: Identifiers and headings that mention a tax without being an amount of tax.

@@ -8,6 +8,7 @@ add up to it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -16,6 +17,7 @@ from app.core.receipt.amounts import Amount, find_amounts, format_amount
 from app.core.receipt.lines import TextLine
 from app.core.receipt.model import Field
 
+_SPACED_CENTS = re.compile(r"(?<![\d.,])(\d{1,6}) (\d{2})\s*$")
 #: Rows of a tax summary table after its heading (their TOTAL is the tax base).
 SUMMARY_ROWS = 6
 #: Amounts within this much are "equal" (rounding to 5 sen / cents).
@@ -60,18 +62,44 @@ def _near(a: Decimal, b: Decimal) -> bool:
     return abs(a - b) <= TOLERANCE
 
 
+def _amount_only(line: TextLine) -> Amount | None:
+    amounts = find_amounts(line.text)
+    rest = line.text[: amounts[0].start] if amounts else ""
+    return amounts[-1] if amounts and sum(c.isalpha() for c in rest) <= 3 else None
+
+
+def _same_row(label: TextLine, other: TextLine) -> bool:
+    """``other`` sits right of ``label`` on the same printed row (half a line height)."""
+    a, b = label.bbox, other.bbox
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    return (
+        other.index != label.index
+        and b[0] >= a[2] - 2
+        and overlap >= 0.5 * min(a[3] - a[1], b[3] - b[1])
+    )
+
+
 def _line_amount(lines: list[TextLine], i: int) -> tuple[Amount, TextLine] | None:
-    """The amount a label line carries: its rightmost one, or the next line's if that line is
-    only an amount (labels and values in two columns read as two lines)."""
+    """The amount a label line carries: its rightmost one; else an amount printed on the same
+    row in another column (the layout read labels and values as two blocks); else the next
+    line's when that line is only an amount."""
     amounts = find_amounts(lines[i].text)
     if amounts:
         return amounts[-1], lines[i]
+    spaced = _SPACED_CENTS.search(lines[i].text)
+    if spaced is not None:  # "GRAND TOTAL 10 00": the point lost
+        value = Decimal(f"{spaced.group(1)}.{spaced.group(2)}")
+        return Amount(value, spaced.start(), spaced.end()), lines[i]
+    beside = [ln for ln in lines if _same_row(lines[i], ln) and _amount_only(ln)]
+    if beside:
+        nearest = min(beside, key=lambda ln: ln.bbox[0])
+        amount = _amount_only(nearest)
+        if amount is not None:
+            return amount, nearest
     if i + 1 < len(lines):
-        nxt = lines[i + 1]
-        amounts = find_amounts(nxt.text)
-        rest = nxt.text[: amounts[0].start] if amounts else ""
-        if amounts and sum(c.isalpha() for c in rest) <= 3:
-            return amounts[-1], nxt
+        amount = _amount_only(lines[i + 1])
+        if amount is not None:
+            return amount, lines[i + 1]
     return None
 
 
@@ -106,7 +134,12 @@ def find_totals(lines: list[TextLine], items_sum: Decimal | None = None) -> Tota
         is_total = bool(kw.TOTAL_STRONG.search(up) or kw.TOTAL_WEAK.search(up))
         if kw.SUBTOTAL.search(up):
             kind = "subtotal"
-        elif kw.TAX.search(up) and not kw.TAX_NOT.search(up) and not kw.TOTAL_STRONG.search(up):
+        elif (
+            kw.TAX.search(up)
+            and not kw.TAX_NOT.search(up)
+            and not kw.TOTAL_STRONG.search(up)
+            and (not kw.TOTAL_FIRST.search(up) or kw.TAX_STATEMENT.search(up))
+        ):
             kind = "tax"
         elif kw.ROUNDING.search(up) and not kw.TOTAL_STRONG.search(up):
             kind = "rounding"
@@ -142,7 +175,7 @@ def find_totals(lines: list[TextLine], items_sum: Decimal | None = None) -> Tota
         elif kind == "change":
             changes.append(amount.value)
         else:
-            tendered.append(amount.value)
+            tendered.append(abs(amount.value))  # "Mastercard -99.80"
 
     best = _pick_total(totals, subtotals, taxes, roundings, changes, tendered, items_sum)
     if best is not None:
