@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from app.core import imageio
 from app.core.engines import Engine, get_engine
 from app.core.engines.cancel import CancelToken
-from app.core.export import render
-from app.core.export.receipt import RECEIPT_FORMATS, render_receipt
+from app.core.export.receipt import render_result
 from app.core.model import OcrResult
 from app.core.options import OcrOptions
 from app.core.receipt import Receipt, day_first_for_language, parse_receipt
@@ -84,12 +83,12 @@ def recognize_bytes(
         if info.frames > 1:
             result.warnings.append(f"only the first of {info.frames} frames was read")
         cached = False
-    if receipt:
-        parsed = parse_receipt(result, day_first=day_first_for_language(options.language))
-        if options.output_format in RECEIPT_FORMATS:
-            output = render_receipt(result, parsed, options.output_format, layout=layout)
-        else:
-            output = render(result, options.output_format, layout=layout, source_name=source_name)
-        return InputOutcome(result, output, cached, key, parsed)
-    output = render(result, options.output_format, layout=layout, source_name=source_name)
-    return InputOutcome(result, output, cached, key)
+    parsed = (
+        parse_receipt(result, day_first=day_first_for_language(options.language))
+        if receipt
+        else None
+    )
+    output = render_result(
+        result, parsed, options.output_format, layout=layout, source_name=source_name
+    )
+    return InputOutcome(result, output, cached, key, parsed)

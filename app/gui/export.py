@@ -10,9 +10,11 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.core.export import format_for_path, render
+from app.core.export.receipt import render_result
 from app.core.job import SUCCEEDED, Job
 from app.core.model import OcrResult
 from app.core.options import FORMAT_EXTENSION
+from app.core.receipt import Receipt
 
 
 def render_input(store: Any, job: Job, index: int, fmt: str) -> bytes:
@@ -20,7 +22,12 @@ def render_input(store: Any, job: Job, index: int, fmt: str) -> bytes:
     if stored is None:
         raise ValueError(f"{job.inputs[index].filename}: no result stored")
     result = OcrResult.from_storage(stored)
-    return render(result, fmt, layout=True, source_name=job.inputs[index].filename)
+    receipt = Receipt.from_dict(stored["receipt"]) if stored.get("receipt") else None
+    name = job.inputs[index].filename
+    try:
+        return render_result(result, receipt, fmt, layout=True, source_name=name)
+    except ValueError as exc:
+        raise ValueError(f"{name}: {exc}") from None
 
 
 def save_result(

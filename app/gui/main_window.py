@@ -50,7 +50,7 @@ from app import settings as S
 from app.core.errors import OcrError
 from app.core.export import format_for_path
 from app.core.job import PROCESSING, QUEUED, Job
-from app.core.options import OUTPUT_FORMATS, OcrOptions
+from app.core.options import OUTPUT_FORMATS, RECEIPT_OPERATION, OcrOptions
 from app.core.store import JobGone
 from app.gui.api_control import ApiControl
 from app.gui.drop_zone import DropZone
@@ -330,6 +330,9 @@ class MainWindow(QMainWindow):
         languages = self._languages()
         self.result_view = ResultView(self.manager.store, languages)
         self.result_view.rerun_requested.connect(self.rerun)
+        self.result_view.receipt_requested.connect(
+            lambda job_id: self.rerun(job_id, None, operation=RECEIPT_OPERATION)
+        )
         self.result_view.message.connect(lambda m: self.statusBar().showMessage(m, 4000))
         self.result_view.text.setAcceptDrops(False)
         self.result_view.overlay.setAcceptDrops(False)
@@ -608,9 +611,9 @@ class MainWindow(QMainWindow):
         for job in self.selected_jobs():
             self.rerun(job.id, None)
 
-    def rerun(self, job_id: str, options: OcrOptions | None) -> None:
+    def rerun(self, job_id: str, options: OcrOptions | None, operation: str | None = None) -> None:
         try:
-            job = self.manager.retry(job_id, options=options)
+            job = self.manager.retry(job_id, options=options, operation=operation)
         except (KeyError, JobGone):
             self._on_problem(self.tr("That job is gone (expired or deleted)."))
             return

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSlider,
     QSplitter,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -33,10 +34,12 @@ from PySide6.QtWidgets import (
 
 from app.core.job import SUCCEEDED, Job
 from app.core.model import OcrResult
-from app.core.options import PSM_PRESETS, OcrOptions
+from app.core.options import PSM_PRESETS, RECEIPT_OPERATION, OcrOptions
+from app.core.receipt import Receipt
 from app.gui.engine_names import engine_labels, engine_name
 from app.gui.icons import icon
 from app.gui.overlay_view import BLOCK, LINE, WORD, OverlayView
+from app.gui.receipt_panel import ReceiptPanel
 from app.gui.text_map import TextMap
 
 
@@ -63,9 +66,11 @@ def _legend_chip(color: str, text: str) -> QLabel:
 
 
 class ResultView(QWidget):
-    """Shows a job; ``rerun_requested(job_id, OcrOptions)`` asks for a new run."""
+    """Shows a job; ``rerun_requested(job_id, OcrOptions)`` asks for a new run and
+    ``receipt_requested(job_id)`` for the same job parsed as a receipt."""
 
     rerun_requested = Signal(str, object)
+    receipt_requested = Signal(str)
     message = Signal(str)
 
     def __init__(
@@ -185,7 +190,11 @@ class ResultView(QWidget):
         self.text.setAccessibleName(self.tr("Recognised text"))
         self.text.setPlaceholderText(self.tr("The recognised text appears here."))
         self.text.setTabChangesFocus(True)
-        rv.addWidget(self.text, 1)
+        self.receipt_panel = ReceiptPanel()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.text, self.tr("Te&xt"))
+        self.tabs.addTab(self.receipt_panel, self.tr("Rec&eipt"))
+        rv.addWidget(self.tabs, 1)
         self.stats = QLabel()
         self.stats.setObjectName("stats")
         rv.addWidget(self.stats)
@@ -246,6 +255,9 @@ class ResultView(QWidget):
         self.text.selectionChanged.connect(self._on_text_selection)
         self.text.cursorPositionChanged.connect(self._on_text_selection)
         self.text.textChanged.connect(self._on_text_changed)
+        self.receipt_panel.boxes_requested.connect(self._show_boxes)
+        self.receipt_panel.message.connect(self.message)
+        self.receipt_panel.parse_requested.connect(self._parse_receipt)
 
         copy_all = QAction(self.tr("Copy all text"), self)
         copy_all.setShortcut(QKeySequence("Ctrl+Shift+C"))
@@ -299,14 +311,23 @@ class ResultView(QWidget):
             return  # a progress update: labels only
         self._shown_status = job.status
         result = None
+        receipt = None
         if job.status == SUCCEEDED and job.inputs and not job.inputs[0].error:
             try:
                 stored = self.store.load_result(job.id, 0)
                 result = OcrResult.from_storage(stored) if stored else None
-            except (OSError, ValueError, KeyError) as exc:
+                if stored and stored.get("receipt") is not None:
+                    receipt = Receipt.from_dict(stored["receipt"])
+            except (OSError, ValueError, KeyError, TypeError) as exc:
                 self.error_banner.setText(self.tr("Cannot read the stored result: %s") % exc)
                 self.error_banner.show()
         self._set_result(result)
+        self.receipt_panel.set_receipt(receipt, can_parse=result is not None)
+        if not same:
+            is_receipt = job.operation == RECEIPT_OPERATION
+            self.tabs.setCurrentWidget(self.receipt_panel if is_receipt else self.text)
+        elif receipt is not None:
+            self.tabs.setCurrentWidget(self.receipt_panel)
         self.overlay.set_page(None, result.page if result else None)
         if job.inputs:
             self._gen += 1
@@ -404,6 +425,20 @@ class ResultView(QWidget):
                 if len(indices) == 1
                 else self.tr("Copied %1 words").replace("%1", str(len(indices)))
             )
+
+    def _parse_receipt(self) -> None:
+        if self.job is not None:
+            self.receipt_requested.emit(self.job.id)
+
+    def _show_boxes(self, boxes: list) -> None:
+        """Selects the words read at ``boxes`` (a receipt field's evidence) in the overlay."""
+        if self.result is None:
+            return
+        wanted = {tuple(b) for b in boxes}
+        indices = [i for i, w in enumerate(self.result.page.words()) if tuple(w.bbox) in wanted]
+        self._syncing = True  # showing is not selecting: no copy, no text selection
+        self.overlay.select_words(indices)
+        self._syncing = False
 
     def selected_words_text(self) -> str:
         return self.map.text_of(self.overlay.selected_indices())

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 
+from app.core.export import render
 from app.core.model import OcrResult
 from app.core.receipt.model import FIELD_NAMES, ITEM_COLUMNS, Receipt
 
@@ -47,3 +48,20 @@ def render_receipt(result: OcrResult, receipt: Receipt, fmt: str, *, layout: boo
         data["receipt"] = receipt.to_dict()
         return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
     raise ValueError(f"a receipt renders as {', '.join(RECEIPT_FORMATS)}, not {fmt}")
+
+
+def render_result(
+    result: OcrResult,
+    receipt: Receipt | None,
+    fmt: str,
+    *,
+    layout: bool = True,
+    source_name: str = "image",
+) -> bytes:
+    """A job's output: the receipt's own txt/json/csv when it was parsed as one, otherwise the
+    result in ``fmt``."""
+    if receipt is not None and fmt in RECEIPT_FORMATS:
+        return render_receipt(result, receipt, fmt, layout=layout)
+    if fmt == "csv":
+        raise ValueError("csv lists a receipt's items: parse the image as a receipt first")
+    return render(result, fmt, layout=layout, source_name=source_name)
