@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.core import imageio
-from app.core.engines import Engine, get_engine
+from app.core.engines import AUTO, Engine, get_engine
+from app.core.engines.rapid import NAME as RAPID
 from app.core.engines.cancel import CancelToken
 from app.core.export.receipt import render_result
 from app.core.model import OcrResult
@@ -71,6 +72,10 @@ def recognize_bytes(
     Raises an OcrError subclass with a one-line message for anything a user can fix.
     """
     engine = engine or get_engine()
+    if receipt and options.engine == AUTO and get_engine(RAPID).is_installed():
+        # A receipt is PP-OCR's case: Tesseract's page layout reads a right-aligned price
+        # column apart from its labels (and splits "8.50" into "8." and "50").
+        options = replace(options, engine=RAPID)
     sha = image_sha256 or hashlib.sha256(data).hexdigest()
     key = cache_key(sha, options, engine)
     stored = store.find_cached(key) if store else None

@@ -60,6 +60,9 @@ def _parse_line(line: TextLine) -> Item | None:
         after = [a for a in amounts[:-1] if a.start >= m.end()]
         unit = after[0].value if after else None
         head = line.text[: m.start()]
+        if _letters(head) < 2:  # "2 x Croissant @ 1.75  3.50": the name follows the count
+            stop = after[0].start if after else last.start
+            head = line.text[m.end() : stop].rstrip(" @")
     elif len(amounts) >= 2:
         unit = amounts[-2].value
         numbers = [n for n in _NUMBER.finditer(head)]

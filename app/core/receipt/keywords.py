@@ -129,6 +129,10 @@ ADDRESS = _any(
     r"|SINGAPORE|W\.?P\.?)\b",
     r"^\W*NO\.?\s?\d",
     r",\s?[A-Z]{2}\s\d{5}\b",
+    r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b",  # UK postcode: NW1 6XE
+    r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b",  # Canada: K1A 0B1
+    r"^\W*\d{4}\s?[A-Z]{2}\s+[A-Z]",  # Netherlands: 1012 AB Amsterdam
+    r"^\W*(?:[A-Z]-?)?\d{4,5}\s+[A-Z][A-Za-z]+",  # 80331 München, 1010 Wien
 )
 ITEMS_HEADER = _any(
     r"\b(?:ITEM|DESCRIPTION|DESC|PRODUCT|ARTIKEL|ARTICLE|QTY|QUANTITY|MENGE|PRICE|PREIS|AMOUNT"
