@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 
 from app.core import imageio
 from app.core.engines import AUTO, Engine, get_engine
-from app.core.engines.rapid import NAME as RAPID
 from app.core.engines.cancel import CancelToken
+from app.core.engines.rapid import NAME as RAPID
 from app.core.export.receipt import render_result
 from app.core.model import OcrResult
 from app.core.options import OcrOptions

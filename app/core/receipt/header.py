@@ -70,9 +70,9 @@ def _merchant_score(
     if _is_contact_or_id(line) or _is_other(line):
         return None
     company = bool(kw.COMPANY.search(line.upper))
-    if _is_address(line) and (not company or any(c.isdigit() for c in text)):
-        if not kw.LEGAL.search(line.upper):
-            return None  # "455 Market Street": a trade word in a street name
+    street = _is_address(line) and (not company or any(c.isdigit() for c in text))
+    if street and not kw.LEGAL.search(line.upper):
+        return None  # "455 Market Street": a trade word in a street name
     score = 3.0 if kw.LEGAL.search(line.upper) else 1.5 if company else 0.0
     if below_address:
         score -= 2.5  # the shop's name sits above its address; below it: the customer's
