@@ -15,6 +15,8 @@ from app.core.receipt.model import Field
 
 #: The merchant is looked for in this many first lines.
 HEAD_LINES = 12
+#: The address starts within this many lines below the name.
+ADDRESS_NEAR = 3
 #: An address has at most this many lines.
 MAX_ADDRESS_LINES = 5
 #: Registration numbers printed after a company name: "(519537-X)", "(JM0352019-K)", "Co.No. 12-A".
@@ -27,6 +29,8 @@ _REG_SUFFIX = re.compile(
 _REG_NUMBER = re.compile(r"[\s(\[{]*\b[A-Z]{0,3}\d{4,}-?\s?[A-Z]?\b[)\]}]?.*$")
 
 
+#: "Dimiliki:", "Owned by:", "Operated by:" before the company's name.
+_OWNER_LABEL = re.compile(r"^(?:[A-Za-z]+\s){0,2}[A-Za-z]+\s?:\s*(?=\S)")
 _REG_ONLY = re.compile(r"^\W*[A-Z]{0,3}\s?\d{4,}[\d-]*\s?-?\s?[A-Z]?\W*$")
 
 
@@ -76,7 +80,7 @@ def _merchant_score(
     score = 3.0 if kw.LEGAL.search(line.upper) else 1.5 if company else 0.0
     if below_address:
         score -= 2.5  # the shop's name sits above its address; below it: the customer's
-    score += min(2.0, 2.0 * (line.height / typical - 1.0))
+    score += min(1.5, 2.0 * (line.height / typical - 1.0))
     score -= 0.25 * position
     lower = sum(c.islower() for c in letters) / len(letters)
     if lower > 0.6 and not company:
@@ -87,7 +91,8 @@ def _merchant_score(
 
 def clean_name(text: str) -> str:
     """ "99 SPEED MART S/B (519537-X)" → "99 SPEED MART S/B"."""
-    name = text.strip(" :;,-*=#")
+    name = _OWNER_LABEL.sub("", text.strip(" :;,-*=#.")).strip()
+    name = re.sub(r"^\d{4,}\s+(?=[A-Za-z])", "", name)  # a till or branch code before it
     legal = kw.LEGAL.search(name.upper())
     if legal is not None and len(name) > legal.end() + 3:
         name = name[: legal.end()]  # "LIGHTROOM GALLERY SDN BHD No: 28, JALAN …"
@@ -107,6 +112,8 @@ def find_head(lines: list[TextLine]) -> Head:
     for i, ln in enumerate(head):
         score = _merchant_score(ln, i, typical, below_address)
         if score is not None:
+            if any(_is_address(nxt) for nxt in lines[i + 1 : i + 1 + ADDRESS_NEAR]):
+                score += 1.5  # the name printed right above the address
             scored.append((score, ln))
         elif scored and (_is_address(ln) or _is_contact_or_id(ln)):
             below_address = True
@@ -114,10 +121,22 @@ def find_head(lines: list[TextLine]) -> Head:
         return Head(None, _address(lines, -1), None)
     score, line = max(scored, key=lambda t: t[0])
     parts = [line]
+    # "POPULAR BOOK" / "CO. (M) SDN BHD": a legal form alone on its line takes the line above
+    legal = kw.LEGAL.search(line.upper)
+    prev = lines[line.index - 1] if line.index > 0 else None
+    if (
+        legal is not None
+        and prev is not None
+        and len(line.text[: legal.start()].split()) < 2
+        and _merchant_score(prev, 0, typical, False) is not None
+        and not kw.LEGAL.search(prev.upper)
+    ):
+        parts.insert(0, prev)
     # a name printed on two lines: "GARDENIA BAKERIES" / "(KL) SDN BHD"
     nxt = lines[line.index + 1] if line.index + 1 < len(lines) else None
     if (
         nxt is not None
+        and len(parts) == 1
         and not kw.LEGAL.search(line.upper)
         and kw.LEGAL.search(nxt.upper)
         and not _is_address(nxt)
