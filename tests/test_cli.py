@@ -246,3 +246,36 @@ def test_without_tesseract_says_how_to_install_it(isolated_home, sample_png):
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
     )
     assert proc.stdout.startswith("Tesseract is not installed")
+
+
+def test_extract_receipt(isolated_home, tmp_path):
+    from tests.receipt_images import bakery_receipt
+
+    image = bakery_receipt(tmp_path / "bakery.png")
+    proc = run("extract", "--receipt", str(image), home=isolated_home)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert "merchant: CORNER BAKERY LTD" in lines and "total: 10.25" in lines
+    assert "  Croissant: 3.50 (2 x 1.75)" in lines
+    out = tmp_path / "items.csv"
+    proc = run(
+        "extract", "--operation", "parse_receipt", str(image), "-o", str(out), home=isolated_home
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_text().splitlines()[1] == "Croissant,2,1.75,3.50"
+    proc = run("extract", "--receipt", "--format", "json", str(image), home=isolated_home)
+    assert json.loads(proc.stdout)["receipt"]["date"] == "2024-03-14"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--layout", "--receipt"],
+        ["--receipt", "--operation", "extract_text"],
+        ["--format", "csv"],
+    ],
+)
+def test_receipt_flags_bad_usage(isolated_home, sample_png, args):
+    proc = run("extract", *args, str(sample_png), home=isolated_home)
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr

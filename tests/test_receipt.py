@@ -154,3 +154,60 @@ def test_date_and_time_patterns() -> None:
     assert find_dates("HD03-04-06 CEMENT") == []
     assert find_time("09:41PM 568008") == ("21:41", 0, 7)
     assert find_time("TOTAL 12.50") is None
+
+
+# -- the eval set's receipts (SROIE entities: company, date, address, total) -----------------
+@pytest.fixture(scope="module")
+def eval_receipts() -> dict[str, tuple[dict[str, str], dict]]:
+    from tests.conftest import EVAL_DIR
+
+    folder = EVAL_DIR / "receipt"
+    if not folder.is_dir():
+        pytest.skip("../shared/eval is not present")
+    out = {}
+    for truth in sorted(folder.glob("sroie_*.json")):
+        outcome = _parse(truth.with_suffix(".jpg"))
+        out[truth.stem] = (
+            json.loads(truth.read_text())["entities"],
+            json.loads(outcome.output)["receipt"],
+        )
+    return out
+
+
+@pytest.mark.eval
+def test_eval_receipts_meet_the_target(eval_receipts) -> None:
+    from bench.bench_receipts import FIELDS, OURS, matches
+
+    n = len(eval_receipts)
+    assert n == 10
+    acc = {
+        f: sum(matches(f, truth[f], ours[OURS[f]]) for truth, ours in eval_receipts.values()) / n
+        for f in FIELDS
+    }
+    assert acc["total"] >= 0.9 and acc["date"] >= 0.9, acc
+    assert sum(acc.values()) / len(acc) >= 0.85, acc
+
+
+@pytest.mark.eval
+@pytest.mark.parametrize(
+    ("stem", "field", "value"),
+    [
+        ("sroie_006", "merchant", "SOON HUAT MACHINERY ENTERPRISE"),
+        ("sroie_176", "merchant", "KEDAI PAPAN YEW CHUAN"),
+        ("sroie_352", "merchant", "GARDENIA BAKERIES (KL) SDN BHD"),
+        ("sroie_006", "date", "2019-01-11"),
+        ("sroie_077", "date", "2017-10-29"),
+        ("sroie_594", "date", "2018-05-03"),  # printed 03-05-18
+        ("sroie_518", "date", "2018-06-18"),  # printed 18/06/201808:18.00
+        ("sroie_006", "total", "327.00"),
+        ("sroie_352", "total", "22.58"),
+        ("sroie_466", "total", "70.30"),
+        ("sroie_518", "total", "30.00"),
+        ("sroie_352", "address", "Lot 3, Jalan Pelabur 23/1, 40300 Shah Alam, Selangor."),
+        ("sroie_594", "currency", "MYR"),
+        ("sroie_518", "payment_method", "cash"),
+    ],
+)
+def test_eval_receipt_fields(eval_receipts, stem: str, field: str, value: str) -> None:
+    _truth, ours = eval_receipts[stem]
+    assert ours[field] == value

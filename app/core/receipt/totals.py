@@ -103,14 +103,16 @@ def _line_amount(lines: list[TextLine], i: int) -> tuple[Amount, TextLine] | Non
     return None
 
 
-def _payment(lines: list[TextLine]) -> tuple[str, TextLine, bool] | None:
-    """The payment method: a method word on an amount line wins over one on a heading."""
+def _payment(lines: list[TextLine], total_line: int | None) -> tuple[str, TextLine, bool] | None:
+    """The payment method: a method word on an amount line below the total wins over one on
+    any amount line (a "TNG Reload" item), which wins over one on a heading."""
     best: tuple[int, str, TextLine, bool] | None = None
     for line in lines:
         for rank, (name, pattern) in enumerate(kw.PAYMENT_METHODS):
             if pattern.search(line.upper):
                 has_amount = bool(find_amounts(line.text))
-                key = (0 if has_amount else 1) * 100 + rank
+                below = total_line is not None and line.index > total_line
+                key = (0 if has_amount and below else 1 if has_amount else 2) * 100 + rank
                 if best is None or key < best[0]:
                     best = (key, name, line, has_amount)
                 break
@@ -190,7 +192,7 @@ def find_totals(lines: list[TextLine], items_sum: Decimal | None = None) -> Tota
     tax = _pick_tax(taxes, out.subtotal_value, out.total_value)
     if tax is not None:
         out.tax = tax.to_field(0.8)
-    pay = _payment(lines)
+    pay = _payment(lines, out.total_line)
     if pay is not None:
         name, line, has_amount = pay
         out.payment_method = Field(
