@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from app.core.model import OcrResult, Page
 from app.core.receipt.amounts import currency_votes, find_amounts
@@ -126,12 +127,16 @@ def parse_page(page: Page, *, day_first: bool | None = None) -> Receipt:
         return receipt
 
     start = (head.merchant_index or 0) + 1
-    end = totals.first_label if totals.first_label is not None else len(lines)
+    # items run to the total; labelled lines between (a "Total 0% supplies" part sum) are
+    # left out by find_items
+    end = next((i for i in (totals.total_line, totals.first_label) if i is not None), len(lines))
     items = find_items(lines, start, end)
     total_items = items_total(items)
     if total_items is not None:
         totals = find_totals(lines, total_items)
         targets = [v for v in (totals.subtotal_value, totals.total_value) if v is not None]
+        if totals.total_value is not None and totals.tax is not None:
+            targets.append(totals.total_value - Decimal(totals.tax.value))  # net items
         if targets and not any(_near(total_items, v) for v in targets):
             receipt.warnings.append(ITEMS_MISMATCH)
             for item in items:
