@@ -46,7 +46,7 @@ _MARK = "|".join(re.escape(m) for m in sorted(CURRENCY_MARKS, key=len, reverse=T
 CURRENCY_RE = re.compile(rf"(?<![A-Za-z])({_MARK})(?![A-Za-z])", re.IGNORECASE)
 AMOUNT_RE = re.compile(
     rf"(?<![\w.,:-])(?<!\d/)(?P<neg0>-\s?)?(?P<cur>(?:{_MARK})\s?)?(?P<neg>-\s?)?"
-    r"(?P<num>\d{1,3}(?:[,.' ]\d{3})+[.,]\d{2}|\d+[.,]\d{2}|[.,]\d{2})"
+    r"(?P<num>\d{1,3}(?:[,.' ]\d{3})+[.,]\d{2}|\d+[.,] ?\d{2}|[.,]\d{2})"
     r"(?P<trail>-)?(?![\d%/:]|[.,]\d)",
     re.IGNORECASE,
 )
@@ -89,7 +89,12 @@ def format_amount(value: Decimal) -> str:
 _CENTS_TYPO = re.compile(r"(?<=\d[.,])([\dOoUD])([\dOoUD])(?![\w])")
 
 
+#: ... and an O for the 0 after a currency mark: "RMO.00".
+_ZERO_TYPO = re.compile(r"(?:(?<=RM)|(?<=[$€£]))[Oo](?=[.,]\d)")
+
+
 def _fix_cents(text: str) -> str:
+    text = _ZERO_TYPO.sub("0", text)
     return _CENTS_TYPO.sub(lambda m: re.sub(r"[OoUD]", "0", m.group(0)), text)
 
 

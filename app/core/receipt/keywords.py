@@ -25,12 +25,12 @@ TOTAL_STRONG = _any(
     r"IMPORTE\s?TOTAL|TOTAL\s?A\s?PAGAR|TOTALE\s?(?:EURO|EUR)?|TE\s?BETALEN|TOTAAL",
 )
 TOTAL_WEAK = _any(
-    r"\bTOTAL\b", r"\bTOTAL\s?SALES?\b", r"\bAMOUNT\b", r"\bT[O0U]T[A4]?L[A-Z]{0,2}\b"
+    r"\bTOTAL\b", r"\bTOTAL\s?SALES?\b", r"\bAMOUNT\b", r"\bT[O0U][TLI][A4]?[L1][A-Z]{0,2}\b"
 )
 #: Lines that say "total" but are not the amount to pay.
 TOTAL_NOT = _any(
     r"SUB\s?-?\s?TOTAL",
-    r"TOTAL\s?(?:QTY|QUANTITY|ITEMS?|NO\.?\s?OF|PCS|UNITS?|DISC|DISCOUNT|SAVINGS?|SAVED|POINTS?)",
+    r"TOTAL\s?(?:[QO0]TY|QUANTITY|ITEMS?|NO\.?\s?OF|PCS|UNITS?|DISC|DISCOUNT|SAVINGS?|SAVED|POINTS?)",
     r"TOTAL\s?(?:GST|TAX|VAT|SST)\b",
     r"TOTAL\s?(?:\(?\s?EXCL|BEFORE|W/?O)",
     r"ZWISCHENSUMME|SOUS.?TOTAL|SUBTOTALE|SUBTOTAAL",
@@ -40,7 +40,7 @@ TOTAL_NOT = _any(
 SUBTOTAL = _any(
     r"SUB\s?-?\s?TOTAL",
     r"ZWISCHENSUMME|SOUS.?TOTAL|SUBTOTALE|SUBTOTAAL",
-    r"TOTAL\s?\(?\s?(?:EXCL|EXCLUDING|BEFORE)\b.{0,8}(?:GST|TAX|VAT|SST)",
+    r"TOTAL\s?(?:[A-Z]+\s?){0,2}\(?\s?(?:EXCL|EXCLUDING|EXCLUDED|BEFORE)\b.{0,8}(?:GST|TAX|VAT|SST)",
     r"(?:AMOUNT|AMT)\s?(?:EXCL|BEFORE).{0,8}(?:GST|TAX|VAT|SST)",
 )
 TAX = _any(
@@ -66,7 +66,7 @@ TAX_NOT = _any(
 )
 ROUNDING = _any(r"ROUND(?:ING|ED)?\s?(?:ADJ|ADJUSTMENT)?", r"RUNDUNG|PEMBUNDARAN|ARRONDI")
 CHANGE = _any(r"\bCHANGE\b|\bCHG\b|\bKEMBALI|RUCKGELD|RÜCKGELD|\bRENDU|\bCAMBIO")
-TENDERED = _any(r"TENDER(?:ED)?|\bPAID\b|\bPAYMENT\b|GEGEBEN|\bBAYARAN\b")
+TENDERED = _any(r"TENDER(?:ED)?|\bPAID\b|\bPAYMENT\b|GEGEBEN|\bBAYARAN\b|\bRECEIVED\b")
 #: Payment methods (normalised name ← printed words), most specific first.
 PAYMENT_METHODS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("visa", _any(r"\bVISA\b")),

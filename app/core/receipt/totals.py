@@ -147,6 +147,10 @@ def find_totals(lines: list[TextLine], items_sum: Decimal | None = None) -> Tota
             kind = "rounding"
         elif kw.CHANGE.search(up):
             kind = "change"
+        elif kw.TENDERED.search(up) and not (
+            kw.TOTAL_STRONG.search(up) or kw.TOTAL_FIRST.search(up)
+        ):
+            kind = "tendered"  # "Paid Amount: 100.00"
         elif is_total and not kw.TOTAL_NOT.search(up) and i > summary_until:
             kind = "total"
         elif any(p.search(up) for _, p in kw.PAYMENT_METHODS) or kw.TENDERED.search(up):
@@ -179,6 +183,16 @@ def find_totals(lines: list[TextLine], items_sum: Decimal | None = None) -> Tota
         else:
             tendered.append(abs(amount.value))  # "Mastercard -99.80"
 
+    if not totals:
+        # no "total" printed (or read): the last subtotal is the amount to pay when the payment
+        # confirms it ("SUBTOTAL RM41.45 / CASH RM51.50 / CHANGE RM10.05")
+        confirmed = [
+            s
+            for s in subtotals
+            if any(_near(t, s.value) for t in tendered)
+            or any(_near(t - c, s.value) for t in tendered for c in changes)
+        ]
+        totals = [Labelled(s.amount, s.line, 0.5, s.source) for s in confirmed[-1:]]
     best = _pick_total(totals, subtotals, taxes, roundings, changes, tendered, items_sum)
     if best is not None:
         label, score = best
