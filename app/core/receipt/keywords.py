@@ -32,6 +32,7 @@ TOTAL_NOT = _any(
     r"SUB\s?-?\s?TOTAL",
     r"TOTAL\s?(?:[QO0]TY|QUANTITY|ITEMS?|NO\.?\s?OF|PCS|UNITS?|DISC|DISCOUNT|SAVINGS?|SAVED|POINTS?)",
     r"TOTAL\s?(?:GST|TAX|VAT|SST)\b",
+    r"TOTAL\s?\d{1,2}(?:[.,]\d+)?\s?%",  # the part at one tax rate: "Total 6% supplies"
     r"TOTAL\s?(?:\(?\s?EXCL|BEFORE|W/?O)",
     r"ZWISCHENSUMME|SOUS.?TOTAL|SUBTOTALE|SUBTOTAAL",
     r"GST\s?SUMMARY|TAX\s?SUMMARY|\bSUMMARY\b",

@@ -233,8 +233,9 @@ def _pick_total(
                 rounded = Amount(label.value + r, label.amount.start, label.amount.end)
                 totals.append(Labelled(rounded, label.line, label.weight + 1.0, label.source))
     scores: dict[Decimal, float] = {}
-    for label in totals:
-        scores[label.value] = scores.get(label.value, 0.0) + label.weight
+    for label in totals:  # the strongest label, and a little for each repeat
+        old = scores.get(label.value)
+        scores[label.value] = label.weight if old is None else max(old, label.weight) + 0.5
     n = len(totals)
     for pos, label in enumerate(totals):  # the last "total" on a receipt is usually the final one
         scores[label.value] += 0.5 * (pos + 1) / n
