@@ -24,15 +24,16 @@ TOTAL_STRONG = _any(
     r"TOTAL\s?TTC|NET\s?A\s?PAYER|MONTANT\s?(?:TTC|DU)",
     r"IMPORTE\s?TOTAL|TOTAL\s?A\s?PAGAR|TOTALE\s?(?:EURO|EUR)?|TE\s?BETALEN|TOTAAL",
 )
-TOTAL_WEAK = _any(
-    r"\bTOTAL\b", r"\bTOTAL\s?SALES?\b", r"\bAMOUNT\b", r"\bT[O0U][TLI][A4]?[L1][A-Z]{0,2}\b"
-)
+TOTAL_WEAK = _any(r"\bTOTAL\b", r"\bTOTAL\s?SALES?\b", r"\bT[O0U][TLI][A4]?[L1][A-Z]{0,2}\b")
+#: "AMOUNT" alone: the weakest label of a total.
+AMOUNT = _any(r"\bAMOUNT\b|\bAMT\b")
 #: Lines that say "total" but are not the amount to pay.
 TOTAL_NOT = _any(
     r"SUB\s?-?\s?TOTAL",
     r"TOTAL\s?(?:[QO0]TY|QUANTITY|ITEMS?|NO\.?\s?OF|PCS|UNITS?|DISC|DISCOUNT|SAVINGS?|SAVED|POINTS?)",
     r"TOTAL\s?(?:GST|TAX|VAT|SST)\b",
-    r"TOTAL\s?\d{1,2}(?:[.,]\d+)?\s?%",  # the part at one tax rate: "Total 6% supplies"
+    r"TOTAL\s?\d{1,2}(?:[.,]\d+)?\s?%",
+    r"TAXABLE|\bNET\s?(?:OF|EXCL)",  # the part at one tax rate: "Total 6% supplies"
     r"TOTAL\s?(?:\(?\s?EXCL|BEFORE|W/?O)",
     r"ZWISCHENSUMME|SOUS.?TOTAL|SUBTOTALE|SUBTOTAAL",
     r"GST\s?SUMMARY|TAX\s?SUMMARY|\bSUMMARY\b",
@@ -87,7 +88,12 @@ PAYMENT_METHODS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("voucher", _any(r"VOUCHER|GIFT\s?CARD|GUTSCHEIN")),
-    ("cash", _any(r"\bCASH\b|\bTUNAI\b|\bBAR(?:GELD)?\b|ESP[EÈ]CES|EFECTIVO|CONTANTI|CONTANT")),
+    (
+        "cash",
+        _any(
+            r"\bCASH(?:\b|(?=RM))|\bTUNAI\b|\bBAR(?:GELD)?\b|ESP[EÈ]CES|EFECTIVO|CONTANTI|CONTANT"
+        ),
+    ),
 )
 PHONE = _any(
     r"\b(?:TEL|TELEPHONE|PHONE|PH|FAX|HP|H/P|MOBILE|HOTLINE|WHATSAPP)\b\.?\s?(?:NO)?\s?[:.]?",
@@ -135,7 +141,8 @@ ADDRESS = _any(
     r"^\W*\d{4}\s?[A-Z]{2}\s+[A-Z]",  # Netherlands: 1012 AB Amsterdam
     r"^\W*(?:[A-Z]-?)?\d{4,5}\s+[A-Z][A-Za-z]+",  # 80331 München, 1010 Wien
 )
+#: Column headings of an item table ("Qty  Price  Amount(RM)  Tax(RM)"): no labels.
 ITEMS_HEADER = _any(
     r"\b(?:ITEM|DESCRIPTION|DESC|PRODUCT|ARTIKEL|ARTICLE|QTY|QUANTITY|MENGE|PRICE|PREIS|AMOUNT"
-    r"|AMT|TOTAL|U/?PRICE|S/PRICE)\b"
+    r"|AMT|TOTAL|U/?PRICE|S/PRICE|U/?P|TAX|CODE|\(RM\)|DISC%?)(?:\b|(?=\())"
 )

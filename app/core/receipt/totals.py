@@ -17,7 +17,7 @@ from app.core.receipt.amounts import Amount, find_amounts, format_amount
 from app.core.receipt.lines import TextLine
 from app.core.receipt.model import Field
 
-_SPACED_CENTS = re.compile(r"(?<![\d.,])(\d{1,6}) (\d{2})\s*$")
+_SPACED_CENTS = re.compile(r"(?<![\d.,/-])(\d{1,6})[ -](\d{2})\s*$")
 #: Rows of a tax summary table after its heading (their TOTAL is the tax base).
 SUMMARY_ROWS = 6
 #: Amounts within this much are "equal" (rounding to 5 sen / cents).
@@ -132,8 +132,12 @@ def find_totals(lines: list[TextLine], items_sum: Decimal | None = None) -> Tota
         up = line.upper
         if kw.SUMMARY.search(up):
             summary_until = i + SUMMARY_ROWS
+        if len(kw.ITEMS_HEADER.findall(up)) >= 2 and not find_amounts(line.text):
+            continue  # a table's column headings
         found = _line_amount(lines, i)
-        is_total = bool(kw.TOTAL_STRONG.search(up) or kw.TOTAL_WEAK.search(up))
+        is_total = bool(
+            kw.TOTAL_STRONG.search(up) or kw.TOTAL_WEAK.search(up) or kw.AMOUNT.search(up)
+        )
         if kw.SUBTOTAL.search(up):
             kind = "subtotal"
         elif (
@@ -170,7 +174,7 @@ def find_totals(lines: list[TextLine], items_sum: Decimal | None = None) -> Tota
         if out.first_label is None and kind in ("subtotal", "total", "tax"):
             out.first_label = line.index
         if kind == "total":
-            weight = 3.0 if kw.TOTAL_STRONG.search(up) else 2.0
+            weight = 3.0 if kw.TOTAL_STRONG.search(up) else 2.0 if kw.TOTAL_WEAK.search(up) else 1.0
             totals.append(Labelled(amount, line, weight, source))
         elif kind == "subtotal":
             subtotals.append(Labelled(amount, line, 1.0, source))
@@ -183,16 +187,15 @@ def find_totals(lines: list[TextLine], items_sum: Decimal | None = None) -> Tota
         else:
             tendered.append(abs(amount.value))  # "Mastercard -99.80"
 
-    if not totals:
-        # no "total" printed (or read): the last subtotal is the amount to pay when the payment
-        # confirms it ("SUBTOTAL RM41.45 / CASH RM51.50 / CHANGE RM10.05")
-        confirmed = [
-            s
-            for s in subtotals
-            if any(_near(t, s.value) for t in tendered)
-            or any(_near(t - c, s.value) for t in tendered for c in changes)
-        ]
-        totals = [Labelled(s.amount, s.line, 0.5, s.source) for s in confirmed[-1:]]
+    # the last subtotal is the amount to pay when the payment confirms it and no total does
+    # ("SUBTOTAL RM41.45 / CASH RM51.50 / CHANGE RM10.05")
+    confirmed = [
+        s
+        for s in subtotals
+        if any(_near(t, s.value) for t in tendered)
+        or any(_near(t - c, s.value) for t in tendered for c in changes)
+    ]
+    totals += [Labelled(s.amount, s.line, 0.5, s.source) for s in confirmed[-1:]]
     best = _pick_total(totals, subtotals, taxes, roundings, changes, tendered, items_sum)
     if best is not None:
         label, score = best
