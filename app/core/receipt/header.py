@@ -31,6 +31,12 @@ _REG_NUMBER = re.compile(r"[\s(\[{]*\b[A-Z]{0,3}\d{4,}-?\s?[A-Z]?\b[)\]}]?.*$")
 
 #: "Dimiliki:", "Owned by:", "Operated by:" before the company's name.
 _OWNER_LABEL = re.compile(r"^(?:[A-Za-z]+\s){0,2}[A-Za-z]+\s?:\s*(?=\S)")
+#: A registration number printed before the street: "(No.193573-M) Level G2, …".
+_LEADING_REG = re.compile(
+    r"^\(?\s?(?:(?:CO(?:MPANY)?\.?\s?)?NO\.?\s?:?\s?)?\d{4,}-?\s?[A-Z]?\s?\)\s*", re.IGNORECASE
+)
+#: A branch printed under the address ("1076-IJOK", "(TESCO PUTRA NILAI)"): part of it.
+_BRANCH = re.compile(r"^\W*(?:\d{3,5}\s?-\s?[A-Z]|\(.*\)\W*$)")
 _REG_ONLY = re.compile(r"^\W*[A-Z]{0,3}\s?\d{4,}[\d-]*\s?-?\s?[A-Z]?\W*$")
 
 
@@ -170,12 +176,12 @@ def _address(lines: list[TextLine], after: int) -> Field | None:
             break
     # trailing lines that are no address (a slogan, a branch name) stay out unless an address
     # line follows them
-    while picked and not _is_address(picked[-1]):
+    while picked and not _is_address(picked[-1]) and not _BRANCH.search(picked[-1].upper):
         picked.pop()
     while picked and not _is_address(picked[0]):
         picked.pop(0)  # "Licensee of McDonald's", "Dimiliki: …": above the street
     if not picked:
         return None
-    text = " ".join(ln.text.strip() for ln in picked)
+    text = _LEADING_REG.sub("", " ".join(ln.text.strip() for ln in picked))
     conf = 0.8 * sum(ln.confidence() for ln in picked) / len(picked)
     return Field(text, conf, [b for ln in picked for b in ln.boxes()])
