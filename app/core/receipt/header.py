@@ -37,6 +37,11 @@ _LEADING_REG = re.compile(
 )
 #: A branch printed under the address ("1076-IJOK", "(TESCO PUTRA NILAI)"): part of it.
 _BRANCH = re.compile(r"^\W*(?:\d{3,5}\s?-\s?[A-Z]|\(.*\)\W*$)")
+#: Parts of a legal name that are no name of their own: "CO. (M) SDN BHD".
+_CONNECTORS = re.compile(r"\bCO\.|\(\w{1,3}\)|&|\bAND\b", re.IGNORECASE)
+#: OCR variants of Malaysian legal forms, written as printed.
+_LEGAL_TYPOS = ((re.compile(r"\b[S5][UO0]N(\.?\s?,?\s?BH[DN])\b"), r"SDN\1"),
+                (re.compile(r"\b5/B\b"), "S/B"))  # fmt: skip
 _REG_ONLY = re.compile(r"^\W*[A-Z]{0,3}\s?\d{4,}[\d-]*\s?-?\s?[A-Z]?\W*$")
 
 
@@ -103,6 +108,8 @@ def clean_name(text: str) -> str:
     if legal is not None and len(name) > legal.end() + 3:
         name = name[: legal.end()]  # "LIGHTROOM GALLERY SDN BHD No: 28, JALAN …"
     name = _REG_NUMBER.sub("", name) if _REG_NUMBER.search(name[3:]) else name
+    for pattern, fixed in _LEGAL_TYPOS:
+        name = pattern.sub(fixed, name)
     for _ in range(2):
         name = _REG_SUFFIX.sub("", name).strip(" :;,-*=#")
     return name
@@ -133,7 +140,10 @@ def find_head(lines: list[TextLine]) -> Head:
     if (
         legal is not None
         and prev is not None
-        and len(line.text[: legal.start()].split()) < 2
+        and (
+            len(_CONNECTORS.sub(" ", line.text[: legal.start()]).split()) < 2
+            or line.text.lstrip().startswith("&")
+        )
         and _merchant_score(prev, 0, typical, False) is not None
         and not kw.LEGAL.search(prev.upper)
     ):

@@ -112,7 +112,7 @@ HEADING = _any(
 )
 #: Legal forms that end a company's name.
 LEGAL = _any(
-    r"\bS[DU]N\.?\s?,?\s?BH[DN]\b\.?|\bS/B\b|\bBHD\b\.?|\bBERHAD\b|\bPLT\b",
+    r"\b[S5][DUO0]N\.?\s?,?\s?BH[DN]\b\.?|\b[S5]/B\b|\bBHD\b\.?|\bBERHAD\b|\bPLT\b",
     r"\b(?:LTD|LIMITED|LLC|L\.L\.C|INC|CORP|CORPORATION|CO\.|COMPANY|PTE|PTY|PLC)\b\.?",
     r"\b(?:GMBH|AG|KG|OHG|E\.K|SARL|SAS|S\.A|SRL|S\.R\.L|SPA|S\.P\.A|BV|B\.V|NV)\b\.?",
 )
