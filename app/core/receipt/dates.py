@@ -36,11 +36,12 @@ for _n, _names in enumerate(
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"(?P<y>(?:19|20)\d{2}|\d{2}(?!\d))"
 NUMERIC_RE = re.compile(
-    r"(?<![\w-])(?:(?P<y4>(?:19|20)\d{2})(?P<s0>[/.-])(?P<m0>\d{1,2})(?P=s0)(?P<d0>\d{1,2})(?!\d)"
+    r"(?<![\w/.-])(?:(?P<y4>(?:19|20)\d{2})(?P<s0>[/.-])(?P<m0>\d{1,2})(?P=s0)"
+    r"(?P<d0>\d{2}(?=\d{1,2}:\d{2})|\d{1,2}(?!\d))"  # "2018/02/2213:34:14": the time glued on
     rf"|(?P<a>\d{{1,2}})\s?(?P<s>[/.-])\s?(?P<b>\d{{1,2}})\s?(?P=s)\s?{_YEAR})"
 )
 TEXT_RE = re.compile(
-    rf"(?<![A-Za-z\d])(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?[\s.-]*(?P<m1>{_MONTH})\.?[\s,.-]*"
+    rf"(?<![A-Za-z\d])(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?[\s./-]*(?P<m1>{_MONTH})\.?[\s,./-]*"
     rf"(?P<y1>(?:19|20)\d{{2}}|\d{{2}}(?!\d))"
     rf"|(?P<m2>{_MONTH})\.?\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?P<y2>(?:19|20)\d{{2}}))",
     re.IGNORECASE,

@@ -122,7 +122,7 @@ def parse_page(page: Page, *, day_first: bool | None = None) -> Receipt:
     priced = sum(1 for ln in lines if find_amounts(ln.text))
     hint = _region_hint(currency.value if currency else None, page.text)
     dates = _date_fields(lines, day_first if day_first is not None else hint)
-    if totals.total is None and (priced < 2 or "date" not in dates):
+    if totals.total is None and priced < 3 and not (priced and "date_text" in dates):
         receipt.warnings.append(NOT_A_RECEIPT)
         return receipt
 
