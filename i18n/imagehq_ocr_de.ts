@@ -476,6 +476,144 @@
     </message>
 </context>
 <context>
+    <name>Receipt</name>
+    <message>
+        <source>Merchant</source>
+        <translation>Händler</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Date as printed</source>
+        <translation>Datum wie gedruckt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Zwischensumme</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Steuer</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Zahlung</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPanel</name>
+    <message>
+        <source>Receipt fields</source>
+        <translation>Belegfelder</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>Receipt items</source>
+        <translation>Belegpositionen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Einzelpreis</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>&amp;Parse as receipt</source>
+        <translation>Als &amp;Beleg lesen</translation>
+    </message>
+    <message>
+        <source>Read merchant, date, total and items from this text</source>
+        <translation>Händler, Datum, Summe und Positionen aus diesem Text lesen</translation>
+    </message>
+    <message>
+        <source>Copy &amp;JSON</source>
+        <translation>&amp;JSON kopieren</translation>
+    </message>
+    <message>
+        <source>Copy C&amp;SV</source>
+        <translation>C&amp;SV kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the items as CSV</source>
+        <translation>Die Positionen als CSV kopieren</translation>
+    </message>
+    <message>
+        <source>confidence %1 %</source>
+        <translation>Konfidenz %1 %</translation>
+    </message>
+    <message>
+        <source>not found on the receipt</source>
+        <translation>nicht auf dem Beleg gefunden</translation>
+    </message>
+    <message>
+        <source>Not parsed as a receipt yet.</source>
+        <translation>Noch nicht als Beleg gelesen.</translation>
+    </message>
+    <message>
+        <source>No result to parse.</source>
+        <translation>Kein Ergebnis zum Lesen.</translation>
+    </message>
+    <message>
+        <source>Click a row to see where it was read; double-click to edit.</source>
+        <translation>Eine Zeile anklicken zeigt, wo sie gelesen wurde; Doppelklick zum Bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Copied the receipt as JSON</source>
+        <translation>Beleg als JSON kopiert</translation>
+    </message>
+    <message>
+        <source>Copied the receipt items as CSV</source>
+        <translation>Belegpositionen als CSV kopiert</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt</source>
+        <translation>Te&amp;xt</translation>
+    </message>
+    <message>
+        <source>Rec&amp;eipt</source>
+        <translation>B&amp;eleg</translation>
+    </message>
+</context>
+<context>
     <name>ResultView</name>
     <message>
         <location filename="../app/gui/result_view.py" line="123"/>

@@ -61,3 +61,25 @@ def test_parse_as_receipt_and_use_the_fields(qtbot, window, tmp_path: Path) -> N
     window.select_job(plain.id)
     qtbot.waitUntil(lambda: view.job is not None and view.job.id == plain.id, timeout=WAIT_MS)
     assert panel.receipt is None and view.tabs.currentWidget() is view.text
+
+
+def test_receipt_tab_in_german(qtbot) -> None:
+    from PySide6.QtCore import QLocale, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from app import i18n_build
+    from app.gui.main import I18N_DIR
+    from app.gui.receipt_panel import ReceiptPanel
+
+    assert i18n_build.main() == 0
+    translator = QTranslator()
+    assert translator.load(QLocale(QLocale.Language.German), "imagehq_ocr", "_", str(I18N_DIR))
+    app = QApplication.instance()
+    app.installTranslator(translator)
+    try:
+        panel = ReceiptPanel()
+        qtbot.addWidget(panel)
+        assert panel.parse_btn.text() == "Als &Beleg lesen"
+        assert panel.fields.item(FIELD_NAMES.index("total"), 0).text() == "Summe"
+    finally:
+        app.removeTranslator(translator)
