@@ -13,10 +13,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,6 +30,11 @@ from app.core.export.receipt import receipt_csv
 from app.core.model import BBox
 from app.core.receipt import FIELD_NAMES, ITEM_COLUMNS, Field, Item, Receipt
 from app.gui.icons import icon
+
+#: Each table can shrink to this height (the window's minimum size must not grow).
+MIN_TABLE_HEIGHT = 56
+#: Below this the panel scrolls.
+MIN_PANEL_HEIGHT = 220
 
 
 def field_labels() -> dict[str, str]:
@@ -61,12 +69,24 @@ class ReceiptPanel(QWidget):
         super().__init__(parent)
         self.receipt: Receipt | None = None
         self._filling = False
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # scrolls rather than grow the window's minimum size (small screens)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        inner.setMinimumHeight(MIN_PANEL_HEIGHT)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(inner)
         layout.setContentsMargins(0, 0, 0, 0)
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setObjectName("receiptNotice")
-        layout.addWidget(self.notice)
+        # fields above items, in a splitter: the tab may be no taller than the text beside it
+        tables = QSplitter(Qt.Orientation.Vertical)
+        tables.setChildrenCollapsible(False)
 
         self.fields = QTableWidget(len(FIELD_NAMES), 2)
         self.fields.setAccessibleName(self.tr("Receipt fields"))
@@ -82,9 +102,9 @@ class ReceiptPanel(QWidget):
             key.setData(Qt.ItemDataRole.UserRole, name)
             self.fields.setItem(row, 0, key)
             self.fields.setItem(row, 1, QTableWidgetItem(""))
-        layout.addWidget(self.fields, 3)
+        self.fields.setMinimumHeight(MIN_TABLE_HEIGHT)
+        tables.addWidget(self.fields)
 
-        layout.addWidget(QLabel(self.tr("Items")))
         self.items = QTableWidget(0, len(ITEM_COLUMNS))
         self.items.setAccessibleName(self.tr("Receipt items"))
         self.items.setHorizontalHeaderLabels(
@@ -93,9 +113,14 @@ class ReceiptPanel(QWidget):
         self.items.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.items.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        layout.addWidget(self.items, 2)
+        self.items.setMinimumHeight(MIN_TABLE_HEIGHT)
+        tables.addWidget(self.items)
+        tables.setStretchFactor(0, 3)
+        tables.setStretchFactor(1, 2)
+        layout.addWidget(tables, 1)
 
         buttons = QHBoxLayout()
+        buttons.addWidget(self.notice, 1)
         self.parse_btn = QPushButton(self.tr("&Parse as receipt"))
         self.parse_btn.setToolTip(self.tr("Read merchant, date, total and items from this text"))
         self.parse_btn.clicked.connect(self.parse_requested)
@@ -105,7 +130,6 @@ class ReceiptPanel(QWidget):
         self.copy_csv_btn.setToolTip(self.tr("Copy the items as CSV"))
         self.copy_csv_btn.clicked.connect(self.copy_csv)
         buttons.addWidget(self.parse_btn)
-        buttons.addStretch(1)
         buttons.addWidget(self.copy_json_btn)
         buttons.addWidget(self.copy_csv_btn)
         layout.addLayout(buttons)
