@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -82,7 +83,9 @@ class ReceiptPanel(QWidget):
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(0, 0, 0, 0)
         self.notice = QLabel()
-        self.notice.setWordWrap(True)
+        # one line, clipped when narrow (the tooltip has it all): a wrapping label would make
+        # the scroll area size the panel by its preferred height
+        self.notice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.notice.setObjectName("receiptNotice")
         # fields above items, in a splitter: the tab may be no taller than the text beside it
         tables = QSplitter(Qt.Orientation.Vertical)
@@ -172,6 +175,7 @@ class ReceiptPanel(QWidget):
             self.notice.setText(
                 self.tr("Click a row to see where it was read; double-click to edit.")
             )
+        self.notice.setToolTip(self.notice.text())
         self.parse_btn.setVisible(receipt is None)
         self.parse_btn.setEnabled(can_parse)
         self.fields.setEnabled(receipt is not None)
