@@ -26,7 +26,7 @@ TOTAL_STRONG = _any(
 )
 TOTAL_WEAK = _any(r"\bTOTAL\b", r"\bTOTAL\s?SALES?\b", r"\bT[O0U][TLI][A4]?[L1][A-Z]{0,2}\b")
 #: "AMOUNT" alone: the weakest label of a total.
-AMOUNT = _any(r"\bAMOUNT\b|\bAMT\b")
+AMOUNT = _any(r"\bA[MN]OUNT\b|\bAMT\b")
 #: Lines that say "total" but are not the amount to pay.
 TOTAL_NOT = _any(
     r"SUB\s?-?\s?TOTAL",
@@ -68,7 +68,7 @@ TAX_NOT = _any(
 )
 ROUNDING = _any(r"ROUND(?:ING|ED)?\s?(?:ADJ|ADJUSTMENT)?", r"RUNDUNG|PEMBUNDARAN|ARRONDI")
 CHANGE = _any(r"\bCHANGE\b|\bCHG\b|\bKEMBALI|RUCKGELD|RÜCKGELD|\bRENDU|\bCAMBIO")
-TENDERED = _any(r"TENDER(?:ED)?|\bPAID\b|\bPAYMENT\b|GEGEBEN|\bBAYARAN\b|\bRECEIVED\b")
+TENDERED = _any(r"TENDER(?:ED)?|\bPAID\b|\bPAYMENT\b|GEGEBEN|\bBAYARAN\b|\bRECEIVED\b|\bACCEPTED\b")
 #: Payment methods (normalised name ← printed words), most specific first.
 PAYMENT_METHODS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("visa", _any(r"\bVISA\b")),

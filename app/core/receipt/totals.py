@@ -126,6 +126,7 @@ def find_totals(lines: list[TextLine], items_sum: Decimal | None = None) -> Tota
     roundings: list[tuple[int, Decimal]] = []
     changes: list[Decimal] = []
     tendered: list[Decimal] = []
+    paid_at: list[int] = []  # where payment lines are
     out = Totals()
     summary_until = -1
     for i, line in enumerate(lines):
@@ -164,7 +165,8 @@ def find_totals(lines: list[TextLine], items_sum: Decimal | None = None) -> Tota
         if found is None and kind == "total" and i + 1 < len(lines):
             # "TOTAL" with its amount lost: the payment line below usually pays exactly it
             below = find_amounts(lines[i + 1].text)
-            if below and any(p.search(lines[i + 1].upper) for _, p in kw.PAYMENT_METHODS):
+            paid = any(p.search(lines[i + 1].upper) for _, p in kw.PAYMENT_METHODS)
+            if below and paid and below[-1].value > 0:
                 totals.append(Labelled(below[-1], line, 1.0, lines[i + 1]))
             continue
         if found is None:
@@ -186,6 +188,7 @@ def find_totals(lines: list[TextLine], items_sum: Decimal | None = None) -> Tota
             changes.append(amount.value)
         else:
             tendered.append(abs(amount.value))  # "Mastercard -99.80"
+            paid_at.append(i)
 
     # the last subtotal is the amount to pay when the payment confirms it and no total does
     # ("SUBTOTAL RM41.45 / CASH RM51.50 / CHANGE RM10.05")
@@ -196,6 +199,10 @@ def find_totals(lines: list[TextLine], items_sum: Decimal | None = None) -> Tota
         or any(_near(t - c, s.value) for t in tendered for c in changes)
     ]
     totals += [Labelled(s.amount, s.line, 0.5, s.source) for s in confirmed[-1:]]
+    # a rounding printed after the payment adjusts the change, not the total
+    roundings = [(at, r) for at, r in roundings if not any(p < at for p in paid_at)] or [
+        (-1, r) for _, r in roundings
+    ]
     best = _pick_total(totals, subtotals, taxes, roundings, changes, tendered, items_sum)
     if best is not None:
         label, score = best
