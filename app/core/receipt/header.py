@@ -33,7 +33,9 @@ _REG_NUMBER = re.compile(r"[\s(\[{]*\b[A-Z]{0,3}\d{4,}-?\s?[A-Z]?\b[)\]}]?.*$")
 _OWNER_LABEL = re.compile(r"^(?:[A-Za-z]+\s){0,2}[A-Za-z]+\s?:\s*(?=\S)")
 #: A registration number printed before the street: "(No.193573-M) Level G2, …".
 _LEADING_REG = re.compile(
-    r"^\(?\s?(?:(?:CO(?:MPANY)?\.?\s?)?NO\.?\s?:?\s?)?\d{4,}-?\s?[A-Z]?\s?\)\s*", re.IGNORECASE
+    r"^(?:\(?\s?(?:(?:CO(?:MPANY)?\.?\s?)?NO\.?\s?:?\s?)?\d{4,}-?\s?[A-Z]?\s?\)"
+    r"|(?:CO(?:MPANY)?\.?\s?)REG(?:ISTRATION)?\.?\s?NO\.?\s?:?\s?[A-Z]{0,3}[\d&]{4,}[\dA-Z&-]*)\s*",
+    re.IGNORECASE,
 )
 #: A branch printed under the address ("1076-IJOK", "(TESCO PUTRA NILAI)"): part of it.
 _BRANCH = re.compile(r"^\W*(?:\d{3,5}\s?-\s?[A-Z]|\(.*\)\W*$)")
