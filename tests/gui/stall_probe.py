@@ -1,18 +1,52 @@
-"""Runs the window in a fresh process, adds 4 images and prints the event-loop gaps as JSON.
+"""Runs the window in a fresh process, adds 4 images and prints what its GUI thread did as JSON.
 
-Used by test_responsiveness (a fresh process is what a user runs; the test process carries
-every earlier test's objects). ``python -m tests.gui.stall_probe DIR`` with IMAGEHQ_OCR_HOME set.
+``python -m tests.gui.stall_probe DIR [--decode-on-gui]`` with IMAGEHQ_OCR_HOME set prints one
+JSON line:
+``gaps`` (seconds between the ticks of a 10 ms timer on the GUI thread while the jobs ran),
+``statuses`` (the jobs' final statuses) and ``heavy_calls`` (calls the GUI thread made into
+recognition, decoding or preprocessing code, which belongs on the workers: a sorted list of
+``module:function``). A fresh process is what a user runs; the test process carries every
+earlier test's objects. Used by tests/gui/test_responsiveness.py (the structure) and
+bench/bench_responsiveness.py (the timing, as a distribution over many runs).
 """
 
 from __future__ import annotations
 
 import json
 import sys
+import threading
 import time
 from pathlib import Path
+from types import FrameType
+from typing import Any
+
+# Code that reads pixels or runs an engine: none of it may run on the GUI thread.
+HEAVY = (
+    "/app/core/engines/",
+    "/app/core/pipeline.py",
+    "/app/core/preprocess.py",
+    "/app/core/imageio.py",
+    "/app/core/receipt/",
+    "/pytesseract/",
+    "/rapidocr/",
+    "/onnxruntime/",
+    "/PIL/ImageFile.py",
+    "/PIL/ImageOps.py",
+    "/PIL/ImageFilter.py",
+    "/cv2/",
+)
 
 
-def main(folder: str) -> int:
+def _short(filename: str) -> str:
+    for marker in ("/site-packages/", "/app/"):
+        if marker in filename:
+            head = "app/" if marker == "/app/" else ""
+            return head + filename.split(marker, 1)[1]
+    return filename
+
+
+def main(folder: str, decode_on_gui: bool = False) -> int:
+    """``decode_on_gui`` also decodes an image on the GUI thread: the check that the probe sees."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -27,6 +61,15 @@ def main(folder: str) -> int:
     paths = sorted(Path(folder).glob("*.png"))
     gaps: list[float] = []
     last = [0.0]
+    heavy: set[str] = set()
+    gui_thread = threading.get_ident()
+
+    def profile(frame: FrameType, event: str, arg: Any) -> None:
+        # sys.setprofile applies to the thread that sets it: the GUI thread only.
+        if event == "call" and threading.get_ident() == gui_thread:
+            filename = frame.f_code.co_filename
+            if any(part in filename for part in HEAVY):
+                heavy.add(f"{_short(filename)}:{frame.f_code.co_name}")
 
     def tick() -> None:
         now = time.perf_counter()
@@ -39,8 +82,14 @@ def main(folder: str) -> int:
     timer.timeout.connect(tick)
 
     def start() -> None:
+        sys.setprofile(profile)
         timer.start()
         window.add_paths(list(paths))
+        if decode_on_gui:
+            from PIL import Image
+
+            with Image.open(paths[0]) as image:
+                image.load()
 
     def check() -> None:
         jobs = window.model.jobs()
@@ -54,12 +103,13 @@ def main(folder: str) -> int:
     QTimer.singleShot(400, check)
     QTimer.singleShot(60000, app.quit)
     app.exec()
+    sys.setprofile(None)
     timer.stop()
     statuses = [j.status for j in window.model.jobs()]
     manager.shutdown(wait=True)
-    print(json.dumps({"gaps": gaps, "statuses": statuses}))
+    print(json.dumps({"gaps": gaps, "statuses": statuses, "heavy_calls": sorted(heavy)}))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1], decode_on_gui="--decode-on-gui" in sys.argv[2:]))
