@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from app.core.engines import ENGINE_CHOICES, get_engine
 from app.core.engines.cancel import CancelToken
 from app.core.engines.layout import Segment, build_page
-from app.core.engines.rapid import RapidOcrEngine, covers, split_words
+from app.core.engines.rapid import RapidOcrEngine, covers, photo_scale, split_words
 from app.core.engines.router import choose, features
 from app.core.errors import CanceledError, EngineError, OptionsError, UnknownLanguageError
 from app.core.export import render
@@ -93,6 +93,35 @@ def test_rapid_word_boxes_cover_their_ink(rapid: RapidOcrEngine) -> None:
     gray = img.convert("L")
     for word in result.page.words():
         assert gray.crop(word.bbox).getextrema()[0] < 100, word
+
+
+def photo_with_sign(size: tuple[int, int]) -> Image.Image:
+    """A sign on a wall in a photo: a gradient scene with noise, no dominant background."""
+    w, h = size
+    img = Image.linear_gradient("L").resize(size).convert("RGB")
+    noise = Image.effect_noise(size, 60).convert("RGB")
+    img = Image.blend(img, noise, 0.5)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(font_path("DejaVuSans-Bold.ttf"), 26)
+    draw.rectangle((w // 3, h // 3, w // 3 + 260, h // 3 + 50), fill=(20, 60, 140))
+    draw.text((w // 3 + 14, h // 3 + 10), "EXIT STAGE", font=font, fill="white")
+    return img.filter(ImageFilter.GaussianBlur(0.8))
+
+
+def test_small_photos_are_enlarged_and_boxes_mapped_back(rapid: RapidOcrEngine) -> None:
+    photo = photo_with_sign((1280, 720))
+    assert photo_scale(photo) == 1.5
+    assert photo_scale(photo_with_sign((2000, 1500))) == 1.0  # large enough already
+    assert photo_scale(receipt_image()) == 1.0  # a paper colour: left as it is
+    assert photo_scale(text_image(["a page"], size=28)) == 1.0
+    result = rapid.recognize(photo, OcrOptions(engine="rapidocr"))
+    assert "EXIT" in result.text and "STAGE" in result.text
+    x0, y0 = 1280 // 3, 720 // 3
+    sign = [w for w in result.page.words() if w.text in ("EXIT", "STAGE")]
+    assert len(sign) == 2
+    for word in sign:  # in the photo's own pixels, on the sign
+        assert x0 - 4 <= word.bbox[0] < word.bbox[2] <= x0 + 264, word
+        assert y0 - 4 <= word.bbox[1] < word.bbox[3] <= y0 + 54, word
 
 
 def test_rapid_blank_image_reads_nothing(rapid: RapidOcrEngine) -> None:

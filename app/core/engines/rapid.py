@@ -57,6 +57,14 @@ DET_LIMIT_SIDE = 1600
 #: much as its longest lines: recognition 2.6 s → 1.1 s on one core, same text).
 REC_BATCH = 4
 REC_MIN_WIDTH = 64
+#: Photos (no dominant background, see :mod:`app.core.engines.router`) whose longer side is
+#: under ``PHOTO_UPSCALE_BELOW`` px are enlarged ``PHOTO_UPSCALE`` times (Lanczos) first: the
+#: recogniser then gets sharper crops of small, blurred, JPEG-compressed text than its own
+#: bilinear resize of a tiny crop gives (eval scene photos, 1280×720: word recall 0.38 → 0.50,
+#: F1 0.33 → 0.40). Receipts and scans (a dominant paper colour) are left as they are: on them
+#: the enlargement bought nothing.
+PHOTO_UPSCALE = 1.5
+PHOTO_UPSCALE_BELOW = 1400
 #: Line crops recognised per step; cancel and time-out are checked between steps.
 REC_CHUNK = 24
 NOT_INSTALLED = (
@@ -166,7 +174,11 @@ class RapidOcrEngine:
     @cached_property
     def _identity(self) -> str:
         models = _models()
-        parts = [f"rapidocr {self.version()}", f"det_limit {DET_LIMIT_SIDE}"]
+        parts = [
+            f"rapidocr {self.version()}",
+            f"det_limit {DET_LIMIT_SIDE}",
+            f"photo_upscale {PHOTO_UPSCALE} below {PHOTO_UPSCALE_BELOW}",
+        ]
         for stage in MODELS:
             p = models.path(stage)
             parts.append(f"{p.name}:{p.stat().st_size if p.is_file() else 0}")
@@ -239,7 +251,13 @@ class RapidOcrEngine:
             if time.monotonic() > deadline:
                 raise EngineTimeoutError(f"recognition timed out after {timeout:g} s")
 
-        segments = self._segments(image, language, check)
+        scale = photo_scale(image)
+        if scale > 1:
+            size = (round(image.width * scale), round(image.height * scale))
+            work = image.convert("RGB").resize(size, Image.Resampling.LANCZOS)
+            segments = [_scale_segment(s, 1 / scale) for s in self._segments(work, language, check)]
+        else:
+            segments = self._segments(image, language, check)
         page = build_page(segments, image.width, image.height)
         return OcrResult(
             page=page,
@@ -313,6 +331,25 @@ class _MaskedSession:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._session, name)
+
+
+def photo_scale(image: Image.Image) -> float:
+    """How much to enlarge ``image`` before reading it (see ``PHOTO_UPSCALE``): 1 or more."""
+    if max(image.size) >= PHOTO_UPSCALE_BELOW:
+        return 1.0
+    from app.core.engines.router import PHOTO_NEAR_BG, features  # the router imports us
+
+    return PHOTO_UPSCALE if features(image).near_bg < PHOTO_NEAR_BG else 1.0
+
+
+def _scale_box(box: BBox, factor: float) -> BBox:
+    x0, y0, x1, y1 = (round(c * factor) for c in box)
+    return (x0, y0, max(x0 + 1, x1), max(y0 + 1, y1))
+
+
+def _scale_segment(segment: Segment, factor: float) -> Segment:
+    words = [Word(w.text, _scale_box(w.bbox, factor), w.confidence) for w in segment.words]
+    return Segment(_scale_box(segment.bbox, factor), words)
 
 
 def _join(a: Any, b: Any) -> Any:
