@@ -755,7 +755,13 @@ class MainWindow(QMainWindow):
         engine = self.manager.engine
         has_osd = bool(getattr(engine, "has_osd", lambda: True)())
         dialog = SettingsDialog(self.settings, self._languages(), has_osd, self.api.url, self)
-        if dialog.exec():
+        # PySide's QDialog.exec() hands the dialog's ownership to Python while the window stays
+        # its Qt parent: left alone, both would delete it at exit (a crash). Delete it now.
+        try:
+            accepted = dialog.exec()
+        finally:
+            dialog.deleteLater()
+        if accepted:
             self.apply_settings()
 
     def apply_settings(self) -> None:
