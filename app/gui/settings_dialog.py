@@ -154,7 +154,7 @@ class SettingsDialog(QDialog):
         ):
             self.theme.addItem(label, key)
         self.theme.setCurrentIndex(max(0, self.theme.findData(S.get(settings, S.THEME))))
-        gform.addRow(self.tr("T&heme:"), self.theme)
+        gform.addRow(self.tr("The&me:"), self.theme)
         layout.addWidget(general)
 
         # -- API ---------------------------------------------------------------------------
