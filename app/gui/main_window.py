@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
+    QEvent,
     QItemSelectionModel,
     QMimeData,
     QModelIndex,
@@ -24,10 +25,13 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QGuiApplication,
+    QKeyEvent,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
     QFileDialog,
     QFrame,
     QHeaderView,
@@ -36,11 +40,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QProgressDialog,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTextEdit,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -56,7 +62,7 @@ from app.gui.api_control import ApiControl
 from app.gui.drop_zone import DropZone
 from app.gui.export import BatchExport, save_result, start_batch
 from app.gui.icons import icon
-from app.gui.ingest import Ingestor, accepts, inputs_from_mime
+from app.gui.ingest import Ingestor, accepts, inputs_from_mime, paste_makes_a_job
 from app.gui.job_model import (
     COL_CONFIDENCE,
     COL_CREATED,
@@ -73,6 +79,17 @@ from app.jobs import QueueFullError
 
 SPLITTER_KEY = "window/splitter"
 APP_TITLE = "ImageHQ OCR"
+
+
+def editable_text(widget: QWidget) -> bool:
+    """Whether ``widget`` is a text field the user can type (and paste text) into."""
+    if isinstance(widget, QLineEdit):
+        return not widget.isReadOnly()
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        return not widget.isReadOnly()
+    if isinstance(widget, QAbstractSpinBox):
+        return not widget.isReadOnly()
+    return False
 
 
 class MainWindow(QMainWindow):
@@ -119,6 +136,24 @@ class MainWindow(QMainWindow):
         self.model.modelReset.connect(self._update_stack)
         self._restore_geometry()
         self._update_actions()
+        # Ctrl+V makes a job of an image or files on the clipboard wherever the focus is: a
+        # focused text field (the search box has it at start) would otherwise take the key.
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Paste)
+            and isinstance(watched, QWidget)
+            and watched.window() is self
+        ):
+            mime = QGuiApplication.clipboard().mimeData()
+            if mime is not None and paste_makes_a_job(mime, editable_text(watched)):
+                return True  # the override is not taken: the window's Paste action runs
+        return False
 
     # -- construction ----------------------------------------------------------------------
     def _action(
@@ -286,6 +321,7 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.drop_zone = DropZone()
+        self.drop_zone.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a click takes it from search
         self.drop_zone.dropped.connect(self.handle_mime)
         self.drop_zone.open_requested.connect(self.open_files)
         self.drop_zone.paste_requested.connect(self.paste_from_clipboard)
