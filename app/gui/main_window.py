@@ -724,7 +724,12 @@ class MainWindow(QMainWindow):
         if job is None or result is None:
             return None
         try:
-            fmt = save_result(path, result, job.inputs[0].filename if job.inputs else "image")
+            fmt = save_result(
+                path,
+                result,
+                job.inputs[0].filename if job.inputs else "image",
+                edited_text=self.result_view.edited_text(),
+            )
         except OSError as exc:
             QMessageBox.warning(self, APP_TITLE, self.tr("Cannot save: %s") % exc)
             return None
@@ -850,12 +855,14 @@ class MainWindow(QMainWindow):
         QApplication.aboutToQuit, so quitting from the tray does it too."""
         if self.isVisible():
             self.save_geometry()
+        self.result_view.edits.flush()
         self.api.stop()
         if self._batch is not None:
             self._batch.cancel_event.set()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
+        self.result_view.edits.flush()
         integration = self.integration
         if (
             not getattr(self, "_really_quit", False)

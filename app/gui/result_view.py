@@ -36,6 +36,7 @@ from app.core.job import SUCCEEDED, Job
 from app.core.model import OcrResult
 from app.core.options import PSM_PRESETS, RECEIPT_OPERATION, OcrOptions
 from app.core.receipt import Receipt
+from app.gui.edits import EditKeeper
 from app.gui.engine_names import engine_labels, engine_name
 from app.gui.icons import icon
 from app.gui.overlay_view import BLOCK, LINE, WORD, OverlayView
@@ -82,6 +83,8 @@ class ResultView(QWidget):
         self.result: OcrResult | None = None
         self.map = TextMap()
         self._edited = False
+        self.edits = EditKeeper(store, self)
+        self.edits.failed.connect(self.message)
         self._syncing = False
         self._shown_status = ""
         self._gen = 0
@@ -206,7 +209,12 @@ class ResultView(QWidget):
         self.copy_btn.setToolTip(self.tr("Copy all text (Ctrl+Shift+C)"))
         self.copy_btn.setAccessibleName(self.tr("Copy all text"))
         self.copy_btn.clicked.connect(self.copy_all)
+        self.revert_btn = QPushButton(icon("retry"), self.tr("Revert to OCR text"))
+        self.revert_btn.setToolTip(self.tr("Discard your edits and show the recognised text"))
+        self.revert_btn.clicked.connect(self.revert_edit)
+        self.revert_btn.hide()
         stats.addStretch(1)
+        stats.addWidget(self.revert_btn)
         stats.addWidget(self.copy_selection_btn)
         stats.addWidget(self.copy_btn)
         rv.addLayout(stats)
@@ -284,6 +292,7 @@ class ResultView(QWidget):
     def show_job(self, job: Job | None) -> None:
         """Shows ``job`` (None: nothing). Loads the result model and the image."""
         same = job is not None and self.job is not None and job.id == self.job.id
+        self.edits.flush()  # an edit of the job shown so far is kept before anything changes
         self.job = job
         if job is None:
             self.title.setText(self.tr("No job selected"))
@@ -358,14 +367,43 @@ class ResultView(QWidget):
         self.result = result
         self.map = TextMap.build(result.page) if result else TextMap()
         self._syncing = True
-        if result is not None:
-            self.text.setPlainText(self.map.text)
-        elif self.job is not None and self.job.status == SUCCEEDED:
-            self.text.setPlainText(self.job.text)
-        else:
+        edit = self.edits.load(self.job.id, 0) if self.job is not None else None
+        if self.job is None or self.job.status != SUCCEEDED:
             self.text.clear()
+            edit = None
+        else:
+            self.text.setPlainText(edit if edit is not None else self.ocr_text())
         self._syncing = False
-        self._edited = False
+        self._set_edited(edit is not None and edit != self.ocr_text())
+
+    def ocr_text(self) -> str:
+        """The recognised text of the shown job (what the pane shows unedited)."""
+        if self.result is not None:
+            return self.map.text
+        return self.job.text if self.job is not None and self.job.status == SUCCEEDED else ""
+
+    def edited_text(self) -> str | None:
+        """The user's edit of the text, None when the pane shows the recognised text."""
+        return self.text.toPlainText() if self._edited else None
+
+    def revert_edit(self) -> None:
+        """Back to the recognised text; the edit is removed from the job."""
+        if self.job is None:
+            return
+        self.edits.revert(self.job.id, 0)
+        self._syncing = True
+        self.text.setPlainText(self.ocr_text())
+        self._syncing = False
+        self._set_edited(False)
+        self.message.emit(self.tr("Reverted to the recognised text"))
+
+    def _set_edited(self, edited: bool) -> None:
+        self._edited = edited  # while edited the map no longer fits the text: box sync stops
+        if edited:
+            self._syncing = True
+            self.overlay.select_words([])  # a selection of the old text means nothing now
+            self._syncing = False
+        self.revert_btn.setVisible(edited)
         self._update_stats()
 
     def _update_stats(self) -> None:
@@ -392,8 +430,13 @@ class ResultView(QWidget):
         self._update_stats()
 
     def _on_text_changed(self) -> None:
-        if not self._syncing:
-            self._edited = True  # the map no longer fits the text: box sync stops
+        if self._syncing or self.job is None:
+            return
+        text, original = self.text.toPlainText(), self.ocr_text()
+        self.edits.changed(self.job.id, 0, text, original)
+        if (text != original) != self._edited:
+            self._set_edited(text != original)
+        elif self._edited:
             self._update_stats()
 
     def _on_text_selection(self) -> None:
