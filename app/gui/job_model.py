@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.job import CANCELED, FAILED, PROCESSING, QUEUED, SUCCEEDED, Job
+from app.core.no_text import found_no_text
 from app.core.store import JobGone
 from app.gui.engine_names import engine_name
 from app.gui.thumbnails import ThumbnailCache
@@ -233,7 +234,9 @@ class JobTableModel(QAbstractTableModel):
 
     def status_text(self, job: Job) -> str:
         text = self._status_text.get(job.status, job.status)
-        if job.status == SUCCEEDED and job.cached:
+        if found_no_text(job):
+            text = self.tr("No text found")
+        elif job.status == SUCCEEDED and job.cached:
             text = self.tr("Done (cached)")
         return text
 
@@ -256,7 +259,9 @@ class JobTableModel(QAbstractTableModel):
             if col == COL_PROGRESS:
                 return "" if job.status in (FAILED, CANCELED) else f"{job.progress}%"
             if col == COL_CONFIDENCE:
-                return "" if job.confidence is None else f"{job.confidence * 100:.0f}%"
+                if job.confidence is None or found_no_text(job):
+                    return ""  # no words: no confidence to speak of
+                return f"{job.confidence * 100:.0f}%"
             if col == COL_TIME:
                 if job.duration is None:
                     return ""
@@ -278,7 +283,7 @@ class JobTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == COL_STATUS and job.status == FAILED:
                 return QColor(214, 52, 52)
-            if col == COL_CONFIDENCE and job.confidence is not None:
+            if col == COL_CONFIDENCE and job.confidence is not None and not found_no_text(job):
                 return confidence_color(job.confidence)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_CONFIDENCE, COL_TIME):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -39,6 +39,7 @@ from app.core.receipt import Receipt
 from app.gui.edits import EditKeeper
 from app.gui.engine_names import engine_labels, engine_name
 from app.gui.icons import icon
+from app.gui.no_text_notice import NoTextNotice
 from app.gui.overlay_view import BLOCK, LINE, WORD, OverlayView
 from app.gui.receipt_panel import ReceiptPanel
 from app.gui.text_map import TextMap
@@ -118,6 +119,9 @@ class ResultView(QWidget):
         self.error_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_banner.hide()
         outer.addWidget(self.error_banner)
+        self.no_text = NoTextNotice()
+        self.no_text.rerun.connect(self._rerun_with)
+        outer.addWidget(self.no_text)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         outer.addWidget(self.splitter, 1)
@@ -298,6 +302,7 @@ class ResultView(QWidget):
             self.title.setText(self.tr("No job selected"))
             self.status.clear()
             self.error_banner.hide()
+            self.no_text.show_for(None)
             self._set_result(None)
             self.overlay.set_page(None, None)
             self._shown_status = ""
@@ -319,6 +324,7 @@ class ResultView(QWidget):
         if same and self._shown_status == job.status:
             return  # a progress update: labels only
         self._shown_status = job.status
+        self.no_text.show_for(job)
         result = None
         receipt = None
         if job.status == SUCCEEDED and job.inputs and not job.inputs[0].error:
@@ -506,6 +512,10 @@ class ResultView(QWidget):
             preprocess=base.preprocess,
             engine=str(self.engine_combo.currentData() or "auto"),
         )
+
+    def _rerun_with(self, options: OcrOptions) -> None:
+        if self.job is not None:
+            self.rerun_requested.emit(self.job.id, options)
 
     def _rerun(self) -> None:
         if self.job is not None:

@@ -17,6 +17,8 @@ STYLE = """
 #resultStatus, #stats { color: palette(placeholder-text); }
 #errorBanner { background: rgba(214, 52, 52, 36); border: 1px solid rgba(214, 52, 52, 140);
                border-radius: 6px; padding: 6px 10px; }
+#noTextNotice { background: rgba(219, 150, 0, 30); border: 1px solid rgba(219, 150, 0, 130);
+                border-radius: 6px; }
 #rerunPanel { border-radius: 6px; }
 QTableView { gridline-color: transparent; }
 QTableView::item { padding: 2px 6px; }
