@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 from app import settings as S
 from app.core.errors import OcrError
 from app.core.export import format_for_path
+from app.core.history import retry_can_help
 from app.core.job import PROCESSING, QUEUED, Job
 from app.core.options import OUTPUT_FORMATS, RECEIPT_OPERATION, OcrOptions
 from app.core.store import JobGone
@@ -625,7 +626,7 @@ class MainWindow(QMainWindow):
         selected = self.selected_jobs()
         active = any(j.status in (QUEUED, PROCESSING) for j in selected)
         self.cancel_action.setEnabled(active)
-        self.retry_action.setEnabled(bool(selected))
+        self.retry_action.setEnabled(any(retry_can_help(j) for j in selected))
         self.delete_action.setEnabled(bool(selected))
         self.export_many_action.setEnabled(any(j.status == "succeeded" for j in selected))
         self.export_action.setEnabled(self.result_view.result is not None)
@@ -645,7 +646,8 @@ class MainWindow(QMainWindow):
 
     def retry_selected(self) -> None:
         for job in self.selected_jobs():
-            self.rerun(job.id, None)
+            if retry_can_help(job):  # the same image fails the same way again
+                self.rerun(job.id, None)
 
     def rerun(self, job_id: str, options: OcrOptions | None, operation: str | None = None) -> None:
         try:
@@ -675,8 +677,9 @@ class MainWindow(QMainWindow):
             return
         first_row = min(self.model.row_of(j.id) or 0 for j in jobs)
         for job in jobs:
-            self.manager.delete(job.id)
-            self.model.on_removed(job.id)  # also when the store had it pruned already
+            for job_id in (*self.model.collapsed(job.id), job.id):  # a row's identical copies
+                self.manager.delete(job_id)
+                self.model.on_removed(job_id)  # also when the store had it pruned already
         self.statusBar().showMessage(
             (
                 self.tr("Deleted 1 job")

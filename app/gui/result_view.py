@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.history import retry_can_help
 from app.core.job import SUCCEEDED, Job
 from app.core.model import OcrResult
 from app.core.options import PSM_PRESETS, RECEIPT_OPERATION, OcrOptions
@@ -321,6 +322,11 @@ class ResultView(QWidget):
         self.psm_combo.setCurrentIndex(max(0, idx))
         self.orient_box.setChecked(job.options.detect_orientation)
         self.engine_combo.setCurrentIndex(max(0, self.engine_combo.findData(job.options.engine)))
+        can_retry = retry_can_help(job)
+        self.rerun_btn.setEnabled(can_retry)
+        self.rerun_btn.setToolTip(
+            "" if can_retry else self.tr("This image cannot be read: running it again cannot help")
+        )
         if same and self._shown_status == job.status:
             return  # a progress update: labels only
         self._shown_status = job.status
