@@ -10,18 +10,9 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRect,
-    QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import (
-    QApplication,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionProgressBar,
-    QStyleOptionViewItem,
-)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from app.core.history import same_result_key
 from app.core.job import CANCELED, FAILED, PROCESSING, QUEUED, SUCCEEDED, Job
@@ -361,30 +352,3 @@ def _when(dt: datetime) -> str:
     if local.date() == now.date():
         return local.strftime("%H:%M:%S")
     return local.strftime("%Y-%m-%d %H:%M")
-
-
-class ProgressDelegate(QStyledItemDelegate):
-    """A live progress bar in the progress column; the error text for failed jobs."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        job = index.data(JOB_ROLE)
-        if job is None or job.status not in (QUEUED, PROCESSING):
-            super().paint(painter, option, index)
-            return
-        style = QApplication.style()
-        opt: Any = option
-        if opt.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(opt.rect, opt.palette.color(QPalette.ColorRole.Highlight))
-        bar: Any = QStyleOptionProgressBar()
-        bar.rect = QRect(opt.rect.adjusted(6, 7, -6, -7))
-        bar.minimum = 0
-        bar.maximum = 100
-        bar.progress = job.progress
-        bar.text = f"{job.progress}%" if job.status == PROCESSING else self.tr("queued")
-        bar.textVisible = True
-        bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
-        bar.palette = opt.palette
-        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        return QSize(110, super().sizeHint(option, index).height())

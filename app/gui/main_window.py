@@ -72,8 +72,8 @@ from app.gui.job_model import (
     COL_STATUS,
     COL_TIME,
     JobTableModel,
-    ProgressDelegate,
 )
+from app.gui.progress_delegate import ProgressDelegate
 from app.gui.result_view import ResultView
 from app.gui.thumbnails import THUMB_SIZE, ThumbnailCache
 from app.jobs import QueueFullError
