@@ -44,7 +44,8 @@ def close_dialog_with_ok_and_quit(app) -> int:
 def test_theme_and_close_to_tray_survive_a_restart(launch, tmp_path: Path) -> None:
     home = tmp_path / "home"
     first = launch(home)
-    light = window_grey(first)
+    # Mapped is not yet painted (then it shows black): the light window's grey once it is.
+    light = wait_until(lambda: (grey := window_grey(first)) > 120 and grey)
     settings_dialog(first)
     first.key("alt+m", "End")  # The&me: the last entry is Dark
     # Back to "Closing the window keeps ImageHQ OCR in the tray" (ticked by default); Space
