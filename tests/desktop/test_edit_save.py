@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from PIL import ImageGrab
 
 from tests.capture.conftest import PY, ROOT, wait_until, x_env
 from tests.conftest import text_image
@@ -38,6 +39,13 @@ def test_ctrl_s_writes_the_edited_text(launch, tmp_path: Path) -> None:
     assert done.returncode == 0 and "Alpha" in done.stdout, done.stderr
     app = launch(home)
     x, y, w, h = window_box(app)
+
+    def pane_shows_text() -> bool:  # the job is shown: dark glyphs at the top of the pane
+        box = (x + w * 62 // 100, y + h * 40 // 100, x + w * 95 // 100, y + h * 50 // 100)
+        grey = ImageGrab.grab(bbox=box, xdisplay=app.display).convert("L")
+        return min(grey.get_flattened_data()) < 100
+
+    wait_until(pane_shows_text, timeout=20)
     # The text pane fills the right half of the result view, below the job list.
     xdotool(app.display, "mousemove", str(x + w * 78 // 100), str(y + h * 60 // 100), "click", "1")
     app.key("ctrl+a")
