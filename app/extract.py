@@ -23,6 +23,7 @@ from app.core.errors import OcrError, OptionsError
 from app.core.export import format_for_path
 from app.core.inputs import expand_inputs
 from app.core.job import SUCCEEDED, Job, output_filename
+from app.core.no_text import cli_message, found_no_text
 from app.core.options import RECEIPT_OPERATION, OcrOptions, check_operation
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -190,6 +191,8 @@ def _run(args: argparse.Namespace) -> int:
         if job.status == SUCCEEDED:
             try:
                 sink.write(source, manager.store.read_output(job.id, 0))
+                if found_no_text(job):  # still a success: the output is empty, exit 0
+                    bar.write(f"{PROG}: warning: {cli_message(str(source), job)}", file=sys.stderr)
                 return True
             except BrokenPipeError:
                 raise

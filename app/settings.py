@@ -19,11 +19,11 @@ RETENTION_TTL_HOURS = "retention/ttl_hours"  # int
 API_ENABLED = "api/enabled"  # bool
 API_PORT = "api/port"  # int
 CAPTURE_HOTKEY = "capture/hotkey"  # QKeySequence portable text, e.g. "Ctrl+Alt+O"
-CLOSE_TO_TRAY = "general/close_to_tray"  # bool
+CLOSE_TO_TRAY = "window/close_to_tray"  # bool
 WINDOW_GEOMETRY = "window/geometry"  # QByteArray
 WINDOW_STATE = "window/state"  # QByteArray
 EXPORT_LAST_DIR = "export/last_dir"  # str
-THEME = "general/theme"  # "system" | "light" | "dark"
+THEME = "window/theme"  # "system" | "light" | "dark"
 
 DEFAULTS: dict[str, Any] = {
     OCR_LANGUAGE: "eng",
@@ -40,8 +40,34 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+# Earlier versions wrote these as "general/…": QSettings keeps a group called "general" in an
+# INI section "[%General]" and reads it back as "General/…", so they never came back after a
+# restart (and each save added another "[%General]" section). Read once, moved, removed.
+LEGACY_KEYS: dict[str, tuple[str, ...]] = {
+    CLOSE_TO_TRAY: ("General/close_to_tray", "general/close_to_tray"),
+    THEME: ("General/theme", "general/theme"),
+}
+
+
+def migrate(settings: QSettings) -> bool:
+    """Moves values from LEGACY_KEYS to their keys (a value under the new key wins)."""
+    changed = False
+    for key, old_keys in LEGACY_KEYS.items():
+        for old in old_keys:
+            if settings.contains(old):
+                if not settings.contains(key):
+                    settings.setValue(key, settings.value(old))
+                settings.remove(old)
+                changed = True
+    if changed:
+        settings.sync()
+    return changed
+
+
 def make_qsettings() -> QSettings:
-    return QSettings(str(config_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    settings = QSettings(str(config_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    migrate(settings)
+    return settings
 
 
 def get(settings: QSettings, key: str) -> Any:

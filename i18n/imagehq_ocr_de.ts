@@ -941,7 +941,7 @@
     </message>
     <message>
         <location filename="../app/gui/settings_dialog.py" line="144"/>
-        <source>T&amp;heme:</source>
+        <source>The&amp;me:</source>
         <translation>&amp;Design:</translation>
     </message>
     <message>

@@ -47,6 +47,20 @@ def test_extract_one_file_to_stdout(isolated_home, sample_png):
     assert proc.stderr == ""
 
 
+def test_extract_of_an_image_without_text_says_so_on_stderr(isolated_home, tmp_path):
+    from PIL import Image
+
+    blank = tmp_path / "sky.png"
+    Image.new("RGB", (400, 300), (120, 160, 200)).save(blank)
+    proc = run("extract", "--engine", "tesseract", str(blank), home=isolated_home)
+    assert proc.returncode == 0 and proc.stdout == ""
+    lines = proc.stderr.splitlines()
+    assert lines == [
+        f"imagehq-ocr: warning: {blank}: no text found "
+        "(try --engine rapidocr, --psm sparse or --detect-orientation)"
+    ]
+
+
 def test_extract_format_from_output_extension(isolated_home, sample_png, tmp_path):
     out = tmp_path / "result.hocr"
     proc = run("extract", str(sample_png), "-o", str(out), home=isolated_home)

@@ -33,6 +33,14 @@ def test_txt(result):
     assert "Total: 42.50 EUR" in out
 
 
+def test_an_edit_is_the_text_of_txt_and_json(result):
+    assert render(result, "txt", edited_text="Fixed by hand\n").decode() == "Fixed by hand\n"
+    data = json.loads(render(result, "json", edited_text="Fixed by hand"))
+    assert data["text"] == "Fixed by hand" and data["ocr_text"] == result.text
+    assert data["edited"] is True and data["pages"]
+    assert render(result, "tsv", edited_text="x") == render(result, "tsv")  # boxes: as read
+
+
 def test_json_is_result_json(result):
     data = json.loads(render(result, "json"))
     assert data == json.loads(json.dumps(result.to_dict(layout=True)))

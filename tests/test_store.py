@@ -91,3 +91,18 @@ def test_two_stores_share_one_database(tmp_path):
     job = make_job(a, 24, text="shared")
     seen = b.get(job.id)
     assert seen is not None and seen.text == "shared"
+
+
+def test_an_edit_is_kept_next_to_the_result_and_goes_with_the_job(tmp_path):
+    store = Store(tmp_path, clock=Clock())
+    job = make_job(store, 24, "as read")
+    assert store.load_edit(job.id, 0) is None
+    store.save_edit(job.id, 0, "as the user wrote it")
+    assert store.load_edit(job.id, 0) == "as the user wrote it"
+    assert oct(store.edit_path(job.id, 0).stat().st_mode & 0o777) == "0o600"
+    store.save_edit(job.id, 0, None)
+    assert store.load_edit(job.id, 0) is None
+    store.save_edit(job.id, 0, "again")
+    store.delete(job.id)
+    assert not store.edit_path(job.id, 0).exists()
+    store.close()

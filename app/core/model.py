@@ -86,6 +86,51 @@ class Paragraph:
         }
 
 
+#: A gap between two paragraphs of more than this many line heights is a blank line in the
+#: text; less is the spacing of lines in one paragraph (the engine split it at a short line).
+PARAGRAPH_GAP = 0.8
+
+
+def blank_line_between(prev: Paragraph, nxt: Paragraph) -> bool:
+    """Whether the text needs a blank line between two consecutive paragraphs: yes when the
+    image has a gap wider than a line's spacing, or the next one is not right below (another
+    column); no for one paragraph the engine split at a short line ("…or optical" /
+    "character reader…")."""
+    above, below = prev.lines[-1].bbox, nxt.lines[0].bbox
+    heights = sorted(ln.bbox[3] - ln.bbox[1] for ln in (*prev.lines, *nxt.lines))
+    height = heights[len(heights) // 2]
+    gap = below[1] - above[3]
+    overlaps = min(above[2], below[2]) > max(above[0], below[0])
+    return not overlaps or gap < 0 or gap > PARAGRAPH_GAP * height
+
+
+#: Characters a sliver at the region's edge (a cut glyph, a border, a rule) is read as.
+STRAY_MARKS = frozenset("—–-_|~¯")
+STRAY_CONFIDENCE = 0.6
+
+
+def is_stray_mark(word: Word) -> bool:
+    """A doubtful dash or bar on its own: what an edge of a capture is read as, not text."""
+    text = word.text.strip()
+    return bool(text) and set(text) <= STRAY_MARKS and word.confidence < STRAY_CONFIDENCE
+
+
+def drop_stray_marks(page: Page) -> int:
+    """Removes doubtful lone dashes and bars at the end of lines (a trailing " —" read from
+    the edge of a capture); returns how many. A confident dash stays."""
+    dropped = 0
+    for block in page.blocks:
+        for para in block.paragraphs:
+            for line in para.lines:
+                while line.words and is_stray_mark(line.words[-1]):
+                    line.words.pop()
+                    dropped += 1
+            para.lines = [ln for ln in para.lines if ln.words]
+        block.paragraphs = [p for p in block.paragraphs if p.lines]
+    page.blocks = [b for b in page.blocks if b.paragraphs]
+    return dropped
+
+
 @dataclass
 class Block:
     paragraphs: list[Paragraph] = field(default_factory=list)
@@ -118,11 +163,28 @@ class Page:
     def lines(self) -> list[Line]:
         return [ln for b in self.blocks for p in b.paragraphs for ln in p.lines]
 
+    def paragraphs(self) -> list[tuple[Paragraph, bool]]:
+        """The paragraphs with text in reading order, each with whether a blank line comes
+        before it: only where the image has one (see ``blank_line_between``)."""
+        found: list[tuple[Paragraph, bool]] = []
+        prev: Paragraph | None = None
+        for block in self.blocks:
+            for para in block.paragraphs:
+                if not para.lines:
+                    continue
+                found.append((para, prev is not None and blank_line_between(prev, para)))
+                prev = para
+        return found
+
     @property
     def text(self) -> str:
-        """Lines joined by newlines, paragraphs separated by a blank line."""
-        paras = [p.text for b in self.blocks for p in b.paragraphs if p.lines]
-        return "\n\n".join(paras)
+        """Lines joined by newlines; a blank line between paragraphs set apart in the image."""
+        parts: list[str] = []
+        for i, (para, blank) in enumerate(self.paragraphs()):
+            if i:
+                parts.append("\n\n" if blank else "\n")
+            parts.append(para.text)
+        return "".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
         return {

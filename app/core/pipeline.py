@@ -15,7 +15,7 @@ from app.core.engines import AUTO, Engine, get_engine
 from app.core.engines.cancel import CancelToken
 from app.core.engines.rapid import NAME as RAPID
 from app.core.export.receipt import render_result
-from app.core.model import OcrResult
+from app.core.model import OcrResult, drop_stray_marks
 from app.core.options import OcrOptions
 from app.core.receipt import Receipt, day_first_for_language, parse_receipt
 from app.core.store import Store
@@ -85,6 +85,7 @@ def recognize_bytes(
         image, info = imageio.decode(data)
         timeout = engine_timeout(info.width, info.height)
         result = engine.recognize(image, options, timeout=timeout, cancel=cancel)
+        drop_stray_marks(result.page)  # the text of every engine, before it is stored
         if info.frames > 1:
             result.warnings.append(f"only the first of {info.frames} frames was read")
         cached = False

@@ -6,6 +6,8 @@ Layout under the data dir::
     jobs/<job id>/input_<i>  the input bytes as given
     jobs/<job id>/result_<i>.json  the full result model of input i
     jobs/<job id>/output_<i>       the rendered output of input i
+    jobs/<job id>/edit_<i>.txt     the user's edit of input i's text (the window's text pane);
+                                   the result keeps the recognised text
 
     jobs/<job id>/job.json   a copy of the record, written when the job is created and when it
                              ends: what a damaged database is rebuilt from
@@ -315,6 +317,27 @@ class Store:
                         "WHERE EXISTS (SELECT 1 FROM jobs WHERE id = ?)",
                         (cache_key, job_id, index, job_id),
                     )
+
+    def edit_path(self, job_id: str, index: int) -> Path:
+        return self.job_dir(job_id) / f"edit_{index}.txt"
+
+    def save_edit(self, job_id: str, index: int, text: str | None) -> None:
+        """Keeps the user's edit of an input's text next to its result; None removes it (the
+        recognised text is what counts again)."""
+        path = self.edit_path(job_id, index)
+        if text is None:
+            with suppress(FileNotFoundError):
+                path.unlink()
+            return
+        with self._writing(f"the edited text of {job_id}"):
+            write_atomic(path, text.encode("utf-8"), sync=False)
+
+    def load_edit(self, job_id: str, index: int) -> str | None:
+        """The user's edit of an input's text, None when there is none."""
+        try:
+            return self.edit_path(job_id, index).read_text(encoding="utf-8")
+        except (OSError, ValueError):
+            return None
 
     def discard_results(self, job: Job) -> None:
         """Removes what a job wrote of its results (before it runs again); best effort."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from app import APP_NAME, settings
@@ -26,6 +26,11 @@ from app.core.job import SUCCEEDED
 from app.gui.capture_controller import CaptureController
 
 log = logging.getLogger(__name__)
+# After the window is hidden: how long to wait for it to be unmapped (checked every POLL_MS),
+# then for the windows below to repaint before the screenshot. A compositor's fade-out fits in.
+HIDE_TIMEOUT_MS = 1000
+HIDE_POLL_MS = 10
+HIDE_SETTLE_MS = 150
 
 
 class DesktopIntegration(QObject):
@@ -44,6 +49,10 @@ class DesktopIntegration(QObject):
         self.tray: Any = None
         self.controller = CaptureController(manager, parent=self)
         self.controller.succeeded.connect(self._captured)
+        self._hidden_for_capture = False
+        self.controller.job_submitted.connect(self._restore_after_capture)
+        self.controller.failed.connect(self._restore_after_capture)
+        self.controller.canceled.connect(self._restore_after_capture)
         self.hotkey_pressed.connect(self.start_capture)
         self.hotkey_failed.connect(self._hotkey_problem)
         if isinstance(app, QApplication):
@@ -57,7 +66,7 @@ class DesktopIntegration(QObject):
         if not self.server.listen():
             log.warning("single-instance socket not available; second launches start anew")
         for name, slot in (
-            ("capture_requested", self.start_capture),
+            ("capture_requested", self.capture_from_window),
             ("settings_changed", self.reload_settings),
         ):
             signal = getattr(window, name, None)
@@ -88,6 +97,36 @@ class DesktopIntegration(QObject):
         if self.controller.busy:
             return
         self.controller.start_overlay()
+
+    def capture_from_window(self) -> None:
+        """The window's Capture (toolbar, Ctrl+Shift+R): the window hides before the screenshot
+        and comes back once the region is chosen (or the capture is canceled or fails)."""
+        window = self.window
+        if self.controller.busy or self._hidden_for_capture:
+            return
+        if window is None or not window.isVisible() or window.isMinimized():
+            self.start_capture()
+            return
+        self._hidden_for_capture = True
+        window.hide()
+        self._wait_hidden(HIDE_TIMEOUT_MS // HIDE_POLL_MS)
+
+    def _wait_hidden(self, tries: int) -> None:
+        handle = self.window.windowHandle() if self.window is not None else None
+        if tries > 0 and handle is not None and handle.isExposed():
+            QTimer.singleShot(HIDE_POLL_MS, lambda: self._wait_hidden(tries - 1))
+            return
+        QTimer.singleShot(HIDE_SETTLE_MS, self._capture_hidden)
+
+    def _capture_hidden(self) -> None:
+        self.controller.start_overlay()
+        if not self.controller.busy:  # no overlay (the screenshot failed): the window is back
+            self._restore_after_capture()
+
+    def _restore_after_capture(self, *_: Any) -> None:
+        if self._hidden_for_capture:
+            self._hidden_for_capture = False
+            self._show_window()
 
     def reload_settings(self) -> None:
         """The user saved the settings: re-install the hotkey if it changed."""

@@ -24,18 +24,25 @@ def render_input(store: Any, job: Job, index: int, fmt: str) -> bytes:
     result = OcrResult.from_storage(stored)
     receipt = Receipt.from_dict(stored["receipt"]) if stored.get("receipt") else None
     name = job.inputs[index].filename
+    edit = store.load_edit(job.id, index)
     try:
-        return render_result(result, receipt, fmt, layout=True, source_name=name)
+        return render_result(result, receipt, fmt, layout=True, source_name=name, edited_text=edit)
     except ValueError as exc:
         raise ValueError(f"{name}: {exc}") from None
 
 
 def save_result(
-    path: str | Path, result: OcrResult, source_name: str, fmt: str | None = None
+    path: str | Path,
+    result: OcrResult,
+    source_name: str,
+    fmt: str | None = None,
+    edited_text: str | None = None,
 ) -> str:
-    """Writes ``result`` to ``path`` in the format its extension names (txt when none)."""
+    """Writes ``result`` to ``path`` in the format its extension names (txt when none);
+    ``edited_text``, the user's edit, is the text of txt and JSON."""
     fmt = fmt or format_for_path(str(path)) or "txt"
-    Path(path).write_bytes(render(result, fmt, layout=True, source_name=source_name))
+    data = render(result, fmt, layout=True, source_name=source_name, edited_text=edited_text)
+    Path(path).write_bytes(data)
     return fmt
 
 

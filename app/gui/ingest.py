@@ -92,6 +92,12 @@ def accepts(mime: QMimeData) -> bool:
     return mime.hasUrls() and any(u.isLocalFile() for u in mime.urls())
 
 
+def paste_makes_a_job(mime: QMimeData, focus_is_text_field: bool) -> bool:
+    """Ctrl+V in the window: an image or files on the clipboard become a job, unless the focus
+    is in an editable text field and the clipboard holds text too (that is a text paste)."""
+    return accepts(mime) and not (focus_is_text_field and mime.hasText())
+
+
 def png_bytes(image: QImage) -> bytes:
     buf = QByteArray()
     device = QBuffer(buf)

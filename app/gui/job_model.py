@@ -10,20 +10,13 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRect,
-    QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import (
-    QApplication,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionProgressBar,
-    QStyleOptionViewItem,
-)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
+from app.core.history import same_result_key
 from app.core.job import CANCELED, FAILED, PROCESSING, QUEUED, SUCCEEDED, Job
+from app.core.no_text import found_no_text
 from app.core.store import JobGone
 from app.gui.engine_names import engine_name
 from app.gui.thumbnails import ThumbnailCache
@@ -85,6 +78,9 @@ class JobTableModel(QAbstractTableModel):
         self._offset = 0  # store rows fetched so far
         self._search = ""
         self._history_loaded = False
+        # Identical results show once (the newest): key -> shown job id, shown id -> hidden ids.
+        self._by_key: dict[str, str] = {}
+        self._collapsed: dict[str, list[str]] = {}
         self._headers = [
             self.tr("Name"),
             self.tr("Status"),
@@ -112,6 +108,7 @@ class JobTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._search = search
         self._jobs, self._rows = [], {}
+        self._by_key, self._collapsed = {}, {}
         self._offset, self._total = 0, 0
         self._history_loaded = True
         page = self.manager.store.list(limit=PAGE_SIZE, offset=0, search=search or None)
@@ -122,10 +119,54 @@ class JobTableModel(QAbstractTableModel):
     def _append(self, jobs: list[Job]) -> None:
         self._offset += len(jobs)
         for job in jobs:
-            if job.id in self._rows:
+            if job.id in self._rows or self._hidden(job.id):
                 continue
+            key = self._key(job)
+            if key is not None and key in self._by_key:  # an older copy of a shown result
+                self._collapsed.setdefault(self._by_key[key], []).append(job.id)
+                continue
+            if key is not None:
+                self._by_key[key] = job.id
             self._rows[job.id] = len(self._jobs)
             self._jobs.append(job)
+
+    def _key(self, job: Job) -> str | None:
+        key = same_result_key(job)
+        return None if key is None or (key in self._by_key and self._has_edit(job.id)) else key
+
+    def _has_edit(self, job_id: str) -> bool:
+        load = getattr(self.manager.store, "load_edit", None)
+        return callable(load) and load(job_id, 0) is not None
+
+    def _hidden(self, job_id: str) -> bool:
+        return any(job_id in ids for ids in self._collapsed.values())
+
+    def collapsed(self, job_id: str) -> list[str]:
+        """The ids of the identical older jobs the row of ``job_id`` stands for."""
+        return list(self._collapsed.get(job_id, []))
+
+    def _collapse(self, job: Job) -> None:
+        """A job that just ended with the result of a shown one takes that row's place."""
+        key = self._key(job)
+        if key is None:
+            return
+        other = self._by_key.get(key)
+        if other is not None and other != job.id and self._has_edit(other):
+            return  # the older one carries the user's edit: both stay in sight
+        self._by_key[key] = job.id
+        if other is None or other == job.id:
+            return
+        row = self._rows.get(other)
+        hidden = [other, *self._collapsed.pop(other, [])]
+        self._collapsed.setdefault(job.id, []).extend(hidden)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._jobs[row]
+            self._rows = {j.id: i for i, j in enumerate(self._jobs)}
+            self.endRemoveRows()
+        mine = self._rows.get(job.id)
+        if mine is not None:
+            self.dataChanged.emit(self.index(mine, 0), self.index(mine, len(self._headers) - 1))
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._history_loaded and self._offset < self._total
@@ -154,7 +195,9 @@ class JobTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        return max(self._total, len(self._jobs))
+        """Rows the list has for the search (identical results count once)."""
+        hidden = sum(len(ids) for ids in self._collapsed.values())
+        return max(self._total - hidden, len(self._jobs))
 
     # -- live updates ----------------------------------------------------------------------
     def _matches(self, job: Job) -> bool:
@@ -168,8 +211,9 @@ class JobTableModel(QAbstractTableModel):
         if row is not None:
             self._jobs[row] = job
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._headers) - 1))
+            self._collapse(job)
             return
-        if not self._matches(job) and job.is_final:
+        if self._hidden(job.id) or (not self._matches(job) and job.is_final):
             return
         self.beginInsertRows(QModelIndex(), 0, 0)
         self._jobs.insert(0, job)
@@ -177,8 +221,16 @@ class JobTableModel(QAbstractTableModel):
         self._offset += 1  # the store now holds one more row before our cursor
         self._total += 1
         self.endInsertRows()
+        self._collapse(job)
 
     def on_removed(self, job_id: str) -> None:
+        for ids in self._collapsed.values():
+            if job_id in ids:
+                ids.remove(job_id)  # the store lost a row before our cursor
+                self._total = max(0, self._total - 1)
+                self._offset = max(0, self._offset - 1)
+        self._collapsed.pop(job_id, None)
+        self._by_key = {k: v for k, v in self._by_key.items() if v != job_id}
         row = self._rows.get(job_id)
         if row is None:
             return
@@ -233,8 +285,13 @@ class JobTableModel(QAbstractTableModel):
 
     def status_text(self, job: Job) -> str:
         text = self._status_text.get(job.status, job.status)
-        if job.status == SUCCEEDED and job.cached:
+        if found_no_text(job):
+            text = self.tr("No text found")
+        elif job.status == SUCCEEDED and job.cached:
             text = self.tr("Done (cached)")
+        copies = len(self._collapsed.get(job.id, []))
+        if copies:
+            text = self.tr("%1 · %2×").replace("%1", text).replace("%2", str(copies + 1))
         return text
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -256,7 +313,9 @@ class JobTableModel(QAbstractTableModel):
             if col == COL_PROGRESS:
                 return "" if job.status in (FAILED, CANCELED) else f"{job.progress}%"
             if col == COL_CONFIDENCE:
-                return "" if job.confidence is None else f"{job.confidence * 100:.0f}%"
+                if job.confidence is None or found_no_text(job):
+                    return ""  # no words: no confidence to speak of
+                return f"{job.confidence * 100:.0f}%"
             if col == COL_TIME:
                 if job.duration is None:
                     return ""
@@ -278,7 +337,7 @@ class JobTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == COL_STATUS and job.status == FAILED:
                 return QColor(214, 52, 52)
-            if col == COL_CONFIDENCE and job.confidence is not None:
+            if col == COL_CONFIDENCE and job.confidence is not None and not found_no_text(job):
                 return confidence_color(job.confidence)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_CONFIDENCE, COL_TIME):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -293,30 +352,3 @@ def _when(dt: datetime) -> str:
     if local.date() == now.date():
         return local.strftime("%H:%M:%S")
     return local.strftime("%Y-%m-%d %H:%M")
-
-
-class ProgressDelegate(QStyledItemDelegate):
-    """A live progress bar in the progress column; the error text for failed jobs."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        job = index.data(JOB_ROLE)
-        if job is None or job.status not in (QUEUED, PROCESSING):
-            super().paint(painter, option, index)
-            return
-        style = QApplication.style()
-        opt: Any = option
-        if opt.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(opt.rect, opt.palette.color(QPalette.ColorRole.Highlight))
-        bar: Any = QStyleOptionProgressBar()
-        bar.rect = QRect(opt.rect.adjusted(6, 7, -6, -7))
-        bar.minimum = 0
-        bar.maximum = 100
-        bar.progress = job.progress
-        bar.text = f"{job.progress}%" if job.status == PROCESSING else self.tr("queued")
-        bar.textVisible = True
-        bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
-        bar.palette = opt.palette
-        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        return QSize(110, super().sizeHint(option, index).height())

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
+    QEvent,
     QItemSelectionModel,
     QMimeData,
     QModelIndex,
@@ -24,10 +25,13 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QGuiApplication,
+    QKeyEvent,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
     QFileDialog,
     QFrame,
     QHeaderView,
@@ -36,11 +40,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QProgressDialog,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTextEdit,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -49,6 +55,7 @@ from PySide6.QtWidgets import (
 from app import settings as S
 from app.core.errors import OcrError
 from app.core.export import format_for_path
+from app.core.history import retry_can_help
 from app.core.job import PROCESSING, QUEUED, Job
 from app.core.options import OUTPUT_FORMATS, RECEIPT_OPERATION, OcrOptions
 from app.core.store import JobGone
@@ -56,7 +63,7 @@ from app.gui.api_control import ApiControl
 from app.gui.drop_zone import DropZone
 from app.gui.export import BatchExport, save_result, start_batch
 from app.gui.icons import icon
-from app.gui.ingest import Ingestor, accepts, inputs_from_mime
+from app.gui.ingest import Ingestor, accepts, inputs_from_mime, paste_makes_a_job
 from app.gui.job_model import (
     COL_CONFIDENCE,
     COL_CREATED,
@@ -65,14 +72,25 @@ from app.gui.job_model import (
     COL_STATUS,
     COL_TIME,
     JobTableModel,
-    ProgressDelegate,
 )
+from app.gui.progress_delegate import ProgressDelegate
 from app.gui.result_view import ResultView
 from app.gui.thumbnails import THUMB_SIZE, ThumbnailCache
 from app.jobs import QueueFullError
 
 SPLITTER_KEY = "window/splitter"
 APP_TITLE = "ImageHQ OCR"
+
+
+def editable_text(widget: QWidget) -> bool:
+    """Whether ``widget`` is a text field the user can type (and paste text) into."""
+    if isinstance(widget, QLineEdit):
+        return not widget.isReadOnly()
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        return not widget.isReadOnly()
+    if isinstance(widget, QAbstractSpinBox):
+        return not widget.isReadOnly()
+    return False
 
 
 class MainWindow(QMainWindow):
@@ -119,6 +137,24 @@ class MainWindow(QMainWindow):
         self.model.modelReset.connect(self._update_stack)
         self._restore_geometry()
         self._update_actions()
+        # Ctrl+V makes a job of an image or files on the clipboard wherever the focus is: a
+        # focused text field (the search box has it at start) would otherwise take the key.
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Paste)
+            and isinstance(watched, QWidget)
+            and watched.window() is self
+        ):
+            mime = QGuiApplication.clipboard().mimeData()
+            if mime is not None and paste_makes_a_job(mime, editable_text(watched)):
+                return True  # the override is not taken: the window's Paste action runs
+        return False
 
     # -- construction ----------------------------------------------------------------------
     def _action(
@@ -286,6 +322,7 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.drop_zone = DropZone()
+        self.drop_zone.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a click takes it from search
         self.drop_zone.dropped.connect(self.handle_mime)
         self.drop_zone.open_requested.connect(self.open_files)
         self.drop_zone.paste_requested.connect(self.paste_from_clipboard)
@@ -589,7 +626,7 @@ class MainWindow(QMainWindow):
         selected = self.selected_jobs()
         active = any(j.status in (QUEUED, PROCESSING) for j in selected)
         self.cancel_action.setEnabled(active)
-        self.retry_action.setEnabled(bool(selected))
+        self.retry_action.setEnabled(any(retry_can_help(j) for j in selected))
         self.delete_action.setEnabled(bool(selected))
         self.export_many_action.setEnabled(any(j.status == "succeeded" for j in selected))
         self.export_action.setEnabled(self.result_view.result is not None)
@@ -609,7 +646,8 @@ class MainWindow(QMainWindow):
 
     def retry_selected(self) -> None:
         for job in self.selected_jobs():
-            self.rerun(job.id, None)
+            if retry_can_help(job):  # the same image fails the same way again
+                self.rerun(job.id, None)
 
     def rerun(self, job_id: str, options: OcrOptions | None, operation: str | None = None) -> None:
         try:
@@ -639,8 +677,9 @@ class MainWindow(QMainWindow):
             return
         first_row = min(self.model.row_of(j.id) or 0 for j in jobs)
         for job in jobs:
-            self.manager.delete(job.id)
-            self.model.on_removed(job.id)  # also when the store had it pruned already
+            for job_id in (*self.model.collapsed(job.id), job.id):  # a row's identical copies
+                self.manager.delete(job_id)
+                self.model.on_removed(job_id)  # also when the store had it pruned already
         self.statusBar().showMessage(
             (
                 self.tr("Deleted 1 job")
@@ -688,7 +727,12 @@ class MainWindow(QMainWindow):
         if job is None or result is None:
             return None
         try:
-            fmt = save_result(path, result, job.inputs[0].filename if job.inputs else "image")
+            fmt = save_result(
+                path,
+                result,
+                job.inputs[0].filename if job.inputs else "image",
+                edited_text=self.result_view.edited_text(),
+            )
         except OSError as exc:
             QMessageBox.warning(self, APP_TITLE, self.tr("Cannot save: %s") % exc)
             return None
@@ -755,7 +799,13 @@ class MainWindow(QMainWindow):
         engine = self.manager.engine
         has_osd = bool(getattr(engine, "has_osd", lambda: True)())
         dialog = SettingsDialog(self.settings, self._languages(), has_osd, self.api.url, self)
-        if dialog.exec():
+        # PySide's QDialog.exec() hands the dialog's ownership to Python while the window stays
+        # its Qt parent: left alone, both would delete it at exit (a crash). Delete it now.
+        try:
+            accepted = dialog.exec()
+        finally:
+            dialog.deleteLater()
+        if accepted:
             self.apply_settings()
 
     def apply_settings(self) -> None:
@@ -808,12 +858,14 @@ class MainWindow(QMainWindow):
         QApplication.aboutToQuit, so quitting from the tray does it too."""
         if self.isVisible():
             self.save_geometry()
+        self.result_view.edits.flush()
         self.api.stop()
         if self._batch is not None:
             self._batch.cancel_event.set()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
+        self.result_view.edits.flush()
         integration = self.integration
         if (
             not getattr(self, "_really_quit", False)

@@ -32,12 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.history import retry_can_help
 from app.core.job import SUCCEEDED, Job
 from app.core.model import OcrResult
 from app.core.options import PSM_PRESETS, RECEIPT_OPERATION, OcrOptions
 from app.core.receipt import Receipt
+from app.gui.edits import EditKeeper
 from app.gui.engine_names import engine_labels, engine_name
 from app.gui.icons import icon
+from app.gui.no_text_notice import NoTextNotice
 from app.gui.overlay_view import BLOCK, LINE, WORD, OverlayView
 from app.gui.receipt_panel import ReceiptPanel
 from app.gui.text_map import TextMap
@@ -82,6 +85,8 @@ class ResultView(QWidget):
         self.result: OcrResult | None = None
         self.map = TextMap()
         self._edited = False
+        self.edits = EditKeeper(store, self)
+        self.edits.failed.connect(self.message)
         self._syncing = False
         self._shown_status = ""
         self._gen = 0
@@ -115,6 +120,9 @@ class ResultView(QWidget):
         self.error_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_banner.hide()
         outer.addWidget(self.error_banner)
+        self.no_text = NoTextNotice()
+        self.no_text.rerun.connect(self._rerun_with)
+        outer.addWidget(self.no_text)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         outer.addWidget(self.splitter, 1)
@@ -206,7 +214,12 @@ class ResultView(QWidget):
         self.copy_btn.setToolTip(self.tr("Copy all text (Ctrl+Shift+C)"))
         self.copy_btn.setAccessibleName(self.tr("Copy all text"))
         self.copy_btn.clicked.connect(self.copy_all)
+        self.revert_btn = QPushButton(icon("retry"), self.tr("Revert to OCR text"))
+        self.revert_btn.setToolTip(self.tr("Discard your edits and show the recognised text"))
+        self.revert_btn.clicked.connect(self.revert_edit)
+        self.revert_btn.hide()
         stats.addStretch(1)
+        stats.addWidget(self.revert_btn)
         stats.addWidget(self.copy_selection_btn)
         stats.addWidget(self.copy_btn)
         rv.addLayout(stats)
@@ -284,11 +297,13 @@ class ResultView(QWidget):
     def show_job(self, job: Job | None) -> None:
         """Shows ``job`` (None: nothing). Loads the result model and the image."""
         same = job is not None and self.job is not None and job.id == self.job.id
+        self.edits.flush()  # an edit of the job shown so far is kept before anything changes
         self.job = job
         if job is None:
             self.title.setText(self.tr("No job selected"))
             self.status.clear()
             self.error_banner.hide()
+            self.no_text.show_for(None)
             self._set_result(None)
             self.overlay.set_page(None, None)
             self._shown_status = ""
@@ -307,9 +322,15 @@ class ResultView(QWidget):
         self.psm_combo.setCurrentIndex(max(0, idx))
         self.orient_box.setChecked(job.options.detect_orientation)
         self.engine_combo.setCurrentIndex(max(0, self.engine_combo.findData(job.options.engine)))
+        can_retry = retry_can_help(job)
+        self.rerun_btn.setEnabled(can_retry)
+        self.rerun_btn.setToolTip(
+            "" if can_retry else self.tr("This image cannot be read: running it again cannot help")
+        )
         if same and self._shown_status == job.status:
             return  # a progress update: labels only
         self._shown_status = job.status
+        self.no_text.show_for(job)
         result = None
         receipt = None
         if job.status == SUCCEEDED and job.inputs and not job.inputs[0].error:
@@ -358,14 +379,43 @@ class ResultView(QWidget):
         self.result = result
         self.map = TextMap.build(result.page) if result else TextMap()
         self._syncing = True
-        if result is not None:
-            self.text.setPlainText(self.map.text)
-        elif self.job is not None and self.job.status == SUCCEEDED:
-            self.text.setPlainText(self.job.text)
-        else:
+        edit = self.edits.load(self.job.id, 0) if self.job is not None else None
+        if self.job is None or self.job.status != SUCCEEDED:
             self.text.clear()
+            edit = None
+        else:
+            self.text.setPlainText(edit if edit is not None else self.ocr_text())
         self._syncing = False
-        self._edited = False
+        self._set_edited(edit is not None and edit != self.ocr_text())
+
+    def ocr_text(self) -> str:
+        """The recognised text of the shown job (what the pane shows unedited)."""
+        if self.result is not None:
+            return self.map.text
+        return self.job.text if self.job is not None and self.job.status == SUCCEEDED else ""
+
+    def edited_text(self) -> str | None:
+        """The user's edit of the text, None when the pane shows the recognised text."""
+        return self.text.toPlainText() if self._edited else None
+
+    def revert_edit(self) -> None:
+        """Back to the recognised text; the edit is removed from the job."""
+        if self.job is None:
+            return
+        self.edits.revert(self.job.id, 0)
+        self._syncing = True
+        self.text.setPlainText(self.ocr_text())
+        self._syncing = False
+        self._set_edited(False)
+        self.message.emit(self.tr("Reverted to the recognised text"))
+
+    def _set_edited(self, edited: bool) -> None:
+        self._edited = edited  # while edited the map no longer fits the text: box sync stops
+        if edited:
+            self._syncing = True
+            self.overlay.select_words([])  # a selection of the old text means nothing now
+            self._syncing = False
+        self.revert_btn.setVisible(edited)
         self._update_stats()
 
     def _update_stats(self) -> None:
@@ -392,8 +442,13 @@ class ResultView(QWidget):
         self._update_stats()
 
     def _on_text_changed(self) -> None:
-        if not self._syncing:
-            self._edited = True  # the map no longer fits the text: box sync stops
+        if self._syncing or self.job is None:
+            return
+        text, original = self.text.toPlainText(), self.ocr_text()
+        self.edits.changed(self.job.id, 0, text, original)
+        if (text != original) != self._edited:
+            self._set_edited(text != original)
+        elif self._edited:
             self._update_stats()
 
     def _on_text_selection(self) -> None:
@@ -463,6 +518,10 @@ class ResultView(QWidget):
             preprocess=base.preprocess,
             engine=str(self.engine_combo.currentData() or "auto"),
         )
+
+    def _rerun_with(self, options: OcrOptions) -> None:
+        if self.job is not None:
+            self.rerun_requested.emit(self.job.id, options)
 
     def _rerun(self) -> None:
         if self.job is not None:

@@ -154,7 +154,7 @@ class SettingsDialog(QDialog):
         ):
             self.theme.addItem(label, key)
         self.theme.setCurrentIndex(max(0, self.theme.findData(S.get(settings, S.THEME))))
-        gform.addRow(self.tr("T&heme:"), self.theme)
+        gform.addRow(self.tr("The&me:"), self.theme)
         layout.addWidget(general)
 
         # -- API ---------------------------------------------------------------------------
@@ -178,15 +178,13 @@ class SettingsDialog(QDialog):
         self.token.setToolTip(where)
         show = QPushButton(self.tr("Show"))
         show.setCheckable(True)
-        show.toggled.connect(
-            lambda on: self.token.setEchoMode(
-                QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
-            )
-        )
+        # Bound methods, not lambdas: a lambda holding ``self`` keeps the dialog's Python
+        # object alive through its own buttons' connections until the interpreter ends.
+        show.toggled.connect(self._show_token)
         copy = QPushButton(self.tr("Copy"))
         copy.setAccessibleName(self.tr("Copy the API token"))
         copy.setEnabled(token is not None)
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.token.text()))
+        copy.clicked.connect(self._copy_token)
         row.addWidget(self.token, 1)
         row.addWidget(show)
         row.addWidget(copy)
@@ -204,6 +202,12 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _show_token(self, on: bool) -> None:
+        self.token.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
+
+    def _copy_token(self) -> None:
+        QGuiApplication.clipboard().setText(self.token.text())
 
     def chosen_languages(self) -> str:
         codes = [

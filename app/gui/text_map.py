@@ -18,36 +18,31 @@ class TextMap:
 
     @classmethod
     def build(cls, page: Page) -> TextMap:
-        """Words joined by " ", lines by "\\n", paragraphs by "\\n\\n" (as ``Page.text``)."""
+        """Words joined by " ", lines by "\\n", paragraphs as ``Page.text`` joins them."""
         parts: list[str] = []
         words: list[Word] = []
         spans: list[tuple[int, int]] = []
         line_of: list[int] = []
         pos = 0
         line_no = 0
-        first_para = True
-        for block in page.blocks:
-            for para in block.paragraphs:
-                if not para.lines:
-                    continue
-                if not first_para:
-                    parts.append("\n\n")
-                    pos += 2
-                first_para = False
-                for li, line in enumerate(para.lines):
-                    if li:
-                        parts.append("\n")
+        for pi, (para, blank) in enumerate(page.paragraphs()):
+            if pi:
+                parts.append("\n\n" if blank else "\n")
+                pos += 2 if blank else 1
+            for li, line in enumerate(para.lines):
+                if li:
+                    parts.append("\n")
+                    pos += 1
+                for wi, word in enumerate(line.words):
+                    if wi:
+                        parts.append(" ")
                         pos += 1
-                    for wi, word in enumerate(line.words):
-                        if wi:
-                            parts.append(" ")
-                            pos += 1
-                        parts.append(word.text)
-                        words.append(word)
-                        spans.append((pos, pos + len(word.text)))
-                        line_of.append(line_no)
-                        pos += len(word.text)
-                    line_no += 1
+                    parts.append(word.text)
+                    words.append(word)
+                    spans.append((pos, pos + len(word.text)))
+                    line_of.append(line_no)
+                    pos += len(word.text)
+                line_no += 1
         return cls("".join(parts), words, spans, line_of)
 
     def word_at(self, position: int) -> int | None:

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from app.gui.check_style import ThemedStyle
+
 STYLE = """
 #dropZone { border: 2px dashed palette(mid); border-radius: 14px; margin: 18px; }
 #dropZone[hover="true"] { border-color: #3078e6; background: rgba(48, 120, 230, 28); }
@@ -17,6 +19,8 @@ STYLE = """
 #resultStatus, #stats { color: palette(placeholder-text); }
 #errorBanner { background: rgba(214, 52, 52, 36); border: 1px solid rgba(214, 52, 52, 140);
                border-radius: 6px; padding: 6px 10px; }
+#noTextNotice { background: rgba(219, 150, 0, 30); border: 1px solid rgba(219, 150, 0, 130);
+                border-radius: 6px; }
 #rerunPanel { border-radius: 6px; }
 QTableView { gridline-color: transparent; }
 QTableView::item { padding: 2px 6px; }
@@ -26,13 +30,7 @@ QPlainTextEdit { font-size: 13px; }
 """
 
 
-DARK_EXTRA = """
-QCheckBox::indicator, QListView::indicator { width: 14px; height: 14px; border-radius: 3px;
-    border: 1px solid #8a8f99; background: #1c1d21; }
-QCheckBox::indicator:checked, QListView::indicator:checked {
-    background: #3078e6; border-color: #6fa0f0; }
-QCheckBox::indicator:disabled { border-color: #4a4d55; }
-"""
+_keep: list[ThemedStyle] = []
 
 
 def system_is_dark() -> bool:
@@ -86,9 +84,13 @@ def light_palette() -> QPalette:
 
 def apply_theme(app: QApplication, theme: str = "system") -> bool:
     """Applies ``system``/``light``/``dark``; returns True when dark."""
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
     dark = system_is_dark() if theme == "system" else theme == "dark"
+    # app.style() answers the style sheet's wrapper: the style set here is remembered instead
+    # (which also keeps the Python object alive; Qt alone would not, and then crash).
+    if not _keep:
+        _keep.append(ThemedStyle())
+        app.setStyle(_keep[0])
+    _keep[0].dark = dark  # check indicators that show their tick on the dark palette
     app.setPalette(dark_palette() if dark else light_palette())
-    app.setStyleSheet(STYLE + (DARK_EXTRA if dark else ""))
+    app.setStyleSheet(STYLE)
     return dark

@@ -72,7 +72,8 @@ class Tray(QObject):
         self.rebuild()
 
     def add_result(self, job_id: str, text: str) -> None:
-        self.recent = [(j, t) for j, t in self.recent if j != job_id]
+        # The same text again (a repeated capture) moves up instead of showing twice.
+        self.recent = [(j, t) for j, t in self.recent if j != job_id and t != text]
         self.recent.insert(0, (job_id, text))
         del self.recent[MAX_RECENT:]
         self.rebuild()

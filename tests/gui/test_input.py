@@ -142,3 +142,24 @@ def test_paste_image_and_copied_files(qtbot, window, tmp_path: Path) -> None:
 def test_png_bytes_round_trip() -> None:
     data = png_bytes(_qimage(["x"]))
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_paste_makes_a_job_unless_text_goes_to_a_text_field(qapp) -> None:
+    from PySide6.QtCore import QMimeData, QUrl
+    from PySide6.QtGui import QImage
+
+    from app.gui.ingest import paste_makes_a_job
+
+    image = QMimeData()
+    image.setImageData(QImage(4, 4, QImage.Format.Format_RGB32))
+    files = QMimeData()
+    files.setUrls([QUrl.fromLocalFile("/tmp/a.png")])
+    files.setText("/tmp/a.png")
+    text = QMimeData()
+    text.setText("invoice")
+    assert paste_makes_a_job(image, focus_is_text_field=True)
+    assert paste_makes_a_job(image, focus_is_text_field=False)
+    assert paste_makes_a_job(files, focus_is_text_field=False)
+    assert not paste_makes_a_job(files, focus_is_text_field=True)  # its path, as text
+    assert not paste_makes_a_job(text, focus_is_text_field=False)
+    assert not paste_makes_a_job(text, focus_is_text_field=True)

@@ -33,6 +33,21 @@ def to_json(result: OcrResult, layout: bool = True, source_name: str = "") -> by
     return json.dumps(result.to_dict(layout=layout), ensure_ascii=False, indent=2).encode("utf-8")
 
 
+def edited_txt(text: str) -> bytes:
+    """The user's edit of the text as a .txt (one final newline, as ``to_txt``)."""
+    text = text.rstrip("\n")
+    return (text + "\n").encode("utf-8") if text else b""
+
+
+def edited_json(result: OcrResult, text: str, layout: bool = True) -> bytes:
+    """The result with the user's text as ``text``, the recognised one as ``ocr_text``."""
+    data = result.to_dict(layout=layout)
+    data["ocr_text"] = data["text"]
+    data["text"] = text
+    data["edited"] = True
+    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+
+
 def to_tsv(result: OcrResult, layout: bool = True, source_name: str = "") -> bytes:
     """Tesseract's TSV columns and levels (1 page … 5 word); ``conf`` is 0–1 like everywhere
     else in the app (Tesseract writes 0–100), and -1 on non-word rows as Tesseract does."""
