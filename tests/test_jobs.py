@@ -305,3 +305,28 @@ def test_jobs_of_other_processes_are_announced(qapp, qtbot, sample_png, isolated
         assert manager.poll_external() == 0  # each change is announced once
     finally:
         manager.shutdown()
+
+
+def test_parse_as_receipt_reuses_an_automatic_pp_ocr_reading(manager, tmp_path):
+    """'Parse as receipt' on a receipt that auto already read with PP-OCR parses that reading
+    (milliseconds) instead of reading the image again; a Tesseract reading is read again."""
+    from tests.receipt_images import bakery_receipt
+    from tests.test_engines import receipt_image
+
+    def run(data: bytes, operation: str = "extract_text"):
+        job = manager.submit([InputData("r.png", data)], operation=operation)
+        return manager.wait(job.id, 120), manager.store.load_result(job.id, 0)
+
+    scanned = png(receipt_image())  # grainy strip: auto reads it with PP-OCR
+    read, result = run(scanned)
+    assert read.status == "succeeded" and not read.cached and result["engine"] == "rapidocr"
+    parsed, result = run(scanned, "parse_receipt")
+    assert parsed.status == "succeeded" and parsed.cached
+    assert parsed.text == read.text and result["receipt"]["total"] == "17.00"
+
+    clean = bakery_receipt(tmp_path / "bakery.png").read_bytes()  # a clean render: Tesseract
+    read, result = run(clean)
+    assert result["engine"] == "tesseract"
+    parsed, result = run(clean, "parse_receipt")
+    assert not parsed.cached and result["engine"] == "rapidocr"
+    assert result["receipt"]["total"] == "10.25"

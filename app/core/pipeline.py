@@ -72,13 +72,21 @@ def recognize_bytes(
     Raises an OcrError subclass with a one-line message for anything a user can fix.
     """
     engine = engine or get_engine()
-    if receipt and options.engine == AUTO and get_engine(RAPID).is_installed():
-        # A receipt is PP-OCR's case: Tesseract's page layout reads a right-aligned price
-        # column apart from its labels (and splits "8.50" into "8." and "50").
-        options = replace(options, engine=RAPID)
     sha = image_sha256 or hashlib.sha256(data).hexdigest()
     key = cache_key(sha, options, engine)
     stored = store.find_cached(key) if store else None
+    # A receipt is PP-OCR's case: Tesseract's page layout reads a right-aligned price column
+    # apart from its labels (and splits "8.50" into "8." and "50"). An automatic reading that
+    # PP-OCR made already ("Parse as receipt" on a read job) is used as it is.
+    if (
+        receipt
+        and options.engine == AUTO
+        and get_engine(RAPID).is_installed()
+        and (stored is None or OcrResult.from_storage(stored).engine != RAPID)
+    ):
+        options = replace(options, engine=RAPID)
+        key = cache_key(sha, options, engine)
+        stored = store.find_cached(key) if store else None
     if stored is not None:
         result, cached = OcrResult.from_storage(stored), True
     else:
