@@ -15,6 +15,7 @@ from app import APP_NAME, __version__
 from app.core.errors import StorageError
 from app.core.inputs import DEFAULT_MAX_FILE_MB
 from app.core.options import ENGINE_NAMES, OPERATIONS, OUTPUT_FORMATS, PSM_PRESETS
+from app.core.textmode import DEFAULT_TEXT_MODE, TEXT_MODES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 STALLED = (
@@ -61,6 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         choices=OUTPUT_FORMATS,
         help="output format (default: from -o's extension, else txt); csv: a receipt's items",
+    )
+    ex.add_argument(
+        "--text-mode",
+        default=DEFAULT_TEXT_MODE,
+        choices=TEXT_MODES,
+        help="txt layout: lines (as on the image, default), paragraphs (each paragraph on one "
+        "line, end-of-line hyphens undone) or single_line (all the text on one line)",
     )
     ex.add_argument(
         "-o", "--output", metavar="PATH", help="output file (one input) or folder (several)"

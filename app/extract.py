@@ -129,6 +129,7 @@ def _run(args: argparse.Namespace) -> int:
         output_format=fmt,
         preprocess=not args.no_preprocess,
         engine=args.engine,
+        text_mode=args.text_mode,
     )
     operation = _operation(args)
     try:

@@ -87,7 +87,8 @@ def _err(*codes: int) -> dict[int | str, dict[str, Any]]:
 
 REQUEST_DOC = (
     "JSON string (an `OcrRequest`): operation, options {detect_orientation, language, "
-    "output_format, psm, preprocess}, tool_slug, client_reference_id, retention_policy. "
+    "output_format, psm, preprocess, engine, text_mode}, tool_slug, client_reference_id, "
+    "retention_policy. "
     'Example: {"operation": "extract_text", "options": {"language": "eng", '
     '"output_format": "txt"}, "tool_slug": "image-to-text"}'
 )
@@ -224,6 +225,7 @@ def request_options(req: OcrRequest) -> OcrOptions:
         output_format=opts.output_format,
         preprocess=opts.preprocess,
         engine=opts.engine,
+        text_mode=opts.text_mode,
     )
 
 

@@ -40,6 +40,13 @@ class RequestOptions(_Strict):
             "receipts and labels); GET /v1/engines lists them"
         ),
     )
+    text_mode: Literal["lines", "paragraphs", "single_line"] = Field(
+        default="lines",
+        description=(
+            "txt layout (local extension): lines as on the image, paragraphs (each on one line, "
+            "end-of-line hyphens undone) or single_line"
+        ),
+    )
 
 
 class RetentionRequest(_Strict):
@@ -79,6 +86,7 @@ class JobOptions(BaseModel):
     output_format: str
     preprocess: bool
     engine: str
+    text_mode: str = "lines"
 
 
 class Stage(BaseModel):

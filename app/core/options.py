@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
 from app.core.errors import InvalidRequestError, OptionsError, clip
+from app.core.textmode import TEXT_MODES
 
 Operation = Literal["extract_text", "extract_text_with_layout", "parse_receipt"]
 OutputFormat = Literal["txt", "hocr", "json", "tsv", "csv"]
@@ -83,6 +84,8 @@ class OcrOptions:
     output_format: str = "txt"
     preprocess: bool = True
     engine: str = "auto"
+    #: txt layout: lines, paragraphs or single_line (``app.core.textmode``); not an engine option
+    text_mode: str = "lines"
 
     def validated(self) -> OcrOptions:
         """Checks the values that need no engine; the engine checks the language exists."""
@@ -96,12 +99,17 @@ class OcrOptions:
         psm_value(self.psm)
         if self.engine not in ENGINE_NAMES:
             raise OptionsError(f"unknown engine '{self.engine}' (use {', '.join(ENGINE_NAMES)})")
+        if self.text_mode not in TEXT_MODES:
+            raise OptionsError(
+                f"unknown text_mode '{clip(self.text_mode)}' (use {', '.join(TEXT_MODES)})"
+            )
         return replace(self, language=lang, psm=str(self.psm))
 
     def engine_key(self) -> dict[str, Any]:
         """The options that change what the engine returns (part of the cache key)."""
         data = asdict(self)
         data.pop("output_format")
+        data.pop("text_mode")  # how txt lays out the text, not what the engine reads
         data["psm"] = psm_value(self.psm)
         return data
 
@@ -119,6 +127,7 @@ class OcrOptions:
                 "output_format",
                 "preprocess",
                 "engine",
+                "text_mode",
             )
             if k in data and data[k] is not None
         }

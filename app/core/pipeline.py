@@ -94,6 +94,11 @@ def recognize_bytes(
         else None
     )
     output = render_result(
-        result, parsed, options.output_format, layout=layout, source_name=source_name
+        result,
+        parsed,
+        options.output_format,
+        layout=layout,
+        source_name=source_name,
+        text_mode=options.text_mode,
     )
     return InputOutcome(result, output, cached, key, parsed)

@@ -25,7 +25,9 @@ def render_input(store: Any, job: Job, index: int, fmt: str) -> bytes:
     receipt = Receipt.from_dict(stored["receipt"]) if stored.get("receipt") else None
     name = job.inputs[index].filename
     try:
-        return render_result(result, receipt, fmt, layout=True, source_name=name)
+        return render_result(
+            result, receipt, fmt, layout=True, source_name=name, text_mode=job.options.text_mode
+        )
     except ValueError as exc:
         raise ValueError(f"{name}: {exc}") from None
 

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from app.core.export.hocr import to_hocr
 from app.core.export.simple import to_json, to_tsv, to_txt
 from app.core.model import OcrResult
 from app.core.options import FORMAT_EXTENSION, FORMAT_MIME, OUTPUT_FORMATS
+from app.core.textmode import DEFAULT_TEXT_MODE
 
-Renderer = Callable[[OcrResult, bool, str], bytes]
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What a renderer may need besides the result."""
+
+    layout: bool = True
+    source_name: str = "image"
+    text_mode: str = DEFAULT_TEXT_MODE
+
+
+Renderer = Callable[[OcrResult, RenderContext], bytes]
 
 _RENDERERS: dict[str, Renderer] = {
     "txt": to_txt,
@@ -20,14 +32,20 @@ _RENDERERS: dict[str, Renderer] = {
 
 
 def render(
-    result: OcrResult, fmt: str, *, layout: bool = True, source_name: str = "image"
+    result: OcrResult,
+    fmt: str,
+    *,
+    layout: bool = True,
+    source_name: str = "image",
+    text_mode: str = DEFAULT_TEXT_MODE,
 ) -> bytes:
-    """The result as ``fmt`` (txt, hocr, json, tsv), UTF-8 encoded."""
+    """The result as ``fmt`` (txt, hocr, json, tsv), UTF-8 encoded; ``text_mode`` lays out txt
+    (see ``app.core.textmode``)."""
     try:
         renderer = _RENDERERS[fmt]
     except KeyError:
         raise ValueError(f"unknown format '{fmt}' (use {', '.join(OUTPUT_FORMATS)})") from None
-    return renderer(result, layout, source_name)
+    return renderer(result, RenderContext(layout, source_name, text_mode))
 
 
 def format_for_path(path: str) -> str | None:
@@ -38,4 +56,4 @@ def format_for_path(path: str) -> str | None:
     return suffix if suffix in OUTPUT_FORMATS else None
 
 
-__all__ = ["FORMAT_EXTENSION", "FORMAT_MIME", "format_for_path", "render"]
+__all__ = ["FORMAT_EXTENSION", "FORMAT_MIME", "RenderContext", "format_for_path", "render"]

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
 
 from app import __version__
 from app.core.model import BBox, OcrResult
+
+if TYPE_CHECKING:
+    from app.core.export import RenderContext
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 CAPABILITIES = "ocr_page ocr_carea ocr_par ocr_line ocrx_word ocrp_wconf"
@@ -19,7 +23,8 @@ def _escape_title(text: str) -> str:
     return text.replace('"', "'").replace(";", ",")
 
 
-def to_hocr(result: OcrResult, layout: bool = True, source_name: str = "image") -> bytes:
+def to_hocr(result: OcrResult, ctx: RenderContext) -> bytes:
+    source_name = ctx.source_name
     html = ET.Element(
         "html",
         {

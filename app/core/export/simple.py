@@ -5,8 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import TYPE_CHECKING
 
 from app.core.model import OcrResult
+from app.core.textmode import result_text
+
+if TYPE_CHECKING:
+    from app.core.export import RenderContext
 
 TSV_COLUMNS = (
     "level",
@@ -24,16 +29,18 @@ TSV_COLUMNS = (
 )
 
 
-def to_txt(result: OcrResult, layout: bool = True, source_name: str = "") -> bytes:
-    text = result.text
+def to_txt(result: OcrResult, ctx: RenderContext) -> bytes:
+    text = result_text(result, ctx.text_mode)
     return (text + "\n").encode("utf-8") if text else b""
 
 
-def to_json(result: OcrResult, layout: bool = True, source_name: str = "") -> bytes:
-    return json.dumps(result.to_dict(layout=layout), ensure_ascii=False, indent=2).encode("utf-8")
+def to_json(result: OcrResult, ctx: RenderContext) -> bytes:
+    return json.dumps(result.to_dict(layout=ctx.layout), ensure_ascii=False, indent=2).encode(
+        "utf-8"
+    )
 
 
-def to_tsv(result: OcrResult, layout: bool = True, source_name: str = "") -> bytes:
+def to_tsv(result: OcrResult, ctx: RenderContext) -> bytes:
     """Tesseract's TSV columns and levels (1 page … 5 word); ``conf`` is 0–1 like everywhere
     else in the app (Tesseract writes 0–100), and -1 on non-word rows as Tesseract does."""
     buf = io.StringIO()

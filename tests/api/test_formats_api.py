@@ -1,0 +1,28 @@
+"""The output options of issue 12 through the HTTP API: text_mode, and the new formats."""
+
+from __future__ import annotations
+
+from tests.api.conftest import Api, png_bytes
+
+PARA = ["The committee met on Monday to discuss the docu-", "ment and agreed on the budget."]
+
+
+def test_text_mode_paragraphs(api: Api) -> None:
+    image = png_bytes(PARA, size=24)
+    request = {"options": {"output_format": "txt", "text_mode": "paragraphs"}}
+    resp = api.submit([("para.png", image)], request)
+    assert resp.status_code == 202, resp.text
+    assert resp.json()["options"]["text_mode"] == "paragraphs"
+    job = api.finish(resp.json()["id"])
+    assert job["status"] == "succeeded", job
+    down = api.client.get(job["download_url"])
+    assert "discuss the document and agreed" in down.text
+    assert down.text.count("\n") == 1
+    # result_json.text keeps the visual lines (the layout contract)
+    assert "docu-\nment" in job["result_json"]["text"]
+
+
+def test_unknown_text_mode_is_422(api: Api) -> None:
+    resp = api.submit([("a.png", png_bytes(PARA))], {"options": {"text_mode": "prose"}})
+    assert resp.status_code == 422
+    assert "text_mode" in resp.json()["error"]["message"]
