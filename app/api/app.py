@@ -493,7 +493,7 @@ def create_app(
         response_class=Response,
         responses={
             200: {
-                "description": "the output (txt, hocr, json or tsv) or a zip of them",
+                "description": "the output (txt, hocr, json, tsv, alto…) or a zip of them",
                 "content": {
                     "text/plain": {"schema": {"type": "string"}},
                     "text/html": {"schema": {"type": "string"}},

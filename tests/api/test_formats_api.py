@@ -26,3 +26,22 @@ def test_unknown_text_mode_is_422(api: Api) -> None:
     resp = api.submit([("a.png", png_bytes(PARA))], {"options": {"text_mode": "prose"}})
     assert resp.status_code == 422
     assert "text_mode" in resp.json()["error"]["message"]
+
+
+def test_alto_output(api: Api) -> None:
+    resp = api.submit(
+        [("scan.png", png_bytes(["Hello ALTO world"], size=26))],
+        {"options": {"output_format": "alto"}},
+    )
+    assert resp.status_code == 202, resp.text
+    job = api.finish(resp.json()["id"])
+    assert job["status"] == "succeeded", job
+    [output] = job["outputs"]
+    assert (output["filename"], output["format"], output["mime_type"]) == (
+        "scan.xml",
+        "alto",
+        "application/xml",
+    )
+    down = api.client.get(job["download_url"])
+    assert down.headers["content-type"] == "application/xml; charset=utf-8"
+    assert 'CONTENT="ALTO"' in down.text and "ns-v4#" in down.text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.core.export.alto import to_alto
 from app.core.export.hocr import to_hocr
 from app.core.export.simple import to_json, to_tsv, to_txt
 from app.core.model import OcrResult
@@ -28,6 +29,7 @@ _RENDERERS: dict[str, Renderer] = {
     "hocr": to_hocr,
     "json": to_json,
     "tsv": to_tsv,
+    "alto": to_alto,
 }
 
 
@@ -39,7 +41,7 @@ def render(
     source_name: str = "image",
     text_mode: str = DEFAULT_TEXT_MODE,
 ) -> bytes:
-    """The result as ``fmt`` (txt, hocr, json, tsv), UTF-8 encoded; ``text_mode`` lays out txt
+    """The result as ``fmt`` (txt, hocr, json, tsv, alto), UTF-8 encoded; ``text_mode`` lays out txt
     (see ``app.core.textmode``)."""
     try:
         renderer = _RENDERERS[fmt]
@@ -49,9 +51,10 @@ def render(
 
 
 def format_for_path(path: str) -> str | None:
-    """The export format a file name asks for by its extension (``.html`` means hOCR)."""
+    """The export format a file name asks for by its extension (``.html`` means hOCR, ``.xml``
+    ALTO)."""
     suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
-    aliases = {"text": "txt", "html": "hocr", "xhtml": "hocr"}
+    aliases = {"text": "txt", "html": "hocr", "xhtml": "hocr", "xml": "alto"}
     suffix = aliases.get(suffix, suffix)
     return suffix if suffix in OUTPUT_FORMATS else None
 
