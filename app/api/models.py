@@ -23,7 +23,7 @@ class RequestOptions(_Strict):
     language: str = Field(
         default="eng", max_length=200, description="installed packs, e.g. eng or eng+deu"
     )
-    output_format: Literal["txt", "hocr", "json", "tsv", "csv", "alto"] = Field(
+    output_format: Literal["txt", "hocr", "json", "tsv", "csv", "alto", "pdf"] = Field(
         default="txt", description="csv: a receipt's items (operation parse_receipt only)"
     )
     psm: str | int = Field(

@@ -10,12 +10,12 @@ from app.core.errors import InvalidRequestError, OptionsError, clip
 from app.core.textmode import TEXT_MODES
 
 Operation = Literal["extract_text", "extract_text_with_layout", "parse_receipt"]
-OutputFormat = Literal["txt", "hocr", "json", "tsv", "csv", "alto"]
+OutputFormat = Literal["txt", "hocr", "json", "tsv", "csv", "alto", "pdf"]
 
 #: ``parse_receipt`` is a local extension: the text plus ``result_json.receipt``.
 OPERATIONS: tuple[str, ...] = ("extract_text", "extract_text_with_layout", "parse_receipt")
 RECEIPT_OPERATION = "parse_receipt"
-OUTPUT_FORMATS: tuple[str, ...] = ("txt", "hocr", "json", "tsv", "csv", "alto")
+OUTPUT_FORMATS: tuple[str, ...] = ("txt", "hocr", "json", "tsv", "csv", "alto", "pdf")
 
 # Page segmentation presets (name -> Tesseract --psm).
 PSM_PRESETS: dict[str, int] = {
@@ -39,6 +39,7 @@ FORMAT_MIME: dict[str, str] = {
     "tsv": "text/tab-separated-values; charset=utf-8",
     "csv": "text/csv; charset=utf-8",
     "alto": "application/xml; charset=utf-8",
+    "pdf": "application/pdf",
 }
 FORMAT_EXTENSION: dict[str, str] = {
     "txt": "txt",
@@ -47,6 +48,7 @@ FORMAT_EXTENSION: dict[str, str] = {
     "tsv": "tsv",
     "csv": "csv",
     "alto": "xml",  # scan.xml; an .xml path asks for ALTO
+    "pdf": "pdf",
 }
 
 

@@ -100,5 +100,6 @@ def recognize_bytes(
         layout=layout,
         source_name=source_name,
         text_mode=options.text_mode,
+        image=data,
     )
     return InputOutcome(result, output, cached, key, parsed)

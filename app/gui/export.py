@@ -25,8 +25,15 @@ def render_input(store: Any, job: Job, index: int, fmt: str) -> bytes:
     receipt = Receipt.from_dict(stored["receipt"]) if stored.get("receipt") else None
     name = job.inputs[index].filename
     try:
+        image = store.read_input(job.id, index) if fmt == "pdf" else None
         return render_result(
-            result, receipt, fmt, layout=True, source_name=name, text_mode=job.options.text_mode
+            result,
+            receipt,
+            fmt,
+            layout=True,
+            source_name=name,
+            text_mode=job.options.text_mode,
+            image=image,
         )
     except ValueError as exc:
         raise ValueError(f"{name}: {exc}") from None

@@ -45,3 +45,26 @@ def test_alto_output(api: Api) -> None:
     down = api.client.get(job["download_url"])
     assert down.headers["content-type"] == "application/xml; charset=utf-8"
     assert 'CONTENT="ALTO"' in down.text and "ns-v4#" in down.text
+
+
+def test_pdf_output(api: Api, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    from tests.test_pdf_output import _poppler
+
+    image = png_bytes(["Searchable PDF over HTTP"], size=28)
+    resp = api.submit([("scan.png", image)], {"options": {"output_format": "pdf"}})
+    assert resp.status_code == 202, resp.text
+    job = api.finish(resp.json()["id"])
+    assert job["status"] == "succeeded", job
+    [output] = job["outputs"]
+    assert (output["filename"], output["mime_type"]) == ("scan.pdf", "application/pdf")
+    down = api.client.get(job["download_url"])
+    assert down.headers["content-type"] == "application/pdf"
+    assert len(down.content) == output["size_bytes"]
+    pdf = tmp_path / "scan.pdf"
+    pdf.write_bytes(down.content)
+    text = subprocess.run(
+        [_poppler("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert " ".join(text.split()) == "Searchable PDF over HTTP"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from app.core.export.alto import to_alto
 from app.core.export.hocr import to_hocr
+from app.core.export.pdf import to_pdf
 from app.core.export.simple import to_json, to_tsv, to_txt
 from app.core.model import OcrResult
 from app.core.options import FORMAT_EXTENSION, FORMAT_MIME, OUTPUT_FORMATS
@@ -20,6 +21,8 @@ class RenderContext:
     layout: bool = True
     source_name: str = "image"
     text_mode: str = DEFAULT_TEXT_MODE
+    #: the input file's bytes, for formats that embed the image (pdf)
+    image: bytes | None = None
 
 
 Renderer = Callable[[OcrResult, RenderContext], bytes]
@@ -30,6 +33,7 @@ _RENDERERS: dict[str, Renderer] = {
     "json": to_json,
     "tsv": to_tsv,
     "alto": to_alto,
+    "pdf": to_pdf,
 }
 
 
@@ -40,14 +44,15 @@ def render(
     layout: bool = True,
     source_name: str = "image",
     text_mode: str = DEFAULT_TEXT_MODE,
+    image: bytes | None = None,
 ) -> bytes:
-    """The result as ``fmt`` (txt, hocr, json, tsv, alto), UTF-8 encoded; ``text_mode`` lays out txt
-    (see ``app.core.textmode``)."""
+    """The result as ``fmt`` (txt, hocr, json, tsv, alto: UTF-8; pdf: a searchable PDF of
+    ``image``, the input file's bytes); ``text_mode`` lays out txt (``app.core.textmode``)."""
     try:
         renderer = _RENDERERS[fmt]
     except KeyError:
         raise ValueError(f"unknown format '{fmt}' (use {', '.join(OUTPUT_FORMATS)})") from None
-    return renderer(result, RenderContext(layout, source_name, text_mode))
+    return renderer(result, RenderContext(layout, source_name, text_mode, image))
 
 
 def format_for_path(path: str) -> str | None:

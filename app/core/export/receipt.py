@@ -58,6 +58,7 @@ def render_result(
     layout: bool = True,
     source_name: str = "image",
     text_mode: str = "lines",
+    image: bytes | None = None,
 ) -> bytes:
     """A job's output: the receipt's own txt/json/csv when it was parsed as one, otherwise the
     result in ``fmt`` (txt laid out by ``text_mode``)."""
@@ -65,4 +66,6 @@ def render_result(
         return render_receipt(result, receipt, fmt, layout=layout)
     if fmt == "csv":
         raise ValueError("csv lists a receipt's items: parse the image as a receipt first")
-    return render(result, fmt, layout=layout, source_name=source_name, text_mode=text_mode)
+    return render(
+        result, fmt, layout=layout, source_name=source_name, text_mode=text_mode, image=image
+    )
