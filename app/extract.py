@@ -130,6 +130,7 @@ def _run(args: argparse.Namespace) -> int:
         preprocess=not args.no_preprocess,
         engine=args.engine,
         text_mode=args.text_mode,
+        pdf_text=args.pdf_text,
     )
     operation = _operation(args)
     try:

@@ -106,7 +106,7 @@ def test_unknown_language(isolated_home, sample_png):
     "args",
     [
         ["extract"],
-        ["extract", "x.png", "--format", "pdf"],
+        ["extract", "x.png", "--format", "docx"],
         ["extract", "x.png", "--psm", "diagonal"],
         ["extract", "x.png", "--psm", "³"],
         ["extract", "x.png", "--psm", "0"],

@@ -47,6 +47,13 @@ class RequestOptions(_Strict):
             "end-of-line hyphens undone) or single_line"
         ),
     )
+    pdf_text: Literal["auto", "ocr", "embedded"] = Field(
+        default="auto",
+        description=(
+            "a PDF's own text layer (local extension): auto uses it on pages that have one, "
+            "ocr always reads the rendered pages, embedded only the text layer"
+        ),
+    )
 
 
 class RetentionRequest(_Strict):
@@ -87,6 +94,7 @@ class JobOptions(BaseModel):
     preprocess: bool
     engine: str
     text_mode: str = "lines"
+    pdf_text: str = "auto"
 
 
 class Stage(BaseModel):

@@ -9,6 +9,9 @@ from typing import Any, Literal
 from app.core.errors import InvalidRequestError, OptionsError, clip
 from app.core.textmode import TEXT_MODES
 
+#: Values of ``pdf_text`` (``app.core.documents`` reads them).
+PDF_TEXT_MODES: tuple[str, ...] = ("auto", "ocr", "embedded")
+
 Operation = Literal["extract_text", "extract_text_with_layout", "parse_receipt"]
 OutputFormat = Literal["txt", "hocr", "json", "tsv", "csv", "alto", "pdf"]
 
@@ -90,6 +93,8 @@ class OcrOptions:
     engine: str = "auto"
     #: txt layout: lines, paragraphs or single_line (``app.core.textmode``); not an engine option
     text_mode: str = "lines"
+    #: a PDF's own text layer: auto (use it where a page has one), ocr (never), embedded (only)
+    pdf_text: str = "auto"
 
     def validated(self) -> OcrOptions:
         """Checks the values that need no engine; the engine checks the language exists."""
@@ -106,6 +111,10 @@ class OcrOptions:
         if self.text_mode not in TEXT_MODES:
             raise OptionsError(
                 f"unknown text_mode '{clip(self.text_mode)}' (use {', '.join(TEXT_MODES)})"
+            )
+        if self.pdf_text not in PDF_TEXT_MODES:
+            raise OptionsError(
+                f"unknown pdf_text '{clip(self.pdf_text)}' (use {', '.join(PDF_TEXT_MODES)})"
             )
         return replace(self, language=lang, psm=str(self.psm))
 
@@ -132,6 +141,7 @@ class OcrOptions:
                 "preprocess",
                 "engine",
                 "text_mode",
+                "pdf_text",
             )
             if k in data and data[k] is not None
         }

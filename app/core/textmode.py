@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from app.core.model import Line, OcrResult, Page, Paragraph
+from app.core.model import PAGE_BREAK, Line, OcrResult, Page, Paragraph
 
 TextMode = Literal["lines", "paragraphs", "single_line"]
 TEXT_MODES: tuple[str, ...] = ("lines", "paragraphs", "single_line")
@@ -67,5 +67,6 @@ def page_text(page: Page, mode: str = DEFAULT_TEXT_MODE) -> str:
 
 
 def result_text(result: OcrResult, mode: str = DEFAULT_TEXT_MODE) -> str:
-    """The text of ``result`` in ``mode``: what the window shows and copies, what txt holds."""
-    return page_text(result.page, mode)
+    """The text of ``result`` in ``mode``: what the window shows and copies, what txt holds.
+    Pages of a multi-page input are apart by a form feed."""
+    return PAGE_BREAK.join(page_text(p, mode) for p in result.pages)

@@ -68,3 +68,24 @@ def test_pdf_output(api: Api, tmp_path) -> None:  # type: ignore[no-untyped-def]
         [_poppler("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert " ".join(text.split()) == "Searchable PDF over HTTP"
+
+
+def test_pdf_upload_is_one_result_with_a_page_per_page(api: Api) -> None:
+    from tests.pdf_samples import SCAN_PAGES, digital_pdf, scanned_pdf
+
+    request = {"operation": "extract_text_with_layout", "options": {"output_format": "json"}}
+    resp = api.submit([("scan.pdf", scanned_pdf(SCAN_PAGES[:2]))], request)
+    assert resp.status_code == 202, resp.text
+    assert resp.json()["inputs"][0]["mime_type"] == "application/pdf"
+    job = api.finish(resp.json()["id"])
+    assert job["status"] == "succeeded", job
+    assert len(job["result_json"]["pages"]) == 2
+    assert job["result_json"]["text"].split("\f") == ["\n".join(p) for p in SCAN_PAGES[:2]]
+    locked = api.submit([("locked.pdf", digital_pdf(password="pw"))], request)
+    assert locked.status_code in (202, 422), locked.text
+    if locked.status_code == 202:
+        failed = api.finish(locked.json()["id"])
+        assert failed["status"] == "failed"
+        assert "encrypted" in failed["error"]["message"]
+    else:
+        assert "encrypted" in locked.json()["error"]["message"]

@@ -67,60 +67,62 @@ def to_alto(result: OcrResult, ctx: RenderContext) -> bytes:
         software, _q("softwareVersion")
     ).text = f"{__version__} ({result.engine} {result.engine_version})".strip()
     layout = ET.SubElement(root, _q("Layout"))
-    page = result.page
-    page_attrs = {
-        "ID": "page_1",
-        "PHYSICAL_IMG_NR": "1",
-        "WIDTH": str(page.width),
-        "HEIGHT": str(page.height),
-        "PROCESSINGREFS": "processing_1",
-    }
-    lang = _lang(result.language)
-    if lang:
-        page_attrs["LANG"] = lang
-    if result.orientation:
-        page_attrs["ROTATION"] = str(result.orientation)
-    page_el = ET.SubElement(layout, _q("Page"), page_attrs)
-    space = ET.SubElement(
-        page_el, _q("PrintSpace"), {"ID": "space_1", **_box((0, 0, page.width, page.height))}
-    )
     n_block = n_line = n_word = 0
-    for block in page.blocks:
-        for para in block.paragraphs:
-            if not any(ln.words for ln in para.lines):
-                continue
-            n_block += 1
-            block_el = ET.SubElement(
-                space, _q("TextBlock"), {"ID": f"block_{n_block}", **_box(para.bbox)}
-            )
-            for line in para.lines:
-                if not line.words:
+    for n_page, page in enumerate(result.pages, 1):
+        page_attrs = {
+            "ID": f"page_{n_page}",
+            "PHYSICAL_IMG_NR": str(n_page),
+            "WIDTH": str(page.width),
+            "HEIGHT": str(page.height),
+            "PROCESSINGREFS": "processing_1",
+        }
+        lang = _lang(result.language)
+        if lang:
+            page_attrs["LANG"] = lang
+        if result.orientation:
+            page_attrs["ROTATION"] = str(result.orientation)
+        page_el = ET.SubElement(layout, _q("Page"), page_attrs)
+        space = ET.SubElement(
+            page_el,
+            _q("PrintSpace"),
+            {"ID": f"space_{n_page}", **_box((0, 0, page.width, page.height))},
+        )
+        for block in page.blocks:
+            for para in block.paragraphs:
+                if not any(ln.words for ln in para.lines):
                     continue
-                n_line += 1
-                line_el = ET.SubElement(
-                    block_el, _q("TextLine"), {"ID": f"line_{n_line}", **_box(line.bbox)}
+                n_block += 1
+                block_el = ET.SubElement(
+                    space, _q("TextBlock"), {"ID": f"block_{n_block}", **_box(para.bbox)}
                 )
-                for i, word in enumerate(line.words):
-                    if i:
-                        prev = line.words[i - 1].bbox
-                        gap = (prev[2], prev[1], max(prev[2], word.bbox[0]), prev[3])
-                        sp = _box(gap)
+                for line in para.lines:
+                    if not line.words:
+                        continue
+                    n_line += 1
+                    line_el = ET.SubElement(
+                        block_el, _q("TextLine"), {"ID": f"line_{n_line}", **_box(line.bbox)}
+                    )
+                    for i, word in enumerate(line.words):
+                        if i:
+                            prev = line.words[i - 1].bbox
+                            gap = (prev[2], prev[1], max(prev[2], word.bbox[0]), prev[3])
+                            sp = _box(gap)
+                            ET.SubElement(
+                                line_el,
+                                _q("SP"),
+                                {"WIDTH": sp["WIDTH"], "HPOS": sp["HPOS"], "VPOS": sp["VPOS"]},
+                            )
+                        n_word += 1
                         ET.SubElement(
                             line_el,
-                            _q("SP"),
-                            {"WIDTH": sp["WIDTH"], "HPOS": sp["HPOS"], "VPOS": sp["VPOS"]},
+                            _q("String"),
+                            {
+                                "ID": f"string_{n_word}",
+                                **_box(word.bbox),
+                                "CONTENT": word.text,
+                                "WC": f"{min(1.0, max(0.0, word.confidence)):.2f}",
+                            },
                         )
-                    n_word += 1
-                    ET.SubElement(
-                        line_el,
-                        _q("String"),
-                        {
-                            "ID": f"string_{n_word}",
-                            **_box(word.bbox),
-                            "CONTENT": word.text,
-                            "WC": f"{min(1.0, max(0.0, word.confidence)):.2f}",
-                        },
-                    )
     ET.indent(root, space=" ")
     body = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n").encode("utf-8")

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PIL import Image
 
-from app.core import imageio
+from app.core import documents, imageio
 from app.core.model import Line, OcrResult, Page
 
 if TYPE_CHECKING:
@@ -88,11 +89,10 @@ class _TextLayer:
         pdf.set_stretching(100.0)
 
 
-def _page_image(ctx: RenderContext) -> Image.Image:
+def _page_images(ctx: RenderContext) -> Iterator[Image.Image]:
     if ctx.image is None:
         raise ValueError("a searchable PDF needs the source image: export it from a job")
-    image, _info = imageio.decode(ctx.image)
-    return image
+    return documents.page_images(ctx.image, imageio.MAX_PIXELS)
 
 
 def add_page(pdf: FPDF, layer: _TextLayer, image: Image.Image, page: Page) -> None:
@@ -129,7 +129,8 @@ def new_pdf(title: str) -> tuple[FPDF, _TextLayer]:
 
 
 def to_pdf(result: OcrResult, ctx: RenderContext) -> bytes:
-    image = _page_image(ctx)
+    """One PDF page per page of the input (PDF pages rendered at 300 dpi, TIFF frames)."""
     pdf, layer = new_pdf(ctx.source_name)
-    add_page(pdf, layer, image, result.page)
+    for image, page in zip(_page_images(ctx), result.pages, strict=False):
+        add_page(pdf, layer, image, page)
     return bytes(pdf.output())

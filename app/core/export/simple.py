@@ -48,25 +48,27 @@ def to_tsv(result: OcrResult, ctx: RenderContext) -> bytes:
         buf, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\"
     )
     writer.writerow(TSV_COLUMNS)
-    page = result.page
+    for page_num, page in enumerate(result.pages, 1):
 
-    def row(
-        level: int,
-        ids: tuple[int, int, int, int],
-        box: tuple[int, int, int, int],
-        conf: float,
-        text: str = "",
-    ) -> None:
-        x0, y0, x1, y1 = box
-        writer.writerow((level, 1, *ids, x0, y0, x1 - x0, y1 - y0, conf, text))
+        def row(
+            level: int,
+            ids: tuple[int, int, int, int],
+            box: tuple[int, int, int, int],
+            conf: float,
+            text: str = "",
+            page_num: int = page_num,
+        ) -> None:
+            x0, y0, x1, y1 = box
+            writer.writerow((level, page_num, *ids, x0, y0, x1 - x0, y1 - y0, conf, text))
 
-    row(1, (0, 0, 0, 0), (0, 0, page.width, page.height), -1)
-    for b, block in enumerate(page.blocks, 1):
-        row(2, (b, 0, 0, 0), block.bbox, -1)
-        for p, para in enumerate(block.paragraphs, 1):
-            row(3, (b, p, 0, 0), para.bbox, -1)
-            for ln, line in enumerate(para.lines, 1):
-                row(4, (b, p, ln, 0), line.bbox, -1)
-                for w, word in enumerate(line.words, 1):
-                    row(5, (b, p, ln, w), word.bbox, word.confidence, word.text.replace("\t", " "))
+        row(1, (0, 0, 0, 0), (0, 0, page.width, page.height), -1)
+        for b, block in enumerate(page.blocks, 1):
+            row(2, (b, 0, 0, 0), block.bbox, -1)
+            for p, para in enumerate(block.paragraphs, 1):
+                row(3, (b, p, 0, 0), para.bbox, -1)
+                for ln, line in enumerate(para.lines, 1):
+                    row(4, (b, p, ln, 0), line.bbox, -1)
+                    for w, word in enumerate(line.words, 1):
+                        text = word.text.replace("\t", " ")
+                        row(5, (b, p, ln, w), word.bbox, word.confidence, text)
     return buf.getvalue().encode("utf-8")
