@@ -63,7 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         default=None,
         choices=OUTPUT_FORMATS,
-        help="output format (default: from -o's extension, else txt); csv: a receipt's items",
+        help="output format (default: from -o's extension, else txt); csv: the tables (a "
+        "receipt's items with --receipt), md: Markdown with tables, alto: ALTO XML 4, pdf: "
+        "searchable PDF",
     )
     ex.add_argument(
         "--text-mode",

@@ -272,7 +272,6 @@ def test_extract_receipt(isolated_home, tmp_path):
     [
         ["--layout", "--receipt"],
         ["--receipt", "--operation", "extract_text"],
-        ["--format", "csv"],
     ],
 )
 def test_receipt_flags_bad_usage(isolated_home, sample_png, args):

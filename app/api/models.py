@@ -23,8 +23,10 @@ class RequestOptions(_Strict):
     language: str = Field(
         default="eng", max_length=200, description="installed packs, e.g. eng or eng+deu"
     )
-    output_format: Literal["txt", "hocr", "json", "tsv", "csv", "alto", "pdf"] = Field(
-        default="txt", description="csv: a receipt's items (operation parse_receipt only)"
+    output_format: Literal["txt", "hocr", "json", "tsv", "csv", "alto", "pdf", "md"] = Field(
+        default="txt",
+        description="csv: the tables on the image (a receipt's items for parse_receipt); md: "
+        "Markdown, tables as tables; alto: ALTO XML 4; pdf: searchable PDF",
     )
     psm: str | int = Field(
         default="auto",

@@ -13,12 +13,14 @@ from app.core.textmode import TEXT_MODES
 PDF_TEXT_MODES: tuple[str, ...] = ("auto", "ocr", "embedded")
 
 Operation = Literal["extract_text", "extract_text_with_layout", "parse_receipt"]
-OutputFormat = Literal["txt", "hocr", "json", "tsv", "csv", "alto", "pdf"]
+OutputFormat = Literal["txt", "hocr", "json", "tsv", "csv", "alto", "pdf", "md"]
 
 #: ``parse_receipt`` is a local extension: the text plus ``result_json.receipt``.
 OPERATIONS: tuple[str, ...] = ("extract_text", "extract_text_with_layout", "parse_receipt")
 RECEIPT_OPERATION = "parse_receipt"
-OUTPUT_FORMATS: tuple[str, ...] = ("txt", "hocr", "json", "tsv", "csv", "alto", "pdf")
+OUTPUT_FORMATS: tuple[str, ...] = ("txt", "hocr", "json", "tsv", "csv", "alto", "pdf", "md")
+#: Formats that read tables: the image is read in table mode (``app.core.tables``).
+TABLE_FORMATS: tuple[str, ...] = ("csv", "md")
 
 # Page segmentation presets (name -> Tesseract --psm).
 PSM_PRESETS: dict[str, int] = {
@@ -43,6 +45,7 @@ FORMAT_MIME: dict[str, str] = {
     "csv": "text/csv; charset=utf-8",
     "alto": "application/xml; charset=utf-8",
     "pdf": "application/pdf",
+    "md": "text/markdown; charset=utf-8",
 }
 FORMAT_EXTENSION: dict[str, str] = {
     "txt": "txt",
@@ -52,16 +55,15 @@ FORMAT_EXTENSION: dict[str, str] = {
     "csv": "csv",
     "alto": "xml",  # scan.xml; an .xml path asks for ALTO
     "pdf": "pdf",
+    "md": "md",
 }
 
 
 def check_operation(operation: str, output_format: str) -> None:
-    """Raises InvalidRequestError for an unknown operation, OptionsError for a format it cannot
-    give (csv: the items of a receipt)."""
+    """Raises InvalidRequestError for an unknown operation. (csv is a receipt's items for
+    parse_receipt, the tables found on the image otherwise.)"""
     if operation not in OPERATIONS:
         raise InvalidRequestError(f"unknown operation '{operation}' (use {', '.join(OPERATIONS)})")
-    if output_format == "csv" and operation != RECEIPT_OPERATION:
-        raise OptionsError("output_format csv lists a receipt's items: use operation parse_receipt")
 
 
 def psm_value(psm: str | int) -> int:

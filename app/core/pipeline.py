@@ -18,9 +18,10 @@ from app.core.engines.rapid import NAME as RAPID
 from app.core.errors import CanceledError
 from app.core.export.receipt import render_result
 from app.core.model import OcrResult
-from app.core.options import OcrOptions
+from app.core.options import TABLE_FORMATS, OcrOptions
 from app.core.receipt import Receipt, day_first_for_language, parse_receipt
 from app.core.store import Store
+from app.core.tables import remove_rules
 
 #: Seconds Tesseract may take per image: a floor plus time per megapixel.
 TIMEOUT_FLOOR_S = 60.0
@@ -31,17 +32,20 @@ def engine_timeout(width: int, height: int) -> float:
     return TIMEOUT_FLOOR_S + TIMEOUT_PER_MEGAPIXEL_S * width * height / 1e6
 
 
-def cache_key(image_sha256: str, options: OcrOptions, engine: Engine) -> str:
-    """sha256(image) + every option that changes the result + engine and language-data identity."""
-    payload = json.dumps(
-        {
-            "image": image_sha256,
-            "options": options.engine_key(),
-            "engine": engine.name,
-            "identity": engine.identity(options.language),
-        },
-        sort_keys=True,
-    )
+def cache_key(
+    image_sha256: str, options: OcrOptions, engine: Engine, *, tables: bool = False
+) -> str:
+    """sha256(image) + every option that changes the result + engine and language-data identity
+    (+ table mode: ruling lines removed before reading)."""
+    data: dict[str, object] = {
+        "image": image_sha256,
+        "options": options.engine_key(),
+        "engine": engine.name,
+        "identity": engine.identity(options.language),
+    }
+    if tables:
+        data["tables"] = True
+    payload = json.dumps(data, sort_keys=True)
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
@@ -56,10 +60,13 @@ def recognize_pages(
     engine: Engine,
     cancel: CancelToken | None = None,
     progress: Progress | None = None,
+    *,
+    tables: bool = False,
 ) -> OcrResult:
     """Every page of ``data`` (an image, a multi-page TIFF or a PDF) as one result. A PDF page
     with a text layer gives its words directly unless ``options.pdf_text`` is ``ocr``; with
-    ``embedded`` a page without one stays empty (and says so)."""
+    ``embedded`` a page without one stays empty (and says so). ``tables``: ruling lines are
+    removed from each page before the engine reads it."""
     info = imageio.probe(data)
     is_pdf = info.format == "pdf"
     total = info.frames if is_pdf or info.format == "tiff" else 1
@@ -85,6 +92,8 @@ def recognize_pages(
                 image = next(frames)
             else:
                 image = imageio.decode(data)[0]
+            if tables:
+                image = remove_rules(image)
             timeout = engine_timeout(image.width, image.height)
             result = engine.recognize(image, options, timeout=timeout, cancel=cancel)
         if note:
@@ -157,13 +166,19 @@ def recognize_bytes(
         # A receipt is PP-OCR's case: Tesseract's page layout reads a right-aligned price
         # column apart from its labels (and splits "8.50" into "8." and "50").
         options = replace(options, engine=RAPID)
+    table_mode = not receipt and options.output_format in TABLE_FORMATS
+    if table_mode and options.psm == "auto":
+        # cells are short, isolated runs of text: the automatic layout drops some (a lone
+        # number); sparse text finds them all, and rows and columns come from the geometry
+        options = replace(options, psm="sparse")
     sha = image_sha256 or hashlib.sha256(data).hexdigest()
-    key = cache_key(sha, options, engine)
+    key = cache_key(sha, options, engine, tables=table_mode)
     stored = store.find_cached(key) if store else None
     if stored is not None:
         result, cached = OcrResult.from_storage(stored), True
     else:
-        result, cached = recognize_pages(data, options, engine, cancel, progress), False
+        result = recognize_pages(data, options, engine, cancel, progress, tables=table_mode)
+        cached = False
     parsed = (
         parse_receipt(result, day_first=day_first_for_language(options.language))
         if receipt

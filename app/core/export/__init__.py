@@ -9,6 +9,7 @@ from app.core.export.alto import to_alto
 from app.core.export.hocr import to_hocr
 from app.core.export.pdf import to_pdf
 from app.core.export.simple import to_json, to_tsv, to_txt
+from app.core.export.tables import to_csv, to_markdown
 from app.core.model import OcrResult
 from app.core.options import FORMAT_EXTENSION, FORMAT_MIME, OUTPUT_FORMATS
 from app.core.textmode import DEFAULT_TEXT_MODE
@@ -34,6 +35,8 @@ _RENDERERS: dict[str, Renderer] = {
     "tsv": to_tsv,
     "alto": to_alto,
     "pdf": to_pdf,
+    "csv": to_csv,
+    "md": to_markdown,
 }
 
 

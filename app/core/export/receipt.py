@@ -61,11 +61,9 @@ def render_result(
     image: bytes | None = None,
 ) -> bytes:
     """A job's output: the receipt's own txt/json/csv when it was parsed as one, otherwise the
-    result in ``fmt`` (txt laid out by ``text_mode``)."""
+    result in ``fmt`` (csv: its tables) (txt laid out by ``text_mode``)."""
     if receipt is not None and fmt in RECEIPT_FORMATS:
         return render_receipt(result, receipt, fmt, layout=layout)
-    if fmt == "csv":
-        raise ValueError("csv lists a receipt's items: parse the image as a receipt first")
     return render(
         result, fmt, layout=layout, source_name=source_name, text_mode=text_mode, image=image
     )
