@@ -75,6 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
         "line, end-of-line hyphens undone) or single_line (all the text on one line)",
     )
     ex.add_argument(
+        "--no-barcodes",
+        action="store_true",
+        help="do not read barcodes and QR codes (read by default: result_json.barcodes, and "
+        "appended to txt)",
+    )
+    ex.add_argument(
         "--pdf-text",
         default="auto",
         choices=PDF_TEXT_MODES,

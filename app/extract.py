@@ -131,6 +131,7 @@ def _run(args: argparse.Namespace) -> int:
         engine=args.engine,
         text_mode=args.text_mode,
         pdf_text=args.pdf_text,
+        barcodes=not args.no_barcodes,
     )
     operation = _operation(args)
     try:

@@ -87,8 +87,8 @@ def _err(*codes: int) -> dict[int | str, dict[str, Any]]:
 
 REQUEST_DOC = (
     "JSON string (an `OcrRequest`): operation, options {detect_orientation, language, "
-    "output_format, psm, preprocess, engine, text_mode, pdf_text}, tool_slug, client_reference_id, "
-    "retention_policy. "
+    "output_format, psm, preprocess, engine, text_mode, pdf_text, barcodes}, tool_slug, "
+    "client_reference_id, retention_policy. "
     'Example: {"operation": "extract_text", "options": {"language": "eng", '
     '"output_format": "txt"}, "tool_slug": "image-to-text"}'
 )
@@ -227,6 +227,7 @@ def request_options(req: OcrRequest) -> OcrOptions:
         engine=opts.engine,
         text_mode=opts.text_mode,
         pdf_text=opts.pdf_text,
+        barcodes=opts.barcodes,
     )
 
 

@@ -49,6 +49,11 @@ class RequestOptions(_Strict):
             "end-of-line hyphens undone) or single_line"
         ),
     )
+    barcodes: bool = Field(
+        default=True,
+        description="read barcodes and QR codes too (local extension): result_json.barcodes "
+        "[{format, text, bbox}], appended to txt",
+    )
     pdf_text: Literal["auto", "ocr", "embedded"] = Field(
         default="auto",
         description=(
@@ -97,6 +102,7 @@ class JobOptions(BaseModel):
     engine: str
     text_mode: str = "lines"
     pdf_text: str = "auto"
+    barcodes: bool = True
 
 
 class Stage(BaseModel):

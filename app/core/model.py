@@ -148,6 +148,8 @@ class OcrResult:
     engine_version: str = ""
     warnings: list[str] = field(default_factory=list)
     more_pages: list[Page] = field(default_factory=list)
+    #: barcodes and QR codes (``app.core.barcodes.Barcode``)
+    barcodes: list[Any] = field(default_factory=list)
 
     @property
     def pages(self) -> list[Page]:
@@ -170,6 +172,8 @@ class OcrResult:
             "orientation": self.orientation,
             "engine": self.engine,
         }
+        if self.barcodes:
+            data["barcodes"] = [b.to_dict() for b in self.barcodes]
         if layout:
             data["pages"] = [p.to_dict() for p in self.pages]
         return data
@@ -182,8 +186,11 @@ class OcrResult:
 
     @classmethod
     def from_storage(cls, data: dict[str, Any]) -> OcrResult:
+        from app.core.barcodes import Barcode
+
         pages = [_page_from_dict(p) for p in data["pages"]]
         return cls(
+            barcodes=[Barcode.from_dict(b) for b in data.get("barcodes") or []],
             page=pages[0],
             language=data.get("language", ""),
             orientation=int(data.get("orientation", 0)),

@@ -97,6 +97,8 @@ class OcrOptions:
     text_mode: str = "lines"
     #: a PDF's own text layer: auto (use it where a page has one), ocr (never), embedded (only)
     pdf_text: str = "auto"
+    #: read barcodes and QR codes too (result_json.barcodes, appended to txt)
+    barcodes: bool = True
 
     def validated(self) -> OcrOptions:
         """Checks the values that need no engine; the engine checks the language exists."""
@@ -144,6 +146,7 @@ class OcrOptions:
                 "engine",
                 "text_mode",
                 "pdf_text",
+                "barcodes",
             )
             if k in data and data[k] is not None
         }

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from app.core import documents, imageio
+from app.core.barcodes import read_barcodes
 from app.core.engines import AUTO, Engine, get_engine
 from app.core.engines.cancel import CancelToken
 from app.core.engines.rapid import NAME as RAPID
@@ -96,6 +97,8 @@ def recognize_pages(
                 image = remove_rules(image)
             timeout = engine_timeout(image.width, image.height)
             result = engine.recognize(image, options, timeout=timeout, cancel=cancel)
+            if options.barcodes:
+                result.barcodes = read_barcodes(image, index + 1)
         if note:
             result.warnings.append(note)
         if total == 1 and info.frames > 1:  # an animated GIF, WebP: its first frame only
@@ -126,6 +129,7 @@ def merge_pages(results: list[OcrResult]) -> OcrResult:
         engine_version=ocr[0].engine_version,
         warnings=warnings,
         more_pages=[r.page for r in results[1:]],
+        barcodes=[b for r in results for b in r.barcodes],
     )
 
 

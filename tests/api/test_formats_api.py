@@ -89,3 +89,18 @@ def test_pdf_upload_is_one_result_with_a_page_per_page(api: Api) -> None:
         assert "encrypted" in failed["error"]["message"]
     else:
         assert "encrypted" in locked.json()["error"]["message"]
+
+
+def test_barcodes_in_result_json(api: Api) -> None:
+    from tests.test_barcodes import URL, label_png
+
+    data, _ = label_png()
+    resp = api.submit([("label.png", data)], {"options": {"output_format": "txt"}})
+    assert resp.status_code == 202, resp.text
+    job = api.finish(resp.json()["id"])
+    assert job["status"] == "succeeded", job
+    [code] = job["result_json"]["barcodes"]
+    assert (code["format"], code["text"]) == ("QR Code", URL) and len(code["bbox"]) == 4
+    assert api.client.get(job["download_url"]).text.endswith(f"[QR Code] {URL}\n")
+    off = api.submit([("label.png", data)], {"options": {"barcodes": False}})
+    assert "barcodes" not in api.finish(off.json()["id"])["result_json"]

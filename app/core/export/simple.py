@@ -7,6 +7,7 @@ import io
 import json
 from typing import TYPE_CHECKING
 
+from app.core.barcodes import barcodes_text
 from app.core.model import OcrResult
 from app.core.textmode import result_text
 
@@ -31,6 +32,9 @@ TSV_COLUMNS = (
 
 def to_txt(result: OcrResult, ctx: RenderContext) -> bytes:
     text = result_text(result, ctx.text_mode)
+    if result.barcodes:
+        codes = barcodes_text(result.barcodes)
+        text = f"{text}\n\n{codes}" if text else codes
     return (text + "\n").encode("utf-8") if text else b""
 
 
