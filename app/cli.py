@@ -14,7 +14,8 @@ from typing import Any
 from app import APP_NAME, __version__
 from app.core.errors import StorageError
 from app.core.inputs import DEFAULT_MAX_FILE_MB
-from app.core.options import ENGINE_NAMES, OPERATIONS, OUTPUT_FORMATS, PSM_PRESETS
+from app.core.options import ENGINE_NAMES, OPERATIONS, OUTPUT_FORMATS, PDF_TEXT_MODES, PSM_PRESETS
+from app.core.textmode import DEFAULT_TEXT_MODE, TEXT_MODES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 STALLED = (
@@ -36,7 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     ex = sub.add_parser("extract", help="OCR image files")
-    ex.add_argument("files", nargs="+", metavar="FILE", help="images or folders")
+    ex.add_argument(
+        "files", nargs="+", metavar="FILE", help="images, PDFs, multi-page TIFFs or folders"
+    )
     ex.add_argument("--lang", default="eng", help="language packs, e.g. eng or eng+deu")
     ex.add_argument(
         "--layout",
@@ -60,7 +63,29 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         default=None,
         choices=OUTPUT_FORMATS,
-        help="output format (default: from -o's extension, else txt); csv: a receipt's items",
+        help="output format (default: from -o's extension, else txt); csv: the tables (a "
+        "receipt's items with --receipt), md: Markdown with tables, alto: ALTO XML 4, pdf: "
+        "searchable PDF",
+    )
+    ex.add_argument(
+        "--text-mode",
+        default=DEFAULT_TEXT_MODE,
+        choices=TEXT_MODES,
+        help="txt layout: lines (as on the image, default), paragraphs (each paragraph on one "
+        "line, end-of-line hyphens undone) or single_line (all the text on one line)",
+    )
+    ex.add_argument(
+        "--no-barcodes",
+        action="store_true",
+        help="do not read barcodes and QR codes (read by default: result_json.barcodes, and "
+        "appended to txt)",
+    )
+    ex.add_argument(
+        "--pdf-text",
+        default="auto",
+        choices=PDF_TEXT_MODES,
+        help="a PDF's own text layer: auto (use it on pages that have one, OCR the others; "
+        "default), ocr (always OCR the rendered pages) or embedded (only the text layer)",
     )
     ex.add_argument(
         "-o", "--output", metavar="PATH", help="output file (one input) or folder (several)"

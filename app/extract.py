@@ -130,6 +130,9 @@ def _run(args: argparse.Namespace) -> int:
         output_format=fmt,
         preprocess=not args.no_preprocess,
         engine=args.engine,
+        text_mode=args.text_mode,
+        pdf_text=args.pdf_text,
+        barcodes=not args.no_barcodes,
     )
     operation = _operation(args)
     try:

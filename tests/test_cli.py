@@ -120,7 +120,7 @@ def test_unknown_language(isolated_home, sample_png):
     "args",
     [
         ["extract"],
-        ["extract", "x.png", "--format", "pdf"],
+        ["extract", "x.png", "--format", "docx"],
         ["extract", "x.png", "--psm", "diagonal"],
         ["extract", "x.png", "--psm", "³"],
         ["extract", "x.png", "--psm", "0"],
@@ -286,7 +286,6 @@ def test_extract_receipt(isolated_home, tmp_path):
     [
         ["--layout", "--receipt"],
         ["--receipt", "--operation", "extract_text"],
-        ["--format", "csv"],
     ],
 )
 def test_receipt_flags_bad_usage(isolated_home, sample_png, args):

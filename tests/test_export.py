@@ -104,9 +104,10 @@ def test_format_for_path():
     assert format_for_path("x.hocr") == "hocr"
     assert format_for_path("x.tsv") == "tsv"
     assert format_for_path("x.json") == "json"
-    assert format_for_path("x.pdf") is None
+    assert format_for_path("x.pdf") == "pdf"  # searchable PDF
+    assert format_for_path("x.docx") is None
 
 
 def test_unknown_format(result):
     with pytest.raises(ValueError, match="unknown format"):
-        render(result, "pdf")
+        render(result, "docx")

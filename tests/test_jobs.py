@@ -151,7 +151,7 @@ def test_options_are_checked_when_submitting(manager):
     with pytest.raises(UnknownLanguageError):
         manager.submit([InputData("a.png", data)], options=OcrOptions(language="klingon"))
     with pytest.raises(OptionsError):
-        manager.submit([InputData("a.png", data)], options=OcrOptions(output_format="pdf"))
+        manager.submit([InputData("a.png", data)], options=OcrOptions(output_format="docx"))
     with pytest.raises(OptionsError):
         manager.submit([InputData("a.png", data)], options=OcrOptions(psm="diagonal"))
 

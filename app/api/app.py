@@ -75,7 +75,7 @@ def _err(*codes: int) -> dict[int | str, dict[str, Any]]:
         409: "idempotency key reused with another body, or the job has no output yet",
         410: "the job expired and was deleted",
         413: "upload over the size cap, or an image over the pixel limit",
-        415: "a file is not a supported image",
+        415: "a file is not a supported image or PDF",
         421: "Host header is not a loopback name",
         422: "invalid request: unknown operation, option or language; bad parameters",
         429: "the queue is full; see Retry-After",
@@ -87,7 +87,8 @@ def _err(*codes: int) -> dict[int | str, dict[str, Any]]:
 
 REQUEST_DOC = (
     "JSON string (an `OcrRequest`): operation, options {detect_orientation, language, "
-    "output_format, psm, preprocess}, tool_slug, client_reference_id, retention_policy. "
+    "output_format, psm, preprocess, engine, text_mode, pdf_text, barcodes}, tool_slug, "
+    "client_reference_id, retention_policy. "
     'Example: {"operation": "extract_text", "options": {"language": "eng", '
     '"output_format": "txt"}, "tool_slug": "image-to-text"}'
 )
@@ -224,6 +225,9 @@ def request_options(req: OcrRequest) -> OcrOptions:
         output_format=opts.output_format,
         preprocess=opts.preprocess,
         engine=opts.engine,
+        text_mode=opts.text_mode,
+        pdf_text=opts.pdf_text,
+        barcodes=opts.barcodes,
     )
 
 
@@ -491,7 +495,7 @@ def create_app(
         response_class=Response,
         responses={
             200: {
-                "description": "the output (txt, hocr, json or tsv) or a zip of them",
+                "description": "the output (txt, hocr, json, tsv, alto…) or a zip of them",
                 "content": {
                     "text/plain": {"schema": {"type": "string"}},
                     "text/html": {"schema": {"type": "string"}},

@@ -23,8 +23,10 @@ class RequestOptions(_Strict):
     language: str = Field(
         default="eng", max_length=200, description="installed packs, e.g. eng or eng+deu"
     )
-    output_format: Literal["txt", "hocr", "json", "tsv", "csv"] = Field(
-        default="txt", description="csv: a receipt's items (operation parse_receipt only)"
+    output_format: Literal["txt", "hocr", "json", "tsv", "csv", "alto", "pdf", "md"] = Field(
+        default="txt",
+        description="csv: the tables on the image (a receipt's items for parse_receipt); md: "
+        "Markdown, tables as tables; alto: ALTO XML 4; pdf: searchable PDF",
     )
     psm: str | int = Field(
         default="auto",
@@ -38,6 +40,25 @@ class RequestOptions(_Strict):
         description=(
             "auto picks per image (Tesseract for screenshots and documents, PP-OCR for photos, "
             "receipts and labels); GET /v1/engines lists them"
+        ),
+    )
+    text_mode: Literal["lines", "paragraphs", "single_line"] = Field(
+        default="lines",
+        description=(
+            "txt layout (local extension): lines as on the image, paragraphs (each on one line, "
+            "end-of-line hyphens undone) or single_line"
+        ),
+    )
+    barcodes: bool = Field(
+        default=True,
+        description="read barcodes and QR codes too (local extension): result_json.barcodes "
+        "[{format, text, bbox}], appended to txt",
+    )
+    pdf_text: Literal["auto", "ocr", "embedded"] = Field(
+        default="auto",
+        description=(
+            "a PDF's own text layer (local extension): auto uses it on pages that have one, "
+            "ocr always reads the rendered pages, embedded only the text layer"
         ),
     )
 
@@ -79,6 +100,9 @@ class JobOptions(BaseModel):
     output_format: str
     preprocess: bool
     engine: str
+    text_mode: str = "lines"
+    pdf_text: str = "auto"
+    barcodes: bool = True
 
 
 class Stage(BaseModel):

@@ -23,7 +23,7 @@ SUPPORTED_FORMATS: dict[str, tuple[str, str]] = {
     "BMP": ("bmp", "image/bmp"),
     "GIF": ("gif", "image/gif"),
 }
-IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".webp", ".tif", ".tiff", ".bmp", ".gif")
+IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".webp", ".tif", ".tiff", ".bmp", ".gif", ".pdf")
 
 #: EXIF tags that name the camera; key under which ``decode`` records that one was found.
 EXIF_MAKE, EXIF_MODEL = 0x010F, 0x0110
@@ -31,6 +31,9 @@ CAMERA_INFO_KEY = "imagehq.camera"
 
 #: Largest image we decode, in pixels (about a 600 dpi A3 page). Larger: ImageTooLargeError.
 MAX_PIXELS = 120_000_000
+
+#: Most pages one multi-page input may have (PDF pages, TIFF frames); more: ImageTooLargeError.
+MAX_PAGES = 100
 
 # Pillow's own bomb check is kept on as a second line of defence.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
@@ -70,6 +73,8 @@ def _magic_format(head: bytes) -> str | None:
 
 def mime_type(fmt: str) -> str:
     """``png`` → ``image/png``."""
+    if fmt == "pdf":
+        return "application/pdf"
     for ext, mime in SUPPORTED_FORMATS.values():
         if ext == fmt:
             return mime
@@ -80,17 +85,24 @@ def sniff(data: bytes) -> str:
     """The format of ``data`` from its magic bytes, or UnsupportedMediaError. Cheap: no decoding."""
     if not data:
         raise InvalidInputError("the file is empty (0 bytes)")
+    if data[:5] == b"%PDF-":
+        return "pdf"
     fmt = _magic_format(data[:16])
     if fmt is None:
         raise UnsupportedMediaError(
-            "not a supported image (expected PNG, JPEG, WebP, TIFF, BMP or GIF)"
+            "not a supported image (expected PNG, JPEG, WebP, TIFF, BMP, GIF or PDF)"
         )
     return SUPPORTED_FORMATS[fmt][0]
 
 
 def probe(data: bytes, max_pixels: int = MAX_PIXELS) -> ImageInfo:
-    """Reads only the header: format, size, frame count. Raises on anything unusable."""
-    sniff(data)
+    """Reads only the header: format, size, frame count. Raises on anything unusable. A PDF:
+    its page count and the first page's size in pixels as it is rendered (300 dpi)."""
+    if sniff(data) == "pdf":
+        from app.core import documents
+
+        pdf = documents.probe_pdf(data, max_pixels)
+        return ImageInfo("pdf", "application/pdf", pdf.width, pdf.height, pdf.pages)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -112,7 +124,12 @@ def probe(data: bytes, max_pixels: int = MAX_PIXELS) -> ImageInfo:
             f"image too large: {width}×{height} pixels, over the limit of {max_pixels:,}"
         )
     ext, mime = SUPPORTED_FORMATS[fmt]
-    return ImageInfo(ext, mime, width, height, _frames(img))
+    frames = _frames(img)
+    if fmt == "TIFF" and frames > MAX_PAGES:
+        raise ImageTooLargeError(
+            f"the TIFF has {frames} pages, over the limit of {MAX_PAGES} per file"
+        )
+    return ImageInfo(ext, mime, width, height, frames)
 
 
 def _frames(img: Image.Image) -> int:
@@ -124,8 +141,14 @@ def _frames(img: Image.Image) -> int:
 
 
 def decode(data: bytes, max_pixels: int = MAX_PIXELS) -> tuple[Image.Image, ImageInfo]:
-    """Decodes the first frame fully, applies EXIF orientation, and returns an RGB/L image."""
+    """Decodes the first frame (a PDF: its first page) fully, applies EXIF orientation, and
+    returns an RGB/L image."""
     info = probe(data, max_pixels)
+    if info.format == "pdf":
+        from app.core import documents
+
+        image, _note = documents.render_pdf_page(data, 0, max_pixels)
+        return image, info
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

@@ -194,9 +194,14 @@ class Page:
         }
 
 
+#: Between the texts of two pages of one input (as Tesseract and pdftotext write it).
+PAGE_BREAK = "\f"
+
+
 @dataclass
 class OcrResult:
-    """What one image yields: the text, the layout, and how it was read."""
+    """What one input yields: the text, the layout, and how it was read. A multi-page input
+    (PDF, multi-page TIFF) has its first page in ``page`` and the others in ``more_pages``."""
 
     page: Page
     language: str
@@ -204,14 +209,21 @@ class OcrResult:
     engine: str = "tesseract"
     engine_version: str = ""
     warnings: list[str] = field(default_factory=list)
+    more_pages: list[Page] = field(default_factory=list)
+    #: barcodes and QR codes (``app.core.barcodes.Barcode``)
+    barcodes: list[Any] = field(default_factory=list)
+
+    @property
+    def pages(self) -> list[Page]:
+        return [self.page, *self.more_pages]
 
     @property
     def text(self) -> str:
-        return self.page.text
+        return PAGE_BREAK.join(p.text for p in self.pages)
 
     @property
     def confidence(self) -> float:
-        return _mean([w.confidence for w in self.page.words()])
+        return _mean([w.confidence for p in self.pages for w in p.words()])
 
     def to_dict(self, layout: bool = True) -> dict[str, Any]:
         """The job's ``result_json``; ``pages`` only with layout."""
@@ -222,8 +234,10 @@ class OcrResult:
             "orientation": self.orientation,
             "engine": self.engine,
         }
+        if self.barcodes:
+            data["barcodes"] = [b.to_dict() for b in self.barcodes]
         if layout:
-            data["pages"] = [self.page.to_dict()]
+            data["pages"] = [p.to_dict() for p in self.pages]
         return data
 
     def to_storage(self) -> dict[str, Any]:
@@ -234,28 +248,36 @@ class OcrResult:
 
     @classmethod
     def from_storage(cls, data: dict[str, Any]) -> OcrResult:
-        pdata = data["pages"][0]
-        page = Page(int(pdata["width"]), int(pdata["height"]))
-        for b in pdata["blocks"]:
-            block = Block()
-            for p in b["paragraphs"]:
-                para = Paragraph()
-                for ln in p["lines"]:
-                    para.lines.append(
-                        Line(
-                            [
-                                Word(w["text"], tuple(w["bbox"]), float(w["confidence"]))  # type: ignore[arg-type]
-                                for w in ln["words"]
-                            ]
-                        )
-                    )
-                block.paragraphs.append(para)
-            page.blocks.append(block)
+        from app.core.barcodes import Barcode
+
+        pages = [_page_from_dict(p) for p in data["pages"]]
         return cls(
-            page=page,
+            barcodes=[Barcode.from_dict(b) for b in data.get("barcodes") or []],
+            page=pages[0],
             language=data.get("language", ""),
             orientation=int(data.get("orientation", 0)),
             engine=data.get("engine", "tesseract"),
             engine_version=data.get("engine_version", ""),
             warnings=list(data.get("warnings", [])),
+            more_pages=pages[1:],
         )
+
+
+def _page_from_dict(pdata: dict[str, Any]) -> Page:
+    page = Page(int(pdata["width"]), int(pdata["height"]))
+    for b in pdata["blocks"]:
+        block = Block()
+        for p in b["paragraphs"]:
+            para = Paragraph()
+            for ln in p["lines"]:
+                para.lines.append(
+                    Line(
+                        [
+                            Word(w["text"], tuple(w["bbox"]), float(w["confidence"]))  # type: ignore[arg-type]
+                            for w in ln["words"]
+                        ]
+                    )
+                )
+            block.paragraphs.append(para)
+        page.blocks.append(block)
+    return page

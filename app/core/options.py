@@ -7,14 +7,20 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
 from app.core.errors import InvalidRequestError, OptionsError, clip
+from app.core.textmode import TEXT_MODES
+
+#: Values of ``pdf_text`` (``app.core.documents`` reads them).
+PDF_TEXT_MODES: tuple[str, ...] = ("auto", "ocr", "embedded")
 
 Operation = Literal["extract_text", "extract_text_with_layout", "parse_receipt"]
-OutputFormat = Literal["txt", "hocr", "json", "tsv", "csv"]
+OutputFormat = Literal["txt", "hocr", "json", "tsv", "csv", "alto", "pdf", "md"]
 
 #: ``parse_receipt`` is a local extension: the text plus ``result_json.receipt``.
 OPERATIONS: tuple[str, ...] = ("extract_text", "extract_text_with_layout", "parse_receipt")
 RECEIPT_OPERATION = "parse_receipt"
-OUTPUT_FORMATS: tuple[str, ...] = ("txt", "hocr", "json", "tsv", "csv")
+OUTPUT_FORMATS: tuple[str, ...] = ("txt", "hocr", "json", "tsv", "csv", "alto", "pdf", "md")
+#: Formats that read tables: the image is read in table mode (``app.core.tables``).
+TABLE_FORMATS: tuple[str, ...] = ("csv", "md")
 
 # Page segmentation presets (name -> Tesseract --psm).
 PSM_PRESETS: dict[str, int] = {
@@ -37,6 +43,9 @@ FORMAT_MIME: dict[str, str] = {
     "json": "application/json",
     "tsv": "text/tab-separated-values; charset=utf-8",
     "csv": "text/csv; charset=utf-8",
+    "alto": "application/xml; charset=utf-8",
+    "pdf": "application/pdf",
+    "md": "text/markdown; charset=utf-8",
 }
 FORMAT_EXTENSION: dict[str, str] = {
     "txt": "txt",
@@ -44,16 +53,17 @@ FORMAT_EXTENSION: dict[str, str] = {
     "json": "json",
     "tsv": "tsv",
     "csv": "csv",
+    "alto": "xml",  # scan.xml; an .xml path asks for ALTO
+    "pdf": "pdf",
+    "md": "md",
 }
 
 
 def check_operation(operation: str, output_format: str) -> None:
-    """Raises InvalidRequestError for an unknown operation, OptionsError for a format it cannot
-    give (csv: the items of a receipt)."""
+    """Raises InvalidRequestError for an unknown operation. (csv is a receipt's items for
+    parse_receipt, the tables found on the image otherwise.)"""
     if operation not in OPERATIONS:
         raise InvalidRequestError(f"unknown operation '{operation}' (use {', '.join(OPERATIONS)})")
-    if output_format == "csv" and operation != RECEIPT_OPERATION:
-        raise OptionsError("output_format csv lists a receipt's items: use operation parse_receipt")
 
 
 def psm_value(psm: str | int) -> int:
@@ -83,6 +93,12 @@ class OcrOptions:
     output_format: str = "txt"
     preprocess: bool = True
     engine: str = "auto"
+    #: txt layout: lines, paragraphs or single_line (``app.core.textmode``); not an engine option
+    text_mode: str = "lines"
+    #: a PDF's own text layer: auto (use it where a page has one), ocr (never), embedded (only)
+    pdf_text: str = "auto"
+    #: read barcodes and QR codes too (result_json.barcodes, appended to txt)
+    barcodes: bool = True
 
     def validated(self) -> OcrOptions:
         """Checks the values that need no engine; the engine checks the language exists."""
@@ -96,12 +112,21 @@ class OcrOptions:
         psm_value(self.psm)
         if self.engine not in ENGINE_NAMES:
             raise OptionsError(f"unknown engine '{self.engine}' (use {', '.join(ENGINE_NAMES)})")
+        if self.text_mode not in TEXT_MODES:
+            raise OptionsError(
+                f"unknown text_mode '{clip(self.text_mode)}' (use {', '.join(TEXT_MODES)})"
+            )
+        if self.pdf_text not in PDF_TEXT_MODES:
+            raise OptionsError(
+                f"unknown pdf_text '{clip(self.pdf_text)}' (use {', '.join(PDF_TEXT_MODES)})"
+            )
         return replace(self, language=lang, psm=str(self.psm))
 
     def engine_key(self) -> dict[str, Any]:
         """The options that change what the engine returns (part of the cache key)."""
         data = asdict(self)
         data.pop("output_format")
+        data.pop("text_mode")  # how txt lays out the text, not what the engine reads
         data["psm"] = psm_value(self.psm)
         return data
 
@@ -119,6 +144,9 @@ class OcrOptions:
                 "output_format",
                 "preprocess",
                 "engine",
+                "text_mode",
+                "pdf_text",
+                "barcodes",
             )
             if k in data and data[k] is not None
         }

@@ -26,7 +26,17 @@ def render_input(store: Any, job: Job, index: int, fmt: str) -> bytes:
     name = job.inputs[index].filename
     edit = store.load_edit(job.id, index)
     try:
-        return render_result(result, receipt, fmt, layout=True, source_name=name, edited_text=edit)
+        image = store.read_input(job.id, index) if fmt == "pdf" else None
+        return render_result(
+            result,
+            receipt,
+            fmt,
+            layout=True,
+            source_name=name,
+            text_mode=job.options.text_mode,
+            image=image,
+            edited_text=edit,
+        )
     except ValueError as exc:
         raise ValueError(f"{name}: {exc}") from None
 

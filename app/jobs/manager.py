@@ -18,7 +18,7 @@ import hashlib
 import logging
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -420,6 +420,15 @@ class JobManager(QObject):
             self._save_locked(job, **changes)
             self._finish(job)
 
+    def _page_progress(self, job: Job, index: int, total: int) -> Callable[[int, int], None]:
+        """Per-page progress of input ``index`` (of ``total``) of ``job``: a PDF's pages."""
+
+        def report(done: int, pages: int) -> None:
+            if pages > 1 and done < pages:
+                self._update(job, progress=int(100 * (index + done / pages) / total))
+
+        return report
+
     def _token(self, job_id: str) -> CancelToken:
         with self._lock:
             return self._tokens.setdefault(job_id, CancelToken())
@@ -537,6 +546,7 @@ class JobManager(QObject):
                     cancel=self._token(job.id),
                     image_sha256=inp.sha256 or None,  # hashed once, at submit
                     receipt=job.operation == RECEIPT_OPERATION,
+                    progress=self._page_progress(job, n, total),
                 )
             except CanceledError:
                 return  # cancel() already recorded the job as canceled

@@ -39,10 +39,21 @@ def test_parse_receipt_end_to_end(api: Api, tmp_path: Path) -> None:
     ]
 
 
-def test_csv_needs_parse_receipt(api: Api, hello_png: bytes) -> None:
-    resp = api.submit([("a.png", hello_png)], {"options": {"output_format": "csv"}})
-    assert resp.status_code == 422
-    assert "parse_receipt" in resp.json()["error"]["message"]
+def test_csv_without_parse_receipt_is_the_tables(api: Api) -> None:
+    """csv lists a receipt's items for parse_receipt, the tables on the image otherwise."""
+    import io
+
+    from tests.table_images import table_cells, table_image
+
+    buf = io.BytesIO()
+    table_image(table_cells(4), 1.5, grid=True).save(buf, "PNG")
+    resp = api.submit([("t.png", buf.getvalue())], {"options": {"output_format": "csv"}})
+    assert resp.status_code == 202, resp.text
+    job = api.finish(resp.json()["id"])
+    assert job["status"] == "succeeded", job
+    down = api.client.get(job["download_url"])
+    assert down.headers["content-type"] == "text/csv; charset=utf-8"
+    assert down.text.splitlines() == [",".join(row) for row in table_cells(4)]
 
 
 def test_unknown_operation_is_422(api: Api, hello_png: bytes) -> None:

@@ -3,21 +3,42 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from app.core.export.alto import to_alto
 from app.core.export.hocr import to_hocr
+from app.core.export.pdf import to_pdf
 from app.core.export.simple import edited_json, edited_txt, to_json, to_tsv, to_txt
+from app.core.export.tables import to_csv, to_markdown
 from app.core.model import OcrResult
 from app.core.options import FORMAT_EXTENSION, FORMAT_MIME, OUTPUT_FORMATS
+from app.core.textmode import DEFAULT_TEXT_MODE
 
 EDIT_FORMATS: tuple[str, ...] = ("txt", "json")  # the formats that carry an edited text
 
-Renderer = Callable[[OcrResult, bool, str], bytes]
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What a renderer may need besides the result."""
+
+    layout: bool = True
+    source_name: str = "image"
+    text_mode: str = DEFAULT_TEXT_MODE
+    #: the input file's bytes, for formats that embed the image (pdf)
+    image: bytes | None = None
+
+
+Renderer = Callable[[OcrResult, RenderContext], bytes]
 
 _RENDERERS: dict[str, Renderer] = {
     "txt": to_txt,
     "hocr": to_hocr,
     "json": to_json,
     "tsv": to_tsv,
+    "alto": to_alto,
+    "pdf": to_pdf,
+    "csv": to_csv,
+    "md": to_markdown,
 }
 
 
@@ -27,11 +48,14 @@ def render(
     *,
     layout: bool = True,
     source_name: str = "image",
+    text_mode: str = DEFAULT_TEXT_MODE,
+    image: bytes | None = None,
     edited_text: str | None = None,
 ) -> bytes:
-    """The result as ``fmt`` (txt, hocr, json, tsv), UTF-8 encoded. ``edited_text`` (the user's
-    edit of the text) is the text of txt and JSON (which keeps the recognised one as
-    ``ocr_text``); hOCR and TSV describe the recognised words and their boxes."""
+    """The result as ``fmt`` (txt, hocr, json, tsv, alto: UTF-8; pdf: a searchable PDF of
+    ``image``, the input file's bytes); ``text_mode`` lays out txt (``app.core.textmode``).
+    ``edited_text`` (the user's edit of the text) is the text of txt and JSON (which keeps the
+    recognised one as ``ocr_text``); the other formats describe the recognised words."""
     try:
         renderer = _RENDERERS[fmt]
     except KeyError:
@@ -40,15 +64,23 @@ def render(
         return edited_txt(edited_text)
     if edited_text is not None and fmt == "json":
         return edited_json(result, edited_text, layout)
-    return renderer(result, layout, source_name)
+    return renderer(result, RenderContext(layout, source_name, text_mode, image))
 
 
 def format_for_path(path: str) -> str | None:
-    """The export format a file name asks for by its extension (``.html`` means hOCR)."""
+    """The export format a file name asks for by its extension (``.html`` means hOCR, ``.xml``
+    ALTO)."""
     suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
-    aliases = {"text": "txt", "html": "hocr", "xhtml": "hocr"}
+    aliases = {"text": "txt", "html": "hocr", "xhtml": "hocr", "xml": "alto"}
     suffix = aliases.get(suffix, suffix)
     return suffix if suffix in OUTPUT_FORMATS else None
 
 
-__all__ = ["EDIT_FORMATS", "FORMAT_EXTENSION", "FORMAT_MIME", "format_for_path", "render"]
+__all__ = [
+    "EDIT_FORMATS",
+    "FORMAT_EXTENSION",
+    "FORMAT_MIME",
+    "RenderContext",
+    "format_for_path",
+    "render",
+]

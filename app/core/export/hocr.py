@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
 
 from app import __version__
 from app.core.model import BBox, OcrResult
+
+if TYPE_CHECKING:
+    from app.core.export import RenderContext
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 CAPABILITIES = "ocr_page ocr_carea ocr_par ocr_line ocrx_word ocrp_wconf"
@@ -19,7 +23,8 @@ def _escape_title(text: str) -> str:
     return text.replace('"', "'").replace(";", ",")
 
 
-def to_hocr(result: OcrResult, layout: bool = True, source_name: str = "image") -> bytes:
+def to_hocr(result: OcrResult, ctx: RenderContext) -> bytes:
+    source_name = ctx.source_name
     html = ET.Element(
         "html",
         {
@@ -42,56 +47,66 @@ def to_hocr(result: OcrResult, layout: bool = True, source_name: str = "image") 
         },
     )
     ET.SubElement(head, "meta", {"name": "ocr-capabilities", "content": CAPABILITIES})
-    ET.SubElement(head, "meta", {"name": "ocr-number-of-pages", "content": "1"})
+    ET.SubElement(head, "meta", {"name": "ocr-number-of-pages", "content": str(len(result.pages))})
     ET.SubElement(head, "meta", {"name": "ocr-langs", "content": result.language.replace("+", " ")})
     body = ET.SubElement(html, "body")
-    page = result.page
-    angle = f"; textangle {result.orientation}" if result.orientation else ""
-    page_box = _bbox((0, 0, page.width, page.height))
-    page_el = ET.SubElement(
-        body,
-        "div",
-        {
-            "class": "ocr_page",
-            "id": "page_1",
-            "title": f'image "{_escape_title(source_name)}"; {page_box}; ppageno 0{angle}',
-        },
-    )
     n_par = n_line = n_word = 0
-    for n_block, block in enumerate(page.blocks, 1):
-        block_el = ET.SubElement(
-            page_el,
+    for n_page, page in enumerate(result.pages, 1):
+        angle = f"; textangle {result.orientation}" if result.orientation else ""
+        page_box = _bbox((0, 0, page.width, page.height))
+        name = _escape_title(source_name)
+        page_el = ET.SubElement(
+            body,
             "div",
-            {"class": "ocr_carea", "id": f"block_1_{n_block}", "title": _bbox(block.bbox)},
+            {
+                "class": "ocr_page",
+                "id": f"page_{n_page}",
+                "title": f'image "{name}"; {page_box}; ppageno {n_page - 1}{angle}',
+            },
         )
-        for para in block.paragraphs:
-            n_par += 1
-            par_el = ET.SubElement(
-                block_el,
-                "p",
-                {"class": "ocr_par", "id": f"par_1_{n_par}", "title": _bbox(para.bbox)},
+        for n_block, block in enumerate(page.blocks, 1):
+            block_el = ET.SubElement(
+                page_el,
+                "div",
+                {
+                    "class": "ocr_carea",
+                    "id": f"block_{n_page}_{n_block}",
+                    "title": _bbox(block.bbox),
+                },
             )
-            for line in para.lines:
-                n_line += 1
-                line_el = ET.SubElement(
-                    par_el,
-                    "span",
-                    {"class": "ocr_line", "id": f"line_1_{n_line}", "title": _bbox(line.bbox)},
+            for para in block.paragraphs:
+                n_par += 1
+                par_el = ET.SubElement(
+                    block_el,
+                    "p",
+                    {"class": "ocr_par", "id": f"par_{n_page}_{n_par}", "title": _bbox(para.bbox)},
                 )
-                for i, word in enumerate(line.words):
-                    n_word += 1
-                    word_el = ET.SubElement(
-                        line_el,
+                for line in para.lines:
+                    n_line += 1
+                    line_el = ET.SubElement(
+                        par_el,
                         "span",
                         {
-                            "class": "ocrx_word",
-                            "id": f"word_1_{n_word}",
-                            "title": f"{_bbox(word.bbox)}; x_wconf {round(word.confidence * 100)}",
+                            "class": "ocr_line",
+                            "id": f"line_{n_page}_{n_line}",
+                            "title": _bbox(line.bbox),
                         },
                     )
-                    word_el.text = word.text
-                    if i < len(line.words) - 1:
-                        word_el.tail = " "
+                    for i, word in enumerate(line.words):
+                        conf = round(word.confidence * 100)
+                        n_word += 1
+                        word_el = ET.SubElement(
+                            line_el,
+                            "span",
+                            {
+                                "class": "ocrx_word",
+                                "id": f"word_{n_page}_{n_word}",
+                                "title": f"{_bbox(word.bbox)}; x_wconf {conf}",
+                            },
+                        )
+                        word_el.text = word.text
+                        if i < len(line.words) - 1:
+                            word_el.tail = " "
     ET.indent(html, space=" ")
     doctype = (
         '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"\n'

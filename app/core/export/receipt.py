@@ -57,12 +57,21 @@ def render_result(
     *,
     layout: bool = True,
     source_name: str = "image",
+    text_mode: str = "lines",
+    image: bytes | None = None,
     edited_text: str | None = None,
 ) -> bytes:
     """A job's output: the receipt's own txt/json/csv when it was parsed as one, otherwise the
-    result in ``fmt`` (with the user's ``edited_text``, see ``render``)."""
+    result in ``fmt`` (csv: its tables) (txt laid out by ``text_mode``; with the user's
+    ``edited_text``, see ``render``)."""
     if receipt is not None and fmt in RECEIPT_FORMATS:
         return render_receipt(result, receipt, fmt, layout=layout)
-    if fmt == "csv":
-        raise ValueError("csv lists a receipt's items: parse the image as a receipt first")
-    return render(result, fmt, layout=layout, source_name=source_name, edited_text=edited_text)
+    return render(
+        result,
+        fmt,
+        layout=layout,
+        source_name=source_name,
+        text_mode=text_mode,
+        image=image,
+        edited_text=edited_text,
+    )

@@ -1,0 +1,67 @@
+"""Barcodes and QR codes read in the same pass as the text (zxing-cpp), on QR codes generated
+with segno next to rendered text."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import segno
+from PIL import Image
+
+from app.core.model import OcrResult
+from app.core.options import OcrOptions
+from app.core.pipeline import recognize_bytes
+from tests.conftest import cli, text_image
+
+URL = "https://example.com/order?id=4711"
+
+
+def label_png(offset: tuple[int, int] = (420, 20)) -> tuple[bytes, tuple[int, int, int]]:
+    """Text on the left, a QR code at ``offset``; returns the PNG and (x, y, size) of the code
+    (without its quiet zone)."""
+    buf = io.BytesIO()
+    qr = segno.make(URL, error="m")
+    qr.save(buf, kind="png", scale=6, border=0)
+    code = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
+    text = text_image(["Order 4711", "Parcel label"], 28)
+    page = Image.new(
+        "RGB", (offset[0] + code.width + 40, max(text.height, code.height + 60)), "white"
+    )
+    page.paste(text, (0, 0))
+    page.paste(code, offset)
+    out = io.BytesIO()
+    page.save(out, "PNG")
+    return out.getvalue(), (offset[0], offset[1], code.width)
+
+
+def test_qr_code_in_json_and_txt() -> None:
+    data, (x, y, size) = label_png()
+    out = recognize_bytes(data, OcrOptions(output_format="json"))
+    [code] = json.loads(out.output)["barcodes"]
+    assert (code["format"], code["text"]) == ("QR Code", URL)
+    x0, y0, x1, y1 = code["bbox"]
+    assert abs(x0 - x) <= 6 and abs(y0 - y) <= 6
+    assert abs(x1 - (x + size)) <= 8 and abs(y1 - (y + size)) <= 8
+    txt = recognize_bytes(data, OcrOptions()).output.decode()
+    assert txt.startswith("Order 4711\nParcel label")
+    assert txt.endswith(f"\n\n[QR Code] {URL}\n")
+    again = OcrResult.from_storage(json.loads(json.dumps(out.result.to_storage())))
+    assert again.barcodes == out.result.barcodes
+
+
+def test_option_turns_it_off_and_no_code_no_key(tmp_path: Path, isolated_home: Path) -> None:
+    data, _ = label_png()
+    off = recognize_bytes(data, OcrOptions(output_format="json", barcodes=False))
+    assert "barcodes" not in json.loads(off.output)
+    assert URL not in recognize_bytes(data, OcrOptions(barcodes=False)).output.decode()
+    plain = io.BytesIO()
+    text_image(["No code here"], 26).save(plain, "PNG")
+    assert "barcodes" not in recognize_bytes(plain.getvalue(), OcrOptions()).result.to_dict()
+    image = tmp_path / "label.png"
+    image.write_bytes(data)
+    run = cli("extract", str(image), home=isolated_home)
+    assert run.returncode == 0 and run.stdout.endswith(f"[QR Code] {URL}\n"), run.stderr
+    run = cli("extract", str(image), "--no-barcodes", home=isolated_home)
+    assert run.returncode == 0 and URL not in run.stdout

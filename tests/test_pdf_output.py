@@ -1,0 +1,163 @@
+"""Searchable PDF output: pdftotext (poppler) reads our text back from the invisible layer, at
+our word boxes, and the page carries the image at full resolution."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from rapidfuzz.distance import Levenshtein
+
+from app.core import imageio
+from app.core.engines import get_engine
+from app.core.export import render
+from app.core.model import BBox, OcrResult
+from app.core.options import OcrOptions
+from tests.conftest import cli, require, text_image
+
+LINES = [
+    "Invoice 2024-001 for the quarterly report",
+    "Total: 42.50 EUR (paid by card)",
+    "",
+    "Thank you for your order & goodbye.",
+    "Questions? Write to help@example.com",
+]
+_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
+)
+
+
+def _poppler(tool: str) -> str:
+    path = shutil.which(tool)
+    require(path is not None, f"{tool} (poppler-utils) is not installed")
+    assert path is not None
+    return path
+
+
+def _png(lines: list[str], size: int = 26, dpi: int | None = None) -> bytes:
+    buf = io.BytesIO()
+    img = text_image(lines, size)
+    img.save(buf, "PNG", **({"dpi": (dpi, dpi)} if dpi else {}))
+    return buf.getvalue()
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def cer(found: str, expected: str) -> float:
+    return Levenshtein.distance(_normal(found), _normal(expected)) / max(1, len(_normal(expected)))
+
+
+def iou(a: BBox | tuple[float, ...], b: BBox | tuple[float, ...]) -> float:
+    ix = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    iy = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    inter = ix * iy
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return inter / union if union > 0 else 0.0
+
+
+def pdf_words(pdf: Path, image_width: int) -> list[tuple[str, tuple[float, ...]]]:
+    """``pdftotext -bbox`` words, their boxes scaled back to image pixels."""
+    out = subprocess.run(
+        [_poppler("pdftotext"), "-bbox", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    page = re.search(r'<page width="([\d.]+)"', out)
+    assert page is not None, out
+    scale = image_width / float(page.group(1))
+    return [(text, tuple(float(v) * scale for v in box)) for *box, text in _WORD.findall(out)]
+
+
+def check_pdf(result: OcrResult, pdf: Path, image_width: int) -> tuple[float, float]:
+    """Asserts the targets of the issue and returns (CER, share of words with IoU ≥ 0.5)."""
+    text = subprocess.run(
+        [_poppler("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    ours = render(result, "txt").decode()
+    error = cer(text, ours)
+    found = pdf_words(pdf, image_width)
+    words = result.page.words()
+    assert [t for t, _ in found] == [
+        w.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for w in words
+    ]
+    good = sum(iou(box, w.bbox) >= 0.5 for (_, box), w in zip(found, words, strict=True))
+    share = good / len(words)
+    print(f"pdftotext CER {error:.4f}; words with IoU >= 0.5: {good}/{len(words)} ({share:.1%})")
+    assert error <= 0.01, (text, ours)
+    assert share >= 0.95
+    return error, share
+
+
+@pytest.mark.parametrize("engine", ["tesseract", "rapidocr"])
+def test_pdftotext_reads_our_text_at_our_boxes(engine: str, tmp_path: Path) -> None:
+    data = _png(LINES)
+    result = get_engine(engine).recognize(imageio.decode(data)[0], OcrOptions(engine=engine))
+    assert len(result.page.words()) >= 20
+    pdf = tmp_path / "out.pdf"
+    pdf.write_bytes(render(result, "pdf", image=data, source_name="scan.png"))
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    check_pdf(result, pdf, result.page.width)
+
+
+def test_page_keeps_the_image_and_its_resolution(tmp_path: Path) -> None:
+    data = _png(["A page at 200 dpi"], 30, dpi=200)
+    image, _ = imageio.decode(data)
+    result = get_engine("tesseract").recognize(image, OcrOptions())
+    pdf = tmp_path / "dpi.pdf"
+    pdf.write_bytes(render(result, "pdf", image=data))
+    listing = subprocess.run(
+        [_poppler("pdfimages"), "-list", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    [row] = listing
+    cols = row.split()
+    assert (int(cols[3]), int(cols[4])) == (image.width, image.height)
+    assert cols[8] in ("image", "flate") or "flate" in row  # lossless
+    info = subprocess.run(
+        [_poppler("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info)
+    assert size is not None
+    assert float(size.group(1)) == pytest.approx(image.width * 72 / 200, abs=0.5)
+
+
+def test_pdf_needs_the_image() -> None:
+    result = get_engine("tesseract").recognize(text_image(["x y"], 30), OcrOptions())
+    with pytest.raises(ValueError, match="source image"):
+        render(result, "pdf")
+
+
+def test_cli_pdf(tmp_path: Path, isolated_home: Path) -> None:
+    image = tmp_path / "note.png"
+    image.write_bytes(_png(["Searchable PDF from the command line"], 28))
+    out = tmp_path / "note.pdf"
+    run = cli("extract", str(image), "-o", str(out), home=isolated_home)
+    assert run.returncode == 0, run.stderr
+    text = subprocess.run(
+        [_poppler("pdftotext"), str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert _normal(text) == "Searchable PDF from the command line"
+    # the second run is served from the store and still embeds the image
+    again = cli(
+        "extract",
+        str(image),
+        "--format",
+        "pdf",
+        "-o",
+        str(tmp_path / "again.pdf"),
+        home=isolated_home,
+    )
+    assert again.returncode == 0, again.stderr
+    text = subprocess.run(
+        [_poppler("pdftotext"), str(tmp_path / "again.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert _normal(text) == "Searchable PDF from the command line"
