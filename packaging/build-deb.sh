@@ -17,6 +17,7 @@ mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin" "$root/usr/share/application
 cp -a "$bundle" "$root/opt/imagehq-ocr"
 ln -s /opt/imagehq-ocr/imagehq-ocr "$root/usr/bin/imagehq-ocr"
 install -m 0644 packaging/linux/imagehq-ocr.desktop "$root/usr/share/applications/"
+install -D -m 0644 packaging/linux/io.imagehq.ocr.metainfo.xml "$root/usr/share/metainfo/io.imagehq.ocr.metainfo.xml"
 # The icon set in the hicolor theme: every PNG size plus the SVG master.
 for png in resources/icons/imagehq-ocr-*.png; do
   size=${png##*-}; size=${size%.png}

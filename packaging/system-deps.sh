@@ -2,14 +2,16 @@
 # Installs the system packages ImageHQ OCR needs (Debian/Ubuntu), or says how.
 #   packaging/system-deps.sh          run-time: Tesseract with English, OSD and German data
 #   packaging/system-deps.sh --test   plus Xvfb, xdotool, fonts, and curl (a real client for the
-#                                     upload tests)
+#                                     upload tests), and the packaging checks: appstream,
+#                                     desktop-file-utils, lintian
 set -euo pipefail
 
 RUNTIME=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd tesseract-ocr-deu python3-venv
          libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
          libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0
          libegl1 libgl1 libfontconfig1 libdbus-1-3 xclip)
-TEST=(xvfb xauth xdotool x11-utils dbus-daemon fonts-dejavu-core fonts-liberation curl)
+TEST=(xvfb xauth xdotool x11-utils dbus-daemon fonts-dejavu-core fonts-liberation curl
+      appstream desktop-file-utils lintian)
 
 pkgs=("${RUNTIME[@]}")
 [[ "${1:-}" == "--test" ]] && pkgs+=("${TEST[@]}")
