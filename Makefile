@@ -48,6 +48,8 @@ package: $(DEPS) translations
 	$(PKG_VENV)/bin/python -m pip install -q --upgrade pip
 	$(PKG_VENV)/bin/python -m pip install -q '.[package]'
 	$(PKG_VENV)/bin/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/imagehq-ocr.spec
+	@if [ "$$(uname -s)" = Linux ]; then packaging/bundle-tesseract.sh; \
+	  tar -C dist -czf dist/imagehq-ocr-$$(sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)-linux-$$(uname -m).tar.gz imagehq-ocr; fi
 	@if command -v dpkg-deb >/dev/null; then packaging/build-deb.sh; fi
 
 clean:

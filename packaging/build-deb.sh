@@ -15,6 +15,8 @@ if [[ "${1:-}" == "--root" ]]; then root_only=1; root=$2; else
 rm -rf "$root"
 mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin" "$root/usr/share/applications"
 cp -a "$bundle" "$root/opt/imagehq-ocr"
+# The portable tarball carries its own Tesseract; the .deb uses Debian's (a dependency).
+rm -rf "$root/opt/imagehq-ocr/tesseract"
 ln -s /opt/imagehq-ocr/imagehq-ocr "$root/usr/bin/imagehq-ocr"
 install -m 0644 packaging/linux/imagehq-ocr.desktop "$root/usr/share/applications/"
 install -D -m 0644 packaging/linux/io.imagehq.ocr.metainfo.xml "$root/usr/share/metainfo/io.imagehq.ocr.metainfo.xml"

@@ -39,6 +39,23 @@ def test_version(env: dict[str, str]) -> None:
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("ImageHQ OCR ")
     assert "RapidOCR" in run.stdout and "Qt 6" in run.stdout
+    # PATH has no Tesseract: this is the one make package put in the bundle
+    assert (EXE.parent / "tesseract" / "tessdata" / "osd.traineddata").is_file()
+    assert "\nTesseract 5." in run.stdout, run.stdout
+
+
+def test_bundled_tesseract_reads(env: dict[str, str], tmp_path: Path) -> None:
+    image = tmp_path / "sample.png"
+    text_image(["Invoice 2041"], 32).save(image)
+    run = subprocess.run(
+        [str(EXE), "extract", "--engine", "tesseract", str(image)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "Invoice 2041" in run.stdout
 
 
 def test_extract_without_tesseract_on_path(env: dict[str, str], tmp_path: Path) -> None:
