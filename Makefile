@@ -41,9 +41,15 @@ translations: $(DEPS)
 bench: system-deps-test $(DEPS)
 	$(PY) bench/run_all.py
 
+# The bundle is built from a runtime-only environment (no test or lint tools in it).
+PKG_VENV := build/venv-package
 package: $(DEPS) translations
-	$(PY) -m pip install -q -e '.[package]'
-	$(VENV)/bin/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/imagehq-ocr.spec
+	@test -x $(PKG_VENV)/bin/python || $(PYTHON) -m venv $(PKG_VENV)
+	$(PKG_VENV)/bin/python -m pip install -q --upgrade pip
+	$(PKG_VENV)/bin/python -m pip install -q '.[package]'
+	$(PKG_VENV)/bin/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/imagehq-ocr.spec
+	@if [ "$$(uname -s)" = Linux ]; then packaging/bundle-tesseract.sh; \
+	  tar -C dist -czf dist/imagehq-ocr-$$(sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)-linux-$$(uname -m).tar.gz imagehq-ocr; fi
 	@if command -v dpkg-deb >/dev/null; then packaging/build-deb.sh; fi
 
 clean:

@@ -2,7 +2,8 @@
 # Installs the system packages ImageHQ OCR needs (Debian/Ubuntu), or says how.
 #   packaging/system-deps.sh          run-time: Tesseract with English, OSD and German data
 #   packaging/system-deps.sh --test   plus Xvfb, xdotool, openbox, fonts, curl (a real client
-#                                     for the upload tests) and poppler-utils (PDF output tests)
+#                                     for the upload tests), poppler-utils (PDF output tests)
+#                                     and the packaging checks: appstream, desktop-file-utils
 set -euo pipefail
 
 RUNTIME=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd tesseract-ocr-deu python3-venv
@@ -10,7 +11,7 @@ RUNTIME=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd tesseract-ocr-deu pyt
          libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0
          libegl1 libgl1 libfontconfig1 libdbus-1-3 xclip)
 TEST=(xvfb xauth xdotool x11-utils openbox dbus-daemon fonts-dejavu-core fonts-liberation curl
-      poppler-utils)
+      poppler-utils appstream desktop-file-utils)
 
 pkgs=("${RUNTIME[@]}")
 [[ "${1:-}" == "--test" ]] && pkgs+=("${TEST[@]}")

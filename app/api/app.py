@@ -50,10 +50,11 @@ from app.api.models import (
     JobModel,
     JobStatus,
     Languages,
+    MissingEngine,
     OcrRequest,
 )
 from app.core import imageio
-from app.core.engines import AUTO, ENGINES, get_engine
+from app.core.engines import AUTO, ENGINES, get_engine, missing_engines
 from app.core.errors import InvalidInputError, OcrError, clip
 from app.core.job import QUEUED, SUCCEEDED, Job, JobOutput
 from app.core.options import FORMAT_MIME, OcrOptions
@@ -564,12 +565,15 @@ def create_app(
         responses=_err(421),
     )
     def health() -> Health:
+        missing = [MissingEngine(name=n, message=m) for n, m in missing_engines().items()]
+        usable = len(missing) < len(ENGINES)
         return Health(
-            status="ok",
+            status="ok" if not missing else "degraded" if usable else "engine_unavailable",
             version=__version__,
             engine=manager.engine.name,
             engine_version=manager.engine.version() or "unknown",
             queue_length=manager.queue_length(),
+            missing_engines=missing,
         )
 
     @app.get(

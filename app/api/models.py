@@ -178,12 +178,20 @@ class Deleted(BaseModel):
     deleted: bool
 
 
+class MissingEngine(BaseModel):
+    name: str = Field(examples=["tesseract"])
+    message: str  # how to install it
+
+
 class Health(BaseModel):
-    status: Literal["ok"]
+    #: ok: every engine is installed; degraded: some are missing (requests still run, on the
+    #: others); engine_unavailable: none is, so every POST /v1/ocr answers 503
+    status: Literal["ok", "degraded", "engine_unavailable"]
     version: str
     engine: str
     engine_version: str
     queue_length: int
+    missing_engines: list[MissingEngine] = []
 
 
 class EngineInfo(BaseModel):

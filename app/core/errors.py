@@ -48,6 +48,13 @@ class EngineError(OcrError):
     http_status = 500
 
 
+class EngineUnavailableError(EngineError):
+    """The engine a request needs is not installed (the message says how to install it)."""
+
+    code = "engine_unavailable"
+    http_status = 503
+
+
 class EngineTimeoutError(EngineError):
     code = "engine_timeout"
 

@@ -1,11 +1,14 @@
-"""Icons: one drawn line-icon set (consistent on every desktop and in dark mode), cached."""
+"""Icons: one drawn line-icon set (consistent on every desktop and in dark mode), cached; the app
+icon itself is the shipped icon set (resources/icons/, rendered from its SVG master)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+
+from app.resources import icon_pngs
 
 ACCENT = QColor(48, 120, 230)
 SIZE = 64
@@ -170,9 +173,24 @@ def _render(draw: Callable[[QPainter], None], color: QColor) -> QPixmap:
     return pix
 
 
+def app_icon() -> QIcon:
+    """The app icon from the shipped PNGs (16..512 px); the drawn one only if they are missing
+    (a source install without resources/)."""
+    if "app" not in _cache:
+        result = QIcon()
+        for size, path in icon_pngs().items():
+            result.addFile(str(path), QSize(size, size))
+        if result.isNull():
+            result.addPixmap(_render(_app, ACCENT))
+        _cache["app"] = result
+    return _cache["app"]
+
+
 def icon(name: str) -> QIcon:
     """An icon by role name (open, paste, capture, export, export-many, retry, cancel, delete,
     settings, copy, drop, app); an empty icon for unknown names."""
+    if name == "app":
+        return app_icon()
     if name not in _cache:
         draw = _DRAW.get(name)
         result = QIcon()

@@ -61,6 +61,7 @@ from app.core.options import OUTPUT_FORMATS, RECEIPT_OPERATION, OcrOptions
 from app.core.store import JobGone
 from app.gui.api_control import ApiControl
 from app.gui.drop_zone import DropZone
+from app.gui.engine_banner import engine_banner, missing_engines, show_missing
 from app.gui.export import BatchExport, save_result, start_batch
 from app.gui.icons import icon
 from app.gui.ingest import Ingestor, accepts, inputs_from_mime, paste_makes_a_job
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.integration: Any = None
         self.api = ApiControl(manager)
         self._engine_version = ""
+        self._missing_engines: dict[str, str] = {}
         self._batch: BatchExport | None = None
         self._history_loaded = False
         self.setWindowTitle(APP_TITLE)
@@ -386,6 +388,8 @@ class MainWindow(QMainWindow):
         self._central = central
         lay = QVBoxLayout(central)
         lay.setContentsMargins(8, 4, 8, 4)
+        self.engine_banner = engine_banner()
+        lay.addWidget(self.engine_banner)
         lay.addWidget(self.stack)
         self.setCentralWidget(central)
         self.setTabOrder(self.search, self.table)
@@ -410,14 +414,16 @@ class MainWindow(QMainWindow):
         self._engine_timer.start()
 
     def _probe_engine(self) -> None:
+        self._missing_engines = missing_engines()
         try:
-            self._engine_version = f"Tesseract {self.manager.engine.version()}"
+            self._engine_version = self.manager.engine.version() or self.tr("no OCR engine")
         except Exception as exc:
             self._engine_version = self.tr("OCR engine missing: %s") % exc
 
     def _show_engine(self) -> None:
         if self._engine_version:
             self.engine_label.setText(self._engine_version)
+            show_missing(self.engine_banner, self._missing_engines)
             self._engine_timer.stop()
 
     def _languages(self) -> list[str]:

@@ -1,48 +1,21 @@
 """Tray icon: Capture region, Show window, the five most recent results (click copies the
-text), Quit. The icon is painted, so no image file has to be found at run time."""
+text), Quit. The icon is the app's icon set (resources/icons/)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from app import APP_NAME
+from app.gui.icons import app_icon
 
 MAX_RECENT = 5
 
 
-def paint_tray_pixmap(size: int = 64) -> QPixmap:
-    """A blue rounded square with capture corners around a 'T'."""
-    pm = QPixmap(size, size)
-    pm.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pm)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    s = size / 64.0
-    path = QPainterPath()
-    path.addRoundedRect(QRectF(2 * s, 2 * s, 60 * s, 60 * s), 12 * s, 12 * s)
-    p.fillPath(path, QColor("#2f6fde"))
-    pen = QPen(QColor("white"), 4 * s)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    p.setPen(pen)
-    a, b, c = 12 * s, 52 * s, 10 * s
-    for x, y, dx, dy in ((a, a, 1, 1), (b, a, -1, 1), (a, b, 1, -1), (b, b, -1, -1)):
-        p.drawLine(QPointF(x, y), QPointF(x + dx * c, y))
-        p.drawLine(QPointF(x, y), QPointF(x, y + dy * c))
-    font = QFont("DejaVu Sans")
-    font.setBold(True)
-    font.setPixelSize(int(30 * s))
-    p.setFont(font)
-    p.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, "T")
-    p.end()
-    return pm
-
-
 def tray_icon() -> QIcon:
-    icon = QIcon()
-    for size in (16, 22, 24, 32, 48, 64, 128):
-        icon.addPixmap(paint_tray_pixmap(size))
-    return icon
+    """The app icon (the shipped icon set), so the tray and the window look the same."""
+    return app_icon()
 
 
 def menu_label(text: str, limit: int = 40) -> str:

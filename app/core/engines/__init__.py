@@ -50,4 +50,28 @@ def get_engine(name: str = AUTO) -> Engine:
         raise ValueError(f"unknown engine '{name}'") from None
 
 
-__all__ = ["AUTO", "ENGINES", "ENGINE_CHOICES", "AutoEngine", "Engine", "get_engine"]
+def missing_engines() -> dict[str, str]:
+    """The registered engines that are not installed, each with how to install it."""
+    from app.core.errors import EngineError
+
+    out: dict[str, str] = {}
+    for name in ENGINES:
+        engine = get_engine(name)
+        if not engine.is_installed():
+            try:
+                engine.check_language("eng")  # raises with the engine's install hint
+                out[name] = f"the {name} engine is not installed"
+            except EngineError as exc:
+                out[name] = exc.message
+    return out
+
+
+__all__ = [
+    "AUTO",
+    "ENGINES",
+    "ENGINE_CHOICES",
+    "AutoEngine",
+    "Engine",
+    "get_engine",
+    "missing_engines",
+]

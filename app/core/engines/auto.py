@@ -29,7 +29,7 @@ from app.core.engines.coverage import tall_garbage, text_coverage
 from app.core.engines.rapid import NAME as RAPID
 from app.core.engines.rapid import covers
 from app.core.engines.router import ROUTER_VERSION, TESSERACT, choose, features
-from app.core.errors import EngineError, OptionsError, UnknownLanguageError
+from app.core.errors import EngineUnavailableError, OptionsError, UnknownLanguageError
 from app.core.imageio import CAMERA_INFO_KEY
 from app.core.model import OcrResult
 from app.core.options import OcrOptions
@@ -145,7 +145,7 @@ class AutoEngine:
             chosen = self.engine(options.engine)
             if not chosen.is_installed():
                 chosen.check_language(options.language)  # raises with the install hint
-                raise EngineError(f"the {chosen.name} engine is not installed")
+                raise EngineUnavailableError(f"the {chosen.name} engine is not installed")
         self.check_language(options.language)
         return options
 
@@ -208,11 +208,11 @@ class AutoEngine:
         if not chosen.is_installed():
             if options.engine != AUTO:
                 chosen.check_language(options.language)  # raises with the install hint
-                raise EngineError(f"the {chosen.name} engine is not installed")
+                raise EngineUnavailableError(f"the {chosen.name} engine is not installed")
             others = [e for e in self.installed() if e.name != wanted]
             if not others:
                 chosen.check_language(options.language)
-                raise EngineError(f"the {chosen.name} engine is not installed")
+                raise EngineUnavailableError(f"the {chosen.name} engine is not installed")
             warnings.append(f"{wanted} engine not installed; read with {others[0].name}")
             chosen = others[0]
         try:

@@ -37,7 +37,13 @@ from PIL import Image
 
 from app.core.engines.cancel import CancelToken
 from app.core.engines.layout import Segment, build_page
-from app.core.errors import CanceledError, EngineError, EngineTimeoutError, UnknownLanguageError
+from app.core.errors import (
+    CanceledError,
+    EngineError,
+    EngineTimeoutError,
+    EngineUnavailableError,
+    UnknownLanguageError,
+)
 from app.core.model import BBox, OcrResult, Word
 from app.core.options import OcrOptions
 
@@ -189,7 +195,7 @@ class RapidOcrEngine:
 
     def check_language(self, language: str) -> str:
         if self._missing:
-            raise EngineError(self._missing)
+            raise EngineUnavailableError(self._missing)
         missing = [part for part in language.split("+") if part not in LANGUAGES]
         if missing:
             raise UnknownLanguageError(
@@ -209,7 +215,7 @@ class RapidOcrEngine:
         if inst is not None and self._local.threads == self._threads:
             return inst
         if self._missing:
-            raise EngineError(self._missing)
+            raise EngineUnavailableError(self._missing)
         from rapidocr import RapidOCR
 
         models = _models()

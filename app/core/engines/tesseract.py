@@ -20,11 +20,13 @@ import pytesseract
 from PIL import Image
 
 from app.core import preprocess
+from app.core.engines import tesseract_locate
 from app.core.engines.cancel import CancelToken, cancel_scope, install
 from app.core.errors import (
     CanceledError,
     EngineError,
     EngineTimeoutError,
+    EngineUnavailableError,
     UnknownLanguageError,
 )
 from app.core.model import BBox, Block, Line, OcrResult, Page, Paragraph, Word
@@ -45,9 +47,9 @@ INK_PER_EM = 0.75
 #: A stated resolution is believed when the text it implies is this many points tall.
 PLAUSIBLE_PT = (5.0, 24.0)
 NOT_INSTALLED = (
-    "Tesseract is not installed or not on PATH (Debian/Ubuntu: sudo apt-get install "
+    "Tesseract is not installed or not found (Debian/Ubuntu: sudo apt-get install "
     "tesseract-ocr; macOS: brew install tesseract; Windows: winget install "
-    "UB-Mannheim.TesseractOCR)"
+    "UB-Mannheim.TesseractOCR; or set IMAGEHQ_OCR_TESSERACT to its path)"
 )
 
 
@@ -55,23 +57,37 @@ class TesseractEngine:
     name = "tesseract"
 
     def __init__(self, cmd: str | None = None) -> None:
+        self._cmd = cmd  # an explicit executable; otherwise tesseract_locate finds one
         if cmd:
             pytesseract.pytesseract.tesseract_cmd = cmd
         self._lock = threading.Lock()
         self._identity: dict[str, str] = {}
+        self._version = ""
+        self.located: tesseract_locate.Located | None = None
 
     # -- discovery -------------------------------------------------------------------------
     def is_installed(self) -> bool:
-        return shutil.which(pytesseract.pytesseract.tesseract_cmd) is not None
-
-    @cached_property
-    def _version(self) -> str:
-        try:
-            return str(pytesseract.get_tesseract_version())
-        except (pytesseract.TesseractNotFoundError, OSError):
-            return ""
+        """Finds Tesseract (again, until it is found: installing it needs no restart)."""
+        if self._cmd:
+            return shutil.which(self._cmd) is not None
+        if self.located is None:
+            found = tesseract_locate.locate()
+            if found is None:
+                return False
+            self.located = found
+            pytesseract.pytesseract.tesseract_cmd = str(found.executable)
+            if found.tessdata is not None and "TESSDATA_PREFIX" not in os.environ:
+                # the bundled copy's eng and osd data; a user's TESSDATA_PREFIX wins
+                os.environ["TESSDATA_PREFIX"] = str(found.tessdata)
+        return True
 
     def version(self) -> str:
+        """Tesseract's version, or "" when it is not installed."""
+        if not self._version and self.is_installed():
+            try:
+                self._version = str(pytesseract.get_tesseract_version())
+            except (pytesseract.TesseractNotFoundError, OSError):
+                return ""
         return self._version
 
     @cached_property
@@ -125,7 +141,7 @@ class TesseractEngine:
 
     def check_language(self, language: str) -> str:
         if not self.is_installed():
-            raise EngineError(NOT_INSTALLED)
+            raise EngineUnavailableError(NOT_INSTALLED)
         installed = self.languages()
         missing = [lang for lang in language.split("+") if lang not in installed]
         if missing:
@@ -224,7 +240,7 @@ class TesseractEngine:
                     output_type=pytesseract.Output.DICT,
                 )
         except pytesseract.TesseractNotFoundError:
-            raise EngineError(NOT_INSTALLED) from None
+            raise EngineUnavailableError(NOT_INSTALLED) from None
         except pytesseract.TesseractError as exc:
             _raise_if_canceled(cancel)
             raise EngineError(f"tesseract failed: {_first_line(exc)}") from None
