@@ -147,10 +147,13 @@ def test_jobs_lists_history(isolated_home, sample_png):
     assert "sample.png" in table and "succeeded" in table
 
 
-def test_extract_does_not_import_qtwidgets(isolated_home, sample_png):
+def test_extract_does_not_import_what_it_does_not_use(isolated_home, sample_png):
+    """A screenshot read by Tesseract loads no widgets, no web stack and no second engine."""
+    unused = ["PySide6.QtWidgets", "fastapi", "pydantic", "uvicorn", "onnxruntime", "rapidocr"]
     code = (
         f"import sys; from app.cli import main; rc = main(['extract', {str(sample_png)!r}]); "
-        "assert 'PySide6.QtWidgets' not in sys.modules, 'QtWidgets imported'; "
+        f"loaded = [m for m in {unused!r} if m in sys.modules]; "
+        "assert not loaded, f'imported: {loaded}'; "
         "sys.exit(rc)"
     )
     env = {**os.environ, "IMAGEHQ_OCR_HOME": str(isolated_home)}

@@ -23,6 +23,8 @@ Segments come back unordered; :mod:`app.core.engines.layout` turns them into the
 from __future__ import annotations
 
 import hashlib
+import importlib
+import importlib.util
 import logging
 import os
 import threading
@@ -123,10 +125,26 @@ class _Models:
         return self.folder / MODELS[stage]
 
 
-def _models() -> _Models:
-    import rapidocr
+def _package_dir(name: str) -> Path | None:
+    """Where the installed package ``name`` lives, found without importing it (importing
+    onnxruntime, rapidocr and their numpy and OpenCV costs a Tesseract-only run 0.1-0.2 s)."""
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None:
+        return None
+    if spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations))).resolve()
+    try:  # a finder that gives no locations (some frozen importers): import it after all
+        module = importlib.import_module(name)
+    except ImportError:
+        return None
+    return Path(module.__file__ or name).resolve().parent
 
-    return _Models(Path(rapidocr.__file__).resolve().parent / "models")
+
+def _models() -> _Models:
+    return _Models((_package_dir("rapidocr") or Path("rapidocr")) / "models")
 
 
 class RapidOcrEngine:
@@ -144,11 +162,9 @@ class RapidOcrEngine:
     @cached_property
     def _missing(self) -> str | None:
         """Why the engine cannot run, or None."""
-        try:
-            import onnxruntime  # noqa: F401
-            import rapidocr  # noqa: F401
-        except ImportError as exc:
-            return f"{NOT_INSTALLED}: {exc}"
+        missing = [n for n in ("onnxruntime", "rapidocr", "cv2") if _package_dir(n) is None]
+        if missing:
+            return f"{NOT_INSTALLED}: no module named {', '.join(missing)}"
         models = _models()
         for stage in MODELS:
             if not models.path(stage).is_file():
