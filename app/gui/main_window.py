@@ -76,6 +76,7 @@ from app.gui.job_model import (
 from app.gui.progress_delegate import ProgressDelegate
 from app.gui.result_view import ResultView
 from app.gui.thumbnails import THUMB_SIZE, ThumbnailCache
+from app.gui.tray_notice import tell_once
 from app.jobs import QueueFullError
 
 SPLITTER_KEY = "window/splitter"
@@ -874,6 +875,7 @@ class MainWindow(QMainWindow):
         ):
             event.ignore()
             self.hide()
+            tell_once(self.settings, getattr(integration, "tray", None))
             return
         self.shutdown()
         event.accept()
