@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -57,11 +56,13 @@ from app.core.errors import OcrError
 from app.core.export import format_for_path
 from app.core.history import retry_can_help
 from app.core.job import PROCESSING, QUEUED, Job
-from app.core.options import OUTPUT_FORMATS, RECEIPT_OPERATION, OcrOptions
+from app.core.options import RECEIPT_OPERATION, OcrOptions
 from app.core.store import JobGone
 from app.gui.api_control import ApiControl
+from app.gui.confirm import confirm_delete
 from app.gui.drop_zone import DropZone
 from app.gui.export import BatchExport, save_result, start_batch
+from app.gui.export_dialog import ExportDialog
 from app.gui.icons import icon
 from app.gui.ingest import Ingestor, accepts, inputs_from_mime, paste_makes_a_job
 from app.gui.job_model import (
@@ -75,6 +76,7 @@ from app.gui.job_model import (
 )
 from app.gui.progress_delegate import ProgressDelegate
 from app.gui.result_view import ResultView
+from app.gui.save_folders import SaveFolders
 from app.gui.thumbnails import THUMB_SIZE, ThumbnailCache
 from app.gui.tray_notice import tell_once
 from app.jobs import QueueFullError
@@ -125,6 +127,8 @@ class MainWindow(QMainWindow):
         self.ingestor = Ingestor(manager, self)
         self.ingestor.signals.problem.connect(self._on_problem)
         self.ingestor.signals.submitted.connect(self._on_submitted)
+        self.save_folders = SaveFolders(self.settings)
+        self.ingestor.signals.from_file.connect(self.save_folders.note_source)
         self._select_next: bool = False
 
         self._build_actions()
@@ -674,7 +678,7 @@ class MainWindow(QMainWindow):
 
     def delete_selected(self) -> None:
         jobs = self.selected_jobs()
-        if not jobs:
+        if not jobs or not confirm_delete(self, jobs):
             return
         first_row = min(self.model.row_of(j.id) or 0 for j in jobs)
         for job in jobs:
@@ -713,7 +717,10 @@ class MainWindow(QMainWindow):
             ]
         )
         path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export result"), str(Path(self._export_dir()) / f"{stem}.txt"), filters
+            self,
+            self.tr("Export result"),
+            str(Path(self.save_folders.start_dir(job.id)) / f"{stem}.txt"),
+            filters,
         )
         if not path:
             return
@@ -737,7 +744,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             QMessageBox.warning(self, APP_TITLE, self.tr("Cannot save: %s") % exc)
             return None
-        self.settings.setValue(S.EXPORT_LAST_DIR, str(Path(path).parent))
+        self.save_folders.saved_to(Path(path).parent)
         self.statusBar().showMessage(self.tr("Saved %s") % path, 5000)
         return fmt
 
@@ -746,20 +753,14 @@ class MainWindow(QMainWindow):
         if not jobs:
             self._on_problem(self.tr("Select finished jobs to export."))
             return
-        fmt, ok = QInputDialog.getItem(
-            self, self.tr("Export jobs"), self.tr("Format:"), list(OUTPUT_FORMATS), 0, False
-        )
-        if not ok:
-            return
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Export into folder"), self._export_dir()
-        )
-        if folder:
-            self.export_jobs(jobs, Path(folder), fmt)
+        choice = ExportDialog.ask(self.save_folders.start_dir(jobs[0].id), len(jobs), self)
+        if choice is not None:
+            fmt, folder = choice
+            self.export_jobs(jobs, folder, fmt)
 
     def export_jobs(self, jobs: list[Job], folder: Path, fmt: str) -> BatchExport:
         """Exports in a worker thread with a progress dialog; returns the task."""
-        self.settings.setValue(S.EXPORT_LAST_DIR, str(folder))
+        self.save_folders.saved_to(folder)
         total = sum(len(j.inputs) for j in jobs)
         dialog = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, total, self)
         dialog.setWindowTitle(self.tr("Export"))
