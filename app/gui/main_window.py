@@ -79,6 +79,7 @@ from app.gui.result_view import ResultView
 from app.gui.save_folders import SaveFolders
 from app.gui.thumbnails import THUMB_SIZE, ThumbnailCache
 from app.gui.tray_notice import tell_once
+from app.gui.view_menu import PaneToggles
 from app.jobs import QueueFullError
 
 SPLITTER_KEY = "window/splitter"
@@ -335,7 +336,6 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.drop_zone)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setChildrenCollapsible(False)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Jobs"))
@@ -385,6 +385,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([230, 560])
         self.stack.addWidget(self.splitter)
+        self.view_menu.addSeparator()
+        self.panes = PaneToggles(
+            self.settings, self.view_menu, self.splitter, self.result_view.splitter, self
+        )
 
         central = QFrame()
         central.setObjectName("central")
@@ -454,6 +458,7 @@ class MainWindow(QMainWindow):
         split = self.settings.value(SPLITTER_KEY)
         if isinstance(split, QByteArray | bytes) and split:
             self.splitter.restoreState(QByteArray(split))
+        self.panes.apply()
 
     def save_geometry(self) -> None:
         self.settings.setValue(S.WINDOW_GEOMETRY, self.saveGeometry())

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.model import BBox, Page
+from app.gui.fit import fit_scale
 
 WORD, LINE, BLOCK = "word", "line", "block"
 INDEX_KEY = 0
@@ -260,7 +261,20 @@ class OverlayView(QGraphicsView):
         self._fit = True
         if not self.words and self._pixmap_item is None:
             return
-        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        rect, view = self.sceneRect(), self.viewport().rect()
+        scale, width_only = fit_scale(
+            rect.width(),
+            rect.height(),
+            view.width(),
+            view.height(),
+            self.verticalScrollBar().sizeHint().width(),
+        )
+        if width_only:  # a tall page: its width, from the top
+            self.resetTransform()
+            self.scale(scale, scale)
+            self.centerOn(rect.center().x(), rect.top() + view.height() / (2 * scale))
+        else:
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         self.zoom_changed.emit(self.zoom())
 
     def actual_size(self) -> None:
