@@ -646,6 +646,7 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     def _run_search(self) -> None:
+        self.result_view.set_search(self.search.text())
         if self._history_loaded:
             self.model.load_history(self.search.text().strip())
             self._update_stack()

@@ -62,6 +62,9 @@ def confidence_hex(conf: float) -> str:
     return "#d63434"
 
 
+HIT_COLOR = QColor(255, 190, 0)  # search hits, on the image and in the text pane
+
+
 class WordItem(QGraphicsRectItem):
     """One word's box: selectable, with a tooltip. It paints nothing itself
     (ItemHasNoContents): the view draws all boxes in one pass, grouped by style, so pages with
@@ -106,6 +109,7 @@ class OverlayView(QGraphicsView):
         self._visible = {WORD: True, LINE: False, BLOCK: False}
         self._flags = {"words": True}
         self._selected: set[int] = set()
+        self._hits: set[int] = set()  # words matching the search box's query
         self._threshold = 0.0
         self._fit = True
         self._pan_from: QPointF | None = None
@@ -116,6 +120,7 @@ class OverlayView(QGraphicsView):
     # -- content ---------------------------------------------------------------------------
     def clear_page(self) -> None:
         self._selected = set()
+        self._hits = set()
         self.scene().clear()
         self._pixmap_item = None
         self.words, self.lines, self.blocks = [], [], []
@@ -193,6 +198,14 @@ class OverlayView(QGraphicsView):
     def low_confidence_count(self) -> int:
         return sum(1 for w in self.words if w.low)
 
+    def set_hits(self, indices: list[int]) -> None:
+        """Marks these words as search hits (drawn in amber unless selected)."""
+        self._hits = set(indices)
+        self.viewport().update()
+
+    def hit_indices(self) -> list[int]:
+        return sorted(self._hits)
+
     # -- selection -------------------------------------------------------------------------
     def selected_indices(self) -> list[int]:
         return sorted(self._selected)
@@ -235,6 +248,8 @@ class OverlayView(QGraphicsView):
                 continue
             if w.index in self._selected:
                 key = "selected"
+            elif w.index in self._hits:
+                key = "hit"
             elif w.low:
                 key = "low"
             elif show:
@@ -245,6 +260,8 @@ class OverlayView(QGraphicsView):
         for key, rects in groups.items():
             if key == "selected":
                 pen, brush = _style(key, QColor(48, 120, 230), 2.5, 110)
+            elif key == "hit":
+                pen, brush = _style(key, HIT_COLOR, 2.5, 120)
             elif key == "low":
                 pen, brush = _style(key, QColor(214, 52, 52), 2.5, 90)
             else:
