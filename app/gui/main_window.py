@@ -77,6 +77,7 @@ from app.gui.job_model import (
 from app.gui.progress_delegate import ProgressDelegate
 from app.gui.result_view import ResultView
 from app.gui.save_folders import SaveFolders
+from app.gui.selection import derive_job
 from app.gui.thumbnails import THUMB_SIZE, ThumbnailCache
 from app.gui.tray_notice import tell_once
 from app.gui.view_menu import PaneToggles
@@ -376,6 +377,12 @@ class MainWindow(QMainWindow):
             lambda job_id: self.rerun(job_id, None, operation=RECEIPT_OPERATION)
         )
         self.result_view.message.connect(lambda m: self.statusBar().showMessage(m, 4000))
+        self.result_view.image_actions.crop_requested.connect(
+            lambda job_id, box: self.derive(job_id, crop=box)
+        )
+        self.result_view.image_actions.rotate_requested.connect(
+            lambda job_id, turns: self.derive(job_id, turns=turns)
+        )
         self.result_view.text.setAcceptDrops(False)
         self.result_view.overlay.setAcceptDrops(False)
         self.result_view.overlay.viewport().setAcceptDrops(False)
@@ -669,6 +676,26 @@ class MainWindow(QMainWindow):
         except OcrError as exc:
             self._on_problem(exc.message)
             QMessageBox.warning(self, APP_TITLE, exc.message)
+            return
+        except QueueFullError:
+            self._on_problem(self.tr("The queue is full; try again when some jobs are done."))
+            return
+        except OSError as exc:
+            self._on_problem(self.tr("Cannot read the stored input: %s") % exc)
+            return
+        self.select_job(job.id)
+
+    def derive(
+        self, job_id: str, crop: tuple[int, int, int, int] | None = None, turns: int = 0
+    ) -> None:
+        """A new job from part of the image, or the image turned (see app.gui.selection)."""
+        try:
+            job = derive_job(self.manager, job_id, crop=crop, turns=turns)
+        except (KeyError, JobGone):
+            self._on_problem(self.tr("That job is gone (expired or deleted)."))
+            return
+        except OcrError as exc:
+            self._on_problem(exc.message)
             return
         except QueueFullError:
             self._on_problem(self.tr("The queue is full; try again when some jobs are done."))

@@ -7,6 +7,8 @@ confidence.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
@@ -87,6 +89,7 @@ class OverlayView(QGraphicsView):
     selection_changed = Signal(list)
     zoom_changed = Signal(float)
     copy_requested = Signal()
+    region_changed = Signal()  # the dragged rectangle (``region()``) changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,9 +119,13 @@ class OverlayView(QGraphicsView):
         self._space = False
         self._quiet = False
         self.scene().selectionChanged.connect(self._on_selection)
+        self._region: QRectF | None = None  # the last dragged rectangle, image pixels
+        self._band: QRectF | None = None
+        self.rubberBandChanged.connect(self._on_band)
 
     # -- content ---------------------------------------------------------------------------
     def clear_page(self) -> None:
+        self._set_region(None)
         self._selected = set()
         self._hits = set()
         self.scene().clear()
@@ -198,6 +205,28 @@ class OverlayView(QGraphicsView):
     def low_confidence_count(self) -> int:
         return sum(1 for w in self.words if w.low)
 
+    # -- region (a dragged rectangle, for "Recognise selection") -----------------------------
+    def region(self) -> QRectF | None:
+        """The last rectangle dragged on the image, clipped to it, in image pixels."""
+        return self._region
+
+    def _set_region(self, rect: QRectF | None) -> None:
+        if rect != self._region:
+            self._region = rect
+            self.region_changed.emit()
+            self.viewport().update()
+
+    def _on_band(self, viewport_rect: Any, from_scene: QPointF, to_scene: QPointF) -> None:
+        if viewport_rect.isNull():  # the drag ended: keep what it covered of the image
+            band, self._band = self._band, None
+            if band is not None and self._pixmap_item is not None:
+                clipped = band.intersected(self._pixmap_item.boundingRect())
+                big = clipped.width() >= 4 and clipped.height() >= 4
+                self._set_region(clipped if big else None)
+            return
+        # The scene points lag one move behind; the viewport rectangle is current.
+        self._band = self.mapToScene(viewport_rect).boundingRect()
+
     def set_hits(self, indices: list[int]) -> None:
         """Marks these words as search hits (drawn in amber unless selected)."""
         self._hits = set(indices)
@@ -240,6 +269,7 @@ class OverlayView(QGraphicsView):
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # type: ignore[override]
         """All word boxes in one pass: one drawRects call per style."""
         if not self.words:
+            self._draw_region(painter)
             return
         show = self._flags["words"]
         groups: dict[str, list[QRectF]] = {}
@@ -269,6 +299,15 @@ class OverlayView(QGraphicsView):
             painter.setPen(pen)
             painter.setBrush(brush)
             painter.drawRects(rects)
+        self._draw_region(painter)
+
+    def _draw_region(self, painter: QPainter) -> None:
+        if self._region is not None:
+            pen = QPen(QColor(48, 120, 230), 1.5, Qt.PenStyle.DashLine)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self._region)
 
     # -- zoom and pan ----------------------------------------------------------------------
     def zoom(self) -> float:
@@ -323,6 +362,7 @@ class OverlayView(QGraphicsView):
             return
         if event.key() == Qt.Key.Key_Escape:
             self.scene().clearSelection()
+            self._set_region(None)
             return
         if event.matches(QKeySequence.StandardKey.SelectAll):
             self.select_words([w.index for w in self.words], ensure_visible=False)

@@ -47,6 +47,7 @@ from app.gui.no_text_notice import NoTextNotice
 from app.gui.overlay_view import BLOCK, HIT_COLOR, LINE, WORD, OverlayView
 from app.gui.receipt_panel import ReceiptPanel
 from app.gui.search_hits import find_hits, hit_words
+from app.gui.selection import ImageActions
 from app.gui.text_map import TextMap
 
 
@@ -176,6 +177,16 @@ class ResultView(QWidget):
             btn.setAccessibleName(tip)
             btn.setAutoRaise(True)
             btn.clicked.connect(slot)
+            bar.addWidget(btn)
+        self.image_actions = ImageActions(self.overlay, self)
+        for act in (
+            self.image_actions.crop_action,
+            self.image_actions.rotate_left_action,
+            self.image_actions.rotate_right_action,
+        ):
+            btn = QToolButton()
+            btn.setDefaultAction(act)
+            btn.setAutoRaise(True)
             bar.addWidget(btn)
         lv.addLayout(bar)
         self.overlay.setFrameShape(QFrame.Shape.StyledPanel)
@@ -311,6 +322,7 @@ class ResultView(QWidget):
             self.no_text.show_for(None)
             self._set_result(None)
             self.overlay.set_page(None, None)
+            self.image_actions.set_job(None, False)
             self._shown_status = ""
             self.setEnabled(False)
             return
@@ -355,6 +367,7 @@ class ResultView(QWidget):
         elif receipt is not None:
             self.tabs.setCurrentWidget(self.receipt_panel)
         self.overlay.set_page(None, result.page if result else None)
+        self.image_actions.set_job(job.id, False)  # until the image is loaded
         if job.inputs:
             self._gen += 1
             path = self.store.input_path(job.id, 0)
@@ -375,6 +388,7 @@ class ResultView(QWidget):
         if self.job is None or job_id != self.job.id or gen != self._gen:
             return
         pixmap = QPixmap.fromImage(image) if not image.isNull() else None
+        self.image_actions.set_job(job_id, pixmap is not None)
         self.overlay.set_page(pixmap, self.result.page if self.result else None)
         self._apply_search()
         self._on_threshold(self.threshold.value())
