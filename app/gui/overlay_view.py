@@ -64,7 +64,7 @@ def confidence_hex(conf: float) -> str:
     return "#d63434"
 
 
-HIT_COLOR = QColor(255, 190, 0)  # search hits, on the image and in the text pane
+HIT_COLOR = QColor(255, 225, 0)  # search hits, image and text pane (not the 60–85 % amber)
 
 
 class WordItem(QGraphicsRectItem):

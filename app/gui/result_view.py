@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QSplitter,
     QTabWidget,
@@ -178,16 +179,6 @@ class ResultView(QWidget):
             btn.setAutoRaise(True)
             btn.clicked.connect(slot)
             bar.addWidget(btn)
-        self.image_actions = ImageActions(self.overlay, self)
-        for act in (
-            self.image_actions.crop_action,
-            self.image_actions.rotate_left_action,
-            self.image_actions.rotate_right_action,
-        ):
-            btn = QToolButton()
-            btn.setDefaultAction(act)
-            btn.setAutoRaise(True)
-            bar.addWidget(btn)
         lv.addLayout(bar)
         self.overlay.setFrameShape(QFrame.Shape.StyledPanel)
         lv.addWidget(self.overlay, 1)
@@ -201,7 +192,21 @@ class ResultView(QWidget):
             self.tr("Drag to select words · wheel to zoom · middle button or Space+drag to pan")
         )
         hint.setObjectName("hint")
-        legend.addWidget(hint)
+        hint.setMinimumWidth(0)  # the image actions keep their room; the hint gives way
+        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        hint.setToolTip(hint.text())
+        hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        legend.addWidget(hint, 1)
+        self.image_actions = ImageActions(self.overlay, self)
+        for act in (
+            self.image_actions.crop_action,
+            self.image_actions.rotate_left_action,
+            self.image_actions.rotate_right_action,
+        ):
+            btn = QToolButton()
+            btn.setDefaultAction(act)
+            btn.setAutoRaise(True)
+            legend.addWidget(btn)
         lv.addLayout(legend)
         left.setMinimumWidth(240)  # explicit minimums: small screens clip the bars, not the window
         self.splitter.addWidget(left)
