@@ -25,7 +25,7 @@ def _png(image: Image.Image) -> bytes:
     if image.mode not in ("1", "L", "LA", "RGB", "RGBA", "P", "I;16"):
         image = image.convert("RGB")
     out = io.BytesIO()
-    image.save(out, "PNG")
+    image.save(out, "PNG", compress_level=1)  # fast: the job reads it once, the store keeps it
     return out.getvalue()
 
 

@@ -77,7 +77,7 @@ from app.gui.job_model import (
 from app.gui.progress_delegate import ProgressDelegate
 from app.gui.result_view import ResultView
 from app.gui.save_folders import SaveFolders
-from app.gui.selection import derive_job
+from app.gui.selection import Deriver
 from app.gui.thumbnails import THUMB_SIZE, ThumbnailCache
 from app.gui.tray_notice import tell_once
 from app.gui.view_menu import PaneToggles
@@ -377,6 +377,9 @@ class MainWindow(QMainWindow):
             lambda job_id: self.rerun(job_id, None, operation=RECEIPT_OPERATION)
         )
         self.result_view.message.connect(lambda m: self.statusBar().showMessage(m, 4000))
+        self.deriver = Deriver(self.manager, self)
+        self.deriver.derived.connect(lambda job: self.select_job(job.id))
+        self.deriver.failed.connect(self._on_derive_failed)
         self.result_view.image_actions.crop_requested.connect(
             lambda job_id, box: self.derive(job_id, crop=box)
         )
@@ -689,21 +692,19 @@ class MainWindow(QMainWindow):
         self, job_id: str, crop: tuple[int, int, int, int] | None = None, turns: int = 0
     ) -> None:
         """A new job from part of the image, or the image turned (see app.gui.selection)."""
-        try:
-            job = derive_job(self.manager, job_id, crop=crop, turns=turns)
-        except (KeyError, JobGone):
+        self.deriver.start(job_id, crop=crop, turns=turns)
+
+    def _on_derive_failed(self, exc: Exception) -> None:
+        if isinstance(exc, KeyError | JobGone):
             self._on_problem(self.tr("That job is gone (expired or deleted)."))
-            return
-        except OcrError as exc:
+        elif isinstance(exc, OcrError):
             self._on_problem(exc.message)
-            return
-        except QueueFullError:
+        elif isinstance(exc, QueueFullError):
             self._on_problem(self.tr("The queue is full; try again when some jobs are done."))
-            return
-        except OSError as exc:
+        elif isinstance(exc, OSError):
             self._on_problem(self.tr("Cannot read the stored input: %s") % exc)
-            return
-        self.select_job(job.id)
+        else:
+            self._on_problem(self.tr("Could not make the new job: %s") % exc)
 
     def cancel_selected(self) -> None:
         for job in self.selected_jobs():
@@ -894,6 +895,7 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             self.save_geometry()
         self.result_view.edits.flush()
+        self.deriver.wait()
         self.api.stop()
         if self._batch is not None:
             self._batch.cancel_event.set()

@@ -81,3 +81,12 @@ def test_recognise_selection_and_rotate(qtbot: Any, window: Any, tmp_path: Path)
     assert turned.inputs[0].filename == "two-right.png"
     w, h = _size(window.manager.store.read_input(job.id, 0))
     assert _size(window.manager.store.read_input(turned.id, 0)) == (h, w)
+
+
+def test_a_selection_outside_the_image_says_so(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    window.add_paths([make_png(tmp_path / "one.png", ["Only line"])])
+    [job] = wait_jobs(qtbot, window, 1)
+    window.derive(job.id, crop=(10_000, 10_000, 50, 50))
+    qtbot.waitUntil(lambda: "outside the image" in window.statusBar().currentMessage())
+    window.deriver.wait()
+    assert window.model.rowCount() == 1
