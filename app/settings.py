@@ -24,6 +24,10 @@ WINDOW_GEOMETRY = "window/geometry"  # QByteArray
 WINDOW_STATE = "window/state"  # QByteArray
 EXPORT_LAST_DIR = "export/last_dir"  # str
 THEME = "window/theme"  # "system" | "light" | "dark"
+TRAY_NOTICE_SHOWN = "window/tray_notice_shown"  # bool: "still running in the tray" was said
+VIEW_JOBS = "view/jobs"  # bool: the job list pane is shown
+VIEW_IMAGE = "view/image"  # bool: the image pane is shown
+VIEW_TEXT = "view/text"  # bool: the text pane is shown
 
 DEFAULTS: dict[str, Any] = {
     OCR_LANGUAGE: "eng",
@@ -37,6 +41,10 @@ DEFAULTS: dict[str, Any] = {
     CLOSE_TO_TRAY: True,
     EXPORT_LAST_DIR: "",
     THEME: "system",
+    TRAY_NOTICE_SHOWN: False,
+    VIEW_JOBS: True,
+    VIEW_IMAGE: True,
+    VIEW_TEXT: True,
 }
 
 

@@ -25,6 +25,9 @@ from app.capture.screenshot import ScreenImage, Snapshot
 OVERLAY_TITLE = "ImageHQ OCR capture"
 DIM = QColor(0, 0, 0, 110)
 BAND = QColor(64, 160, 255)
+HINT_BG = QColor(0, 0, 0, 170)
+HINT_PAD = 12
+HINT_TOP = 24
 GRAB_RETRIES = 50  # × 20 ms: the window may not be mapped yet when we first try
 
 
@@ -53,6 +56,14 @@ class _ScreenOverlay(QWidget):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.cursor_pos: QPointF | None = None
+        self.hint = self.tr("Drag to select · Esc to cancel")
+
+    def hint_rect(self) -> QRect:
+        """Where the one-line hint sits: centred near the top of the screen."""
+        fm = self.fontMetrics()
+        w = fm.horizontalAdvance(self.hint) + 2 * HINT_PAD
+        h = fm.height() + HINT_PAD
+        return QRect((self.width() - w) // 2, HINT_TOP, w, h)
 
     # -- events ----------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -106,6 +117,13 @@ class _ScreenOverlay(QWidget):
                 label = f"{band_rect.w} × {band_rect.h}"
                 p.setPen(QColor("white"))
                 p.drawText(local.left() + 4, max(14, local.top() - 6), label)
+        if self.owner.pressed_at is None:  # the hint, until a drag starts
+            hint = self.hint_rect()
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(HINT_BG)
+            p.drawRoundedRect(hint, 6, 6)
+            p.setPen(QColor("white"))
+            p.drawText(hint, Qt.AlignmentFlag.AlignCenter, self.hint)
         cur = self.owner.cursor_global
         if cur is not None:
             x, y = int(cur.x() - self.origin.x()), int(cur.y() - self.origin.y())

@@ -133,6 +133,7 @@ def expand_paths(paths: list[Path], limit: int = MAX_FILES) -> tuple[list[Path],
 
 class _Signals(QObject):
     submitted = Signal(object)  # Job
+    from_file = Signal(str, str)  # job id, folder of the file it was read from
     problem = Signal(str)
     finished = Signal(int)  # jobs submitted
 
@@ -179,6 +180,8 @@ class _Task(QRunnable):
                 sig.problem.emit(f"could not add an item: {exc}")
             else:
                 count += 1
+                if isinstance(item, Path):
+                    sig.from_file.emit(job.id, str(item.resolve().parent))
                 sig.submitted.emit(job)
         sig.finished.emit(count)
 

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -57,12 +56,14 @@ from app.core.errors import OcrError
 from app.core.export import format_for_path
 from app.core.history import retry_can_help
 from app.core.job import PROCESSING, QUEUED, Job
-from app.core.options import OUTPUT_FORMATS, RECEIPT_OPERATION, OcrOptions
+from app.core.options import RECEIPT_OPERATION, OcrOptions
 from app.core.store import JobGone
 from app.gui.api_control import ApiControl
+from app.gui.confirm import confirm_delete
 from app.gui.drop_zone import DropZone
 from app.gui.engine_banner import engine_banner, missing_engines, show_missing
 from app.gui.export import BatchExport, save_result, start_batch
+from app.gui.export_dialog import ExportDialog
 from app.gui.icons import icon
 from app.gui.ingest import Ingestor, accepts, inputs_from_mime, paste_makes_a_job
 from app.gui.job_model import (
@@ -76,7 +77,11 @@ from app.gui.job_model import (
 )
 from app.gui.progress_delegate import ProgressDelegate
 from app.gui.result_view import ResultView
+from app.gui.save_folders import SaveFolders
+from app.gui.selection import Deriver
 from app.gui.thumbnails import THUMB_SIZE, ThumbnailCache
+from app.gui.tray_notice import tell_once
+from app.gui.view_menu import PaneToggles
 from app.jobs import QueueFullError
 
 SPLITTER_KEY = "window/splitter"
@@ -126,6 +131,8 @@ class MainWindow(QMainWindow):
         self.ingestor = Ingestor(manager, self)
         self.ingestor.signals.problem.connect(self._on_problem)
         self.ingestor.signals.submitted.connect(self._on_submitted)
+        self.save_folders = SaveFolders(self.settings)
+        self.ingestor.signals.from_file.connect(self.save_folders.note_source)
         self._select_next: bool = False
 
         self._build_actions()
@@ -332,7 +339,6 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.drop_zone)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setChildrenCollapsible(False)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Jobs"))
@@ -373,6 +379,15 @@ class MainWindow(QMainWindow):
             lambda job_id: self.rerun(job_id, None, operation=RECEIPT_OPERATION)
         )
         self.result_view.message.connect(lambda m: self.statusBar().showMessage(m, 4000))
+        self.deriver = Deriver(self.manager, self)
+        self.deriver.derived.connect(lambda job: self.select_job(job.id))
+        self.deriver.failed.connect(self._on_derive_failed)
+        self.result_view.image_actions.crop_requested.connect(
+            lambda job_id, box: self.derive(job_id, crop=box)
+        )
+        self.result_view.image_actions.rotate_requested.connect(
+            lambda job_id, turns: self.derive(job_id, turns=turns)
+        )
         self.result_view.text.setAcceptDrops(False)
         self.result_view.overlay.setAcceptDrops(False)
         self.result_view.overlay.viewport().setAcceptDrops(False)
@@ -382,6 +397,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([230, 560])
         self.stack.addWidget(self.splitter)
+        self.view_menu.addSeparator()
+        self.panes = PaneToggles(
+            self.settings, self.view_menu, self.splitter, self.result_view.splitter, self
+        )
 
         central = QFrame()
         central.setObjectName("central")
@@ -455,6 +474,7 @@ class MainWindow(QMainWindow):
         split = self.settings.value(SPLITTER_KEY)
         if isinstance(split, QByteArray | bytes) and split:
             self.splitter.restoreState(QByteArray(split))
+        self.panes.apply()
 
     def save_geometry(self) -> None:
         self.settings.setValue(S.WINDOW_GEOMETRY, self.saveGeometry())
@@ -642,6 +662,7 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     def _run_search(self) -> None:
+        self.result_view.set_search(self.search.text())
         if self._history_loaded:
             self.model.load_history(self.search.text().strip())
             self._update_stack()
@@ -673,13 +694,31 @@ class MainWindow(QMainWindow):
             return
         self.select_job(job.id)
 
+    def derive(
+        self, job_id: str, crop: tuple[int, int, int, int] | None = None, turns: int = 0
+    ) -> None:
+        """A new job from part of the image, or the image turned (see app.gui.selection)."""
+        self.deriver.start(job_id, crop=crop, turns=turns)
+
+    def _on_derive_failed(self, exc: Exception) -> None:
+        if isinstance(exc, KeyError | JobGone):
+            self._on_problem(self.tr("That job is gone (expired or deleted)."))
+        elif isinstance(exc, OcrError):
+            self._on_problem(exc.message)
+        elif isinstance(exc, QueueFullError):
+            self._on_problem(self.tr("The queue is full; try again when some jobs are done."))
+        elif isinstance(exc, OSError):
+            self._on_problem(self.tr("Cannot read the stored input: %s") % exc)
+        else:
+            self._on_problem(self.tr("Could not make the new job: %s") % exc)
+
     def cancel_selected(self) -> None:
         for job in self.selected_jobs():
             self.manager.cancel(job.id)
 
     def delete_selected(self) -> None:
         jobs = self.selected_jobs()
-        if not jobs:
+        if not jobs or not confirm_delete(self, jobs):
             return
         first_row = min(self.model.row_of(j.id) or 0 for j in jobs)
         for job in jobs:
@@ -718,7 +757,10 @@ class MainWindow(QMainWindow):
             ]
         )
         path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export result"), str(Path(self._export_dir()) / f"{stem}.txt"), filters
+            self,
+            self.tr("Export result"),
+            str(Path(self.save_folders.start_dir(job.id)) / f"{stem}.txt"),
+            filters,
         )
         if not path:
             return
@@ -742,7 +784,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             QMessageBox.warning(self, APP_TITLE, self.tr("Cannot save: %s") % exc)
             return None
-        self.settings.setValue(S.EXPORT_LAST_DIR, str(Path(path).parent))
+        self.save_folders.saved_to(Path(path).parent)
         self.statusBar().showMessage(self.tr("Saved %s") % path, 5000)
         return fmt
 
@@ -751,20 +793,14 @@ class MainWindow(QMainWindow):
         if not jobs:
             self._on_problem(self.tr("Select finished jobs to export."))
             return
-        fmt, ok = QInputDialog.getItem(
-            self, self.tr("Export jobs"), self.tr("Format:"), list(OUTPUT_FORMATS), 0, False
-        )
-        if not ok:
-            return
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Export into folder"), self._export_dir()
-        )
-        if folder:
-            self.export_jobs(jobs, Path(folder), fmt)
+        choice = ExportDialog.ask(self.save_folders.start_dir(jobs[0].id), len(jobs), self)
+        if choice is not None:
+            fmt, folder = choice
+            self.export_jobs(jobs, folder, fmt)
 
     def export_jobs(self, jobs: list[Job], folder: Path, fmt: str) -> BatchExport:
         """Exports in a worker thread with a progress dialog; returns the task."""
-        self.settings.setValue(S.EXPORT_LAST_DIR, str(folder))
+        self.save_folders.saved_to(folder)
         total = sum(len(j.inputs) for j in jobs)
         dialog = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, total, self)
         dialog.setWindowTitle(self.tr("Export"))
@@ -865,6 +901,7 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             self.save_geometry()
         self.result_view.edits.flush()
+        self.deriver.wait()
         self.api.stop()
         if self._batch is not None:
             self._batch.cancel_event.set()
@@ -880,6 +917,7 @@ class MainWindow(QMainWindow):
         ):
             event.ignore()
             self.hide()
+            tell_once(self.settings, getattr(integration, "tray", None))
             return
         self.shutdown()
         event.accept()

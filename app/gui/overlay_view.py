@@ -7,6 +7,8 @@ confidence.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.model import BBox, Page
+from app.gui.fit import fit_scale
 
 WORD, LINE, BLOCK = "word", "line", "block"
 INDEX_KEY = 0
@@ -61,6 +64,9 @@ def confidence_hex(conf: float) -> str:
     return "#d63434"
 
 
+HIT_COLOR = QColor(255, 225, 0)  # search hits, image and text pane (not the 60–85 % amber)
+
+
 class WordItem(QGraphicsRectItem):
     """One word's box: selectable, with a tooltip. It paints nothing itself
     (ItemHasNoContents): the view draws all boxes in one pass, grouped by style, so pages with
@@ -83,6 +89,7 @@ class OverlayView(QGraphicsView):
     selection_changed = Signal(list)
     zoom_changed = Signal(float)
     copy_requested = Signal()
+    region_changed = Signal()  # the dragged rectangle (``region()``) changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,16 +112,22 @@ class OverlayView(QGraphicsView):
         self._visible = {WORD: True, LINE: False, BLOCK: False}
         self._flags = {"words": True}
         self._selected: set[int] = set()
+        self._hits: set[int] = set()  # words matching the search box's query
         self._threshold = 0.0
         self._fit = True
         self._pan_from: QPointF | None = None
         self._space = False
         self._quiet = False
         self.scene().selectionChanged.connect(self._on_selection)
+        self._region: QRectF | None = None  # the last dragged rectangle, image pixels
+        self._band: QRectF | None = None
+        self.rubberBandChanged.connect(self._on_band)
 
     # -- content ---------------------------------------------------------------------------
     def clear_page(self) -> None:
+        self._set_region(None)
         self._selected = set()
+        self._hits = set()
         self.scene().clear()
         self._pixmap_item = None
         self.words, self.lines, self.blocks = [], [], []
@@ -192,6 +205,36 @@ class OverlayView(QGraphicsView):
     def low_confidence_count(self) -> int:
         return sum(1 for w in self.words if w.low)
 
+    # -- region (a dragged rectangle, for "Recognise selection") -----------------------------
+    def region(self) -> QRectF | None:
+        """The last rectangle dragged on the image, clipped to it, in image pixels."""
+        return self._region
+
+    def _set_region(self, rect: QRectF | None) -> None:
+        if rect != self._region:
+            self._region = rect
+            self.region_changed.emit()
+            self.viewport().update()
+
+    def _on_band(self, viewport_rect: Any, from_scene: QPointF, to_scene: QPointF) -> None:
+        if viewport_rect.isNull():  # the drag ended: keep what it covered of the image
+            band, self._band = self._band, None
+            if band is not None and self._pixmap_item is not None:
+                clipped = band.intersected(self._pixmap_item.boundingRect())
+                big = clipped.width() >= 4 and clipped.height() >= 4
+                self._set_region(clipped if big else None)
+            return
+        # The scene points lag one move behind; the viewport rectangle is current.
+        self._band = self.mapToScene(viewport_rect).boundingRect()
+
+    def set_hits(self, indices: list[int]) -> None:
+        """Marks these words as search hits (drawn in amber unless selected)."""
+        self._hits = set(indices)
+        self.viewport().update()
+
+    def hit_indices(self) -> list[int]:
+        return sorted(self._hits)
+
     # -- selection -------------------------------------------------------------------------
     def selected_indices(self) -> list[int]:
         return sorted(self._selected)
@@ -226,6 +269,7 @@ class OverlayView(QGraphicsView):
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # type: ignore[override]
         """All word boxes in one pass: one drawRects call per style."""
         if not self.words:
+            self._draw_region(painter)
             return
         show = self._flags["words"]
         groups: dict[str, list[QRectF]] = {}
@@ -234,6 +278,8 @@ class OverlayView(QGraphicsView):
                 continue
             if w.index in self._selected:
                 key = "selected"
+            elif w.index in self._hits:
+                key = "hit"
             elif w.low:
                 key = "low"
             elif show:
@@ -244,6 +290,8 @@ class OverlayView(QGraphicsView):
         for key, rects in groups.items():
             if key == "selected":
                 pen, brush = _style(key, QColor(48, 120, 230), 2.5, 110)
+            elif key == "hit":
+                pen, brush = _style(key, HIT_COLOR, 2.5, 120)
             elif key == "low":
                 pen, brush = _style(key, QColor(214, 52, 52), 2.5, 90)
             else:
@@ -251,6 +299,15 @@ class OverlayView(QGraphicsView):
             painter.setPen(pen)
             painter.setBrush(brush)
             painter.drawRects(rects)
+        self._draw_region(painter)
+
+    def _draw_region(self, painter: QPainter) -> None:
+        if self._region is not None:
+            pen = QPen(QColor(48, 120, 230), 1.5, Qt.PenStyle.DashLine)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self._region)
 
     # -- zoom and pan ----------------------------------------------------------------------
     def zoom(self) -> float:
@@ -260,7 +317,20 @@ class OverlayView(QGraphicsView):
         self._fit = True
         if not self.words and self._pixmap_item is None:
             return
-        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        rect, view = self.sceneRect(), self.viewport().rect()
+        scale, width_only = fit_scale(
+            rect.width(),
+            rect.height(),
+            view.width(),
+            view.height(),
+            self.verticalScrollBar().sizeHint().width(),
+        )
+        if width_only:  # a tall page: its width, from the top
+            self.resetTransform()
+            self.scale(scale, scale)
+            self.centerOn(rect.center().x(), rect.top() + view.height() / (2 * scale))
+        else:
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         self.zoom_changed.emit(self.zoom())
 
     def actual_size(self) -> None:
@@ -292,6 +362,7 @@ class OverlayView(QGraphicsView):
             return
         if event.key() == Qt.Key.Key_Escape:
             self.scene().clearSelection()
+            self._set_region(None)
             return
         if event.matches(QKeySequence.StandardKey.SelectAll):
             self.select_words([w.index for w in self.words], ensure_visible=False)

@@ -8,11 +8,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import (
     QAction,
+    QColor,
     QGuiApplication,
     QImage,
     QImageReader,
     QKeySequence,
     QPixmap,
+    QTextCharFormat,
     QTextCursor,
 )
 from PySide6.QtWidgets import (
@@ -24,9 +26,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QSplitter,
     QTabWidget,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -41,8 +45,10 @@ from app.gui.edits import EditKeeper
 from app.gui.engine_names import engine_labels, engine_name
 from app.gui.icons import icon
 from app.gui.no_text_notice import NoTextNotice
-from app.gui.overlay_view import BLOCK, LINE, WORD, OverlayView
+from app.gui.overlay_view import BLOCK, HIT_COLOR, LINE, WORD, OverlayView
 from app.gui.receipt_panel import ReceiptPanel
+from app.gui.search_hits import find_hits, hit_words
+from app.gui.selection import ImageActions
 from app.gui.text_map import TextMap
 
 
@@ -88,6 +94,7 @@ class ResultView(QWidget):
         self.edits = EditKeeper(store, self)
         self.edits.failed.connect(self.message)
         self._syncing = False
+        self._query = ""
         self._shown_status = ""
         self._gen = 0
         self._pool = QThreadPool(self)
@@ -185,7 +192,21 @@ class ResultView(QWidget):
             self.tr("Drag to select words · wheel to zoom · middle button or Space+drag to pan")
         )
         hint.setObjectName("hint")
-        legend.addWidget(hint)
+        hint.setMinimumWidth(0)  # the image actions keep their room; the hint gives way
+        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        hint.setToolTip(hint.text())
+        hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        legend.addWidget(hint, 1)
+        self.image_actions = ImageActions(self.overlay, self)
+        for act in (
+            self.image_actions.crop_action,
+            self.image_actions.rotate_left_action,
+            self.image_actions.rotate_right_action,
+        ):
+            btn = QToolButton()
+            btn.setDefaultAction(act)
+            btn.setAutoRaise(True)
+            legend.addWidget(btn)
         lv.addLayout(legend)
         left.setMinimumWidth(240)  # explicit minimums: small screens clip the bars, not the window
         self.splitter.addWidget(left)
@@ -306,6 +327,7 @@ class ResultView(QWidget):
             self.no_text.show_for(None)
             self._set_result(None)
             self.overlay.set_page(None, None)
+            self.image_actions.set_job(None, False)
             self._shown_status = ""
             self.setEnabled(False)
             return
@@ -350,6 +372,7 @@ class ResultView(QWidget):
         elif receipt is not None:
             self.tabs.setCurrentWidget(self.receipt_panel)
         self.overlay.set_page(None, result.page if result else None)
+        self.image_actions.set_job(job.id, False)  # until the image is loaded
         if job.inputs:
             self._gen += 1
             path = self.store.input_path(job.id, 0)
@@ -370,7 +393,9 @@ class ResultView(QWidget):
         if self.job is None or job_id != self.job.id or gen != self._gen:
             return
         pixmap = QPixmap.fromImage(image) if not image.isNull() else None
+        self.image_actions.set_job(job_id, pixmap is not None)
         self.overlay.set_page(pixmap, self.result.page if self.result else None)
+        self._apply_search()
         self._on_threshold(self.threshold.value())
         for level, box in self.level_boxes.items():
             self.overlay.set_level_visible(level, box.isChecked())
@@ -387,6 +412,34 @@ class ResultView(QWidget):
             self.text.setPlainText(edit if edit is not None else self.ocr_text())
         self._syncing = False
         self._set_edited(edit is not None and edit != self.ocr_text())
+        self._apply_search()
+
+    # -- search hits -----------------------------------------------------------------------
+    def set_search(self, query: str) -> None:
+        """Highlights ``query`` (the search box's) in the text pane and its words' boxes."""
+        self._query = query.strip()
+        self._apply_search()
+
+    def search_hits(self) -> list[tuple[int, int]]:
+        return find_hits(self.text.toPlainText(), self._query)
+
+    def _apply_search(self) -> None:
+        hits = self.search_hits()
+        fmt = QTextCharFormat()
+        fmt.setBackground(HIT_COLOR)
+        fmt.setForeground(QColor("black"))
+        marks = []
+        for start, end in hits:
+            mark = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            mark.cursor = cursor  # type: ignore[attr-defined]
+            mark.format = fmt  # type: ignore[attr-defined]
+            marks.append(mark)
+        self.text.setExtraSelections(marks)
+        # The boxes follow the recognised text; an edited text no longer matches them.
+        self.overlay.set_hits([] if self._edited else hit_words(self.map, hits))
 
     def ocr_text(self) -> str:
         """The recognised text of the shown job (what the pane shows unedited)."""
@@ -450,6 +503,7 @@ class ResultView(QWidget):
             self._set_edited(text != original)
         elif self._edited:
             self._update_stats()
+        self._apply_search()
 
     def _on_text_selection(self) -> None:
         if self._syncing or self._edited or not self.map.words:

@@ -66,7 +66,7 @@ def test_history_is_paged_and_searchable(qtbot, manager, tmp_path: Path) -> None
     assert all("receipt" in j.text for j in win.model.jobs())
 
 
-def test_retry_cancel_delete(qtbot, window, tmp_path: Path) -> None:
+def test_retry_cancel_delete(qtbot, window, tmp_path: Path, monkeypatch) -> None:
     window.add_paths([make_png(tmp_path / "r.png", ["Retry me please"])])
     (job,) = wait_jobs(qtbot, window, 1)
     window.select_job(job.id)
@@ -90,6 +90,7 @@ def test_retry_cancel_delete(qtbot, window, tmp_path: Path) -> None:
     # Delete every row: gone from the list and from the store.
     window.table.selectAll()
     n = window.model.rowCount()
+    monkeypatch.setattr("app.gui.main_window.confirm_delete", lambda *_: True)
     window.delete_selected()
     assert window.model.rowCount() == 0 and n == 5  # with the collapsed copy
     assert window.manager.store.count() == 0
