@@ -754,6 +754,10 @@ class MainWindow(QMainWindow):
                 self.tr("hOCR (*.hocr *.html)"),
                 self.tr("JSON (*.json)"),
                 self.tr("TSV (*.tsv)"),
+                self.tr("Searchable PDF (*.pdf)"),
+                self.tr("ALTO XML (*.xml)"),
+                self.tr("Tables as CSV (*.csv)"),
+                self.tr("Markdown (*.md)"),
             ]
         )
         path, chosen = QFileDialog.getSaveFileName(
@@ -774,14 +778,16 @@ class MainWindow(QMainWindow):
         job, result = self.result_view.job, self.result_view.result
         if job is None or result is None:
             return None
+        pdf = format_for_path(path) == "pdf" and job.inputs
         try:
             fmt = save_result(
                 path,
                 result,
                 job.inputs[0].filename if job.inputs else "image",
                 edited_text=self.result_view.edited_text(),
+                image=self.manager.store.read_input(job.id, 0) if pdf else None,
             )
-        except OSError as exc:
+        except (OSError, ValueError) as exc:
             QMessageBox.warning(self, APP_TITLE, self.tr("Cannot save: %s") % exc)
             return None
         self.save_folders.saved_to(Path(path).parent)

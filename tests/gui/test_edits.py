@@ -87,3 +87,23 @@ def test_edit_survives_a_new_window(qtbot, window, manager, tmp_path) -> None:
     assert again.result_view.text.toPlainText() == "Kept after closing"
     again._really_quit = True
     again.close()
+
+
+def test_the_shown_result_saves_as_searchable_pdf_alto_and_markdown(
+    qtbot, window, tmp_path
+) -> None:
+    import subprocess
+
+    a, _ = _two_jobs(qtbot, window, tmp_path)
+    _show(qtbot, window, a)
+    assert window.export_to(str(tmp_path / "a.pdf")) == "pdf"
+    pdf = tmp_path / "a.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Alpha bravo charlie" in " ".join(text.split())
+    assert window.export_to(str(tmp_path / "a.xml")) == "alto"
+    assert b"<alto" in (tmp_path / "a.xml").read_bytes()
+    assert window.export_to(str(tmp_path / "a.md")) == "md"
+    assert "Alpha bravo charlie" in (tmp_path / "a.md").read_text()
