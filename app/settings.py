@@ -28,6 +28,8 @@ TRAY_NOTICE_SHOWN = "window/tray_notice_shown"  # bool: "still running in the tr
 VIEW_JOBS = "view/jobs"  # bool: the job list pane is shown
 VIEW_IMAGE = "view/image"  # bool: the image pane is shown
 VIEW_TEXT = "view/text"  # bool: the text pane is shown
+CAPTURE_TEXT_MODE = "capture/text_mode"  # "lines" | "paragraphs" | "single_line"
+COPY_TEXT_MODE = "text/copy_mode"  # the same, for Copy and txt export in the window
 
 DEFAULTS: dict[str, Any] = {
     OCR_LANGUAGE: "eng",
@@ -45,6 +47,8 @@ DEFAULTS: dict[str, Any] = {
     VIEW_JOBS: True,
     VIEW_IMAGE: True,
     VIEW_TEXT: True,
+    CAPTURE_TEXT_MODE: "paragraphs",
+    COPY_TEXT_MODE: "lines",
 }
 
 

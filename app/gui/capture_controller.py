@@ -23,7 +23,9 @@ from app.capture.errors import CaptureError
 from app.capture.geometry import Rect
 from app.core.errors import OcrError
 from app.core.job import SUCCEEDED
+from app.core.model import OcrResult
 from app.core.options import ENGINE_NAMES, OcrOptions
+from app.core.textmode import TEXT_MODES, result_text
 from app.jobs import InputData, QueueFullError
 
 log = logging.getLogger(__name__)
@@ -178,6 +180,15 @@ class CaptureController(QObject):
         if current is not None and current.is_final:
             self._on_job_finished(current)
 
+    def _capture_text(self, job: Any) -> str:
+        """The job's text laid out as the "Captured text" setting says (paragraphs by
+        default: a capture is pasted into a sentence, not a layout)."""
+        mode = str(settings.get(settings.make_qsettings(), settings.CAPTURE_TEXT_MODE))
+        stored = self.manager.store.load_result(job.id, 0) if mode in TEXT_MODES else None
+        if stored is None:
+            return (job.text or "").strip()
+        return result_text(OcrResult.from_storage(stored), mode).strip()
+
     def _on_job_finished(self, job: Any) -> None:
         req = self._jobs.pop(job.id, None)
         if req is None:
@@ -187,7 +198,7 @@ class CaptureController(QObject):
             err = job.error or {}
             self._fail(err.get("message") or f"the OCR job {job.status}", job.id)
             return
-        text = (job.text or "").strip()
+        text = self._capture_text(job)
         if text:
             try:
                 backend = clipboard.copy_text(text, keep_after_exit=self.keep_after_exit)

@@ -48,13 +48,20 @@ def save_result(
     fmt: str | None = None,
     edited_text: str | None = None,
     image: bytes | None = None,
+    text_mode: str = "lines",
 ) -> str:
     """Writes ``result`` to ``path`` in the format its extension names (txt when none);
     ``edited_text``, the user's edit, is the text of txt and JSON; ``image`` (the input file's
     bytes) is what a searchable PDF shows."""
     fmt = fmt or format_for_path(str(path)) or "txt"
     data = render(
-        result, fmt, layout=True, source_name=source_name, edited_text=edited_text, image=image
+        result,
+        fmt,
+        layout=True,
+        source_name=source_name,
+        edited_text=edited_text,
+        image=image,
+        text_mode=text_mode,
     )
     Path(path).write_bytes(data)
     return fmt

@@ -786,6 +786,7 @@ class MainWindow(QMainWindow):
                 job.inputs[0].filename if job.inputs else "image",
                 edited_text=self.result_view.edited_text(),
                 image=self.manager.store.read_input(job.id, 0) if pdf else None,
+                text_mode=str(S.get(self.settings, S.COPY_TEXT_MODE)),
             )
         except (OSError, ValueError) as exc:
             QMessageBox.warning(self, APP_TITLE, self.tr("Cannot save: %s") % exc)

@@ -36,11 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import settings as S
 from app.core.history import retry_can_help
 from app.core.job import SUCCEEDED, Job
 from app.core.model import OcrResult
 from app.core.options import PSM_PRESETS, RECEIPT_OPERATION, OcrOptions
 from app.core.receipt import Receipt
+from app.core.textmode import TEXT_MODES, result_text
 from app.gui.edits import EditKeeper
 from app.gui.engine_names import engine_labels, engine_name
 from app.gui.icons import icon
@@ -451,6 +453,14 @@ class ResultView(QWidget):
         """The user's edit of the text, None when the pane shows the recognised text."""
         return self.text.toPlainText() if self._edited else None
 
+    def text_to_copy(self) -> str:
+        """What Copy puts on the clipboard: the user's edit as it is, otherwise the recognised
+        text laid out as the "Copied and exported text" setting says."""
+        mode = str(S.get(S.make_qsettings(), S.COPY_TEXT_MODE))
+        if self._edited or self.result is None or mode not in TEXT_MODES:
+            return self.text.toPlainText()
+        return result_text(self.result, mode)
+
     def revert_edit(self) -> None:
         """Back to the recognised text; the edit is removed from the job."""
         if self.job is None:
@@ -559,7 +569,7 @@ class ResultView(QWidget):
             self.message.emit(self.tr("Copied the selected words"))
 
     def copy_all(self) -> None:
-        QGuiApplication.clipboard().setText(self.text.toPlainText())
+        QGuiApplication.clipboard().setText(self.text_to_copy())
         self.message.emit(self.tr("Copied all text"))
 
     def current_options(self) -> OcrOptions:

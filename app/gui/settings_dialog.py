@@ -155,6 +155,12 @@ class SettingsDialog(QDialog):
             self.theme.addItem(label, key)
         self.theme.setCurrentIndex(max(0, self.theme.findData(S.get(settings, S.THEME))))
         gform.addRow(self.tr("The&me:"), self.theme)
+        self.capture_mode = self._text_mode_combo(settings, S.CAPTURE_TEXT_MODE)
+        self.capture_mode.setAccessibleName(self.tr("Captured text"))
+        gform.addRow(self.tr("Ca&ptured text:"), self.capture_mode)
+        self.copy_mode = self._text_mode_combo(settings, S.COPY_TEXT_MODE)
+        self.copy_mode.setAccessibleName(self.tr("Copied and exported text"))
+        gform.addRow(self.tr("Copied and e&xported text:"), self.copy_mode)
         layout.addWidget(general)
 
         # -- API ---------------------------------------------------------------------------
@@ -217,6 +223,17 @@ class SettingsDialog(QDialog):
         ]
         return "+".join(codes) or "eng"
 
+    def _text_mode_combo(self, settings: Any, key: str) -> QComboBox:
+        combo = QComboBox()
+        for mode, label in (
+            ("lines", self.tr("Keep the lines")),
+            ("paragraphs", self.tr("Join lines into paragraphs")),
+            ("single_line", self.tr("All on one line")),
+        ):
+            combo.addItem(label, mode)
+        combo.setCurrentIndex(max(0, combo.findData(S.get(settings, key))))
+        return combo
+
     def values(self) -> dict[str, Any]:
         return {
             S.OCR_LANGUAGE: self.chosen_languages(),
@@ -229,6 +246,8 @@ class SettingsDialog(QDialog):
             ),
             S.CLOSE_TO_TRAY: self.close_to_tray.isChecked(),
             S.THEME: str(self.theme.currentData()),
+            S.CAPTURE_TEXT_MODE: str(self.capture_mode.currentData()),
+            S.COPY_TEXT_MODE: str(self.copy_mode.currentData()),
             S.API_ENABLED: self.api_enabled.isChecked(),
             S.API_PORT: self.port.value(),
         }

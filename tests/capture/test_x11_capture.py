@@ -370,3 +370,22 @@ def test_region_spanning_two_monitors(
 
 if sys.platform != "linux":  # pragma: no cover
     pytestmark = pytest.mark.skip("X11 only")
+
+
+def test_a_captured_paragraph_lands_as_one_line_without_its_hyphen(
+    app: App, show_image, tmp_path: Path
+) -> None:
+    """Captures default to paragraphs ("Captured text" in Settings): visual lines joined, an
+    end-of-line hyphen undone, so the text pastes into a sentence."""
+    lines = ["The quick brown fox jumps over", "the lazy dog and reads the docu-", "ment again"]
+    path = tmp_path / "para.png"
+    text_image(lines, size=28).save(path)
+    show_image(path, 100, 150)
+    set_clipboard(app.display, "before")
+    w, h = Image.open(path).size
+    result = run_cli(app.display, app.home, "capture", "--region", f"100,150,{w},{h}")
+    assert result.returncode == 0, result.stderr
+    text = wait_until(lambda: (t := read_clipboard(app.display)) != "before" and t, timeout=20)
+    assert text.strip() == (
+        "The quick brown fox jumps over the lazy dog and reads the document again"
+    ), text
