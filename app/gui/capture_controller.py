@@ -24,6 +24,7 @@ from app.capture.geometry import Rect
 from app.core.errors import OcrError
 from app.core.job import SUCCEEDED
 from app.core.options import ENGINE_NAMES, OcrOptions
+from app.gui.messages import error_text, status_word
 from app.jobs import InputData, QueueFullError
 
 log = logging.getLogger(__name__)
@@ -185,7 +186,7 @@ class CaptureController(QObject):
         req.mark("ocr_done")
         if job.status != SUCCEEDED:
             err = job.error or {}
-            self._fail(err.get("message") or f"the OCR job {job.status}", job.id)
+            self._fail(error_text(err) or status_word(job.status), job.id)
             return
         text = (job.text or "").strip()
         if text:

@@ -28,6 +28,7 @@ from PySide6.QtGui import QImage
 from app.core.errors import OcrError
 from app.core.imageio import IMAGE_EXTENSIONS
 from app.core.options import OcrOptions
+from app.gui.messages import error_text
 from app.jobs import InputData, QueueFullError
 
 # Raw image formats a browser or an image viewer may put on a drag or the clipboard.
@@ -173,7 +174,7 @@ class _Task(QRunnable):
                 sig.problem.emit(f"queue full ({exc}); try again when some jobs are done")
                 break
             except OcrError as exc:
-                sig.problem.emit(exc.message)
+                sig.problem.emit(error_text(exc.to_dict()))
                 break  # bad options: every other item would fail the same way
             except Exception as exc:  # never lose the rest of a drop to one odd item
                 sig.problem.emit(f"could not add an item: {exc}")
