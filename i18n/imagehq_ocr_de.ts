@@ -2,6 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CaptureController</name>
+    <message>
+        <source>%1: copied</source>
+        <translation>%1: kopiert</translation>
+    </message>
+    <message>
+        <source>No text found in the selected region</source>
+        <translation>Im ausgewählten Bereich wurde kein Text gefunden</translation>
+    </message>
+    <message>
+        <source>%1: capture failed</source>
+        <translation>%1: Aufnahme fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopIntegration</name>
+    <message>
+        <source>%1: hotkey not available</source>
+        <translation>%1: Tastenkürzel nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>%1: copied</source>
+        <translation>%1: kopiert</translation>
+    </message>
+</context>
+<context>
     <name>DropZone</name>
     <message>
         <source>Drop zone</source>
@@ -1058,6 +1084,25 @@
     <message>
         <source>&amp;Engine:</source>
         <translation>&amp;Engine:</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Capture region</source>
+        <translation>Bereich aufnehmen</translation>
+    </message>
+    <message>
+        <source>Show window</source>
+        <translation>Fenster anzeigen</translation>
+    </message>
+    <message>
+        <source>Recent results (click to copy)</source>
+        <translation>Letzte Ergebnisse (zum Kopieren klicken)</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>CaptureController</name>
+    <message>
+        <source>%1: copied</source>
+        <translation>%1: copiado</translation>
+    </message>
+    <message>
+        <source>No text found in the selected region</source>
+        <translation>No se encontró texto en la zona seleccionada</translation>
+    </message>
+    <message>
+        <source>%1: capture failed</source>
+        <translation>%1: la captura ha fallado</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopIntegration</name>
+    <message>
+        <source>%1: hotkey not available</source>
+        <translation>%1: atajo no disponible</translation>
+    </message>
+    <message>
+        <source>%1: copied</source>
+        <translation>%1: copiado</translation>
+    </message>
+</context>
+<context>
     <name>DropZone</name>
     <message>
         <source>Drop zone</source>
@@ -1058,6 +1084,25 @@
     <message>
         <source>Not running</source>
         <translation>Detenida</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Capture region</source>
+        <translation>Capturar zona</translation>
+    </message>
+    <message>
+        <source>Show window</source>
+        <translation>Mostrar la ventana</translation>
+    </message>
+    <message>
+        <source>Recent results (click to copy)</source>
+        <translation>Resultados recientes (clic para copiar)</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
     </message>
 </context>
 </TS>

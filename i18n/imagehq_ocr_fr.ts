@@ -2,6 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>CaptureController</name>
+    <message>
+        <source>%1: copied</source>
+        <translation>%1 : copié</translation>
+    </message>
+    <message>
+        <source>No text found in the selected region</source>
+        <translation>Aucun texte trouvé dans la zone sélectionnée</translation>
+    </message>
+    <message>
+        <source>%1: capture failed</source>
+        <translation>%1 : la capture a échoué</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopIntegration</name>
+    <message>
+        <source>%1: hotkey not available</source>
+        <translation>%1 : raccourci indisponible</translation>
+    </message>
+    <message>
+        <source>%1: copied</source>
+        <translation>%1 : copié</translation>
+    </message>
+</context>
+<context>
     <name>DropZone</name>
     <message>
         <source>Drop zone</source>
@@ -1058,6 +1084,25 @@
     <message>
         <source>Not running</source>
         <translation>Arrêtée</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Capture region</source>
+        <translation>Capturer une zone</translation>
+    </message>
+    <message>
+        <source>Show window</source>
+        <translation>Afficher la fenêtre</translation>
+    </message>
+    <message>
+        <source>Recent results (click to copy)</source>
+        <translation>Résultats récents (cliquer pour copier)</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
     </message>
 </context>
 </TS>
