@@ -77,6 +77,40 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>canceled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: %2, nothing to export</source>
+        <translation>%1: %2, nichts zu exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>Ingest</name>
+    <message>
+        <source>%1: no images in this folder</source>
+        <translation>%1: keine Bilder in diesem Ordner</translation>
+    </message>
+    <message>
+        <source>%1: not found</source>
+        <translation>%1: nicht gefunden</translation>
+    </message>
+    <message>
+        <source>only the first %1 of %2 images were added</source>
+        <translation>nur die ersten %1 von %2 Bildern wurden hinzugefügt</translation>
+    </message>
+    <message>
+        <source>The queue is full (%1); try again when some jobs are done</source>
+        <translation>Die Warteschlange ist voll (%1); versuchen Sie es erneut, wenn einige Aufträge fertig sind</translation>
+    </message>
+    <message>
+        <source>Could not add an item: %1</source>
+        <translation>Ein Element konnte nicht hinzugefügt werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>JobTableModel</name>
     <message>
         <source>Name</source>
@@ -539,6 +573,10 @@
     <message>
         <source>Arabic</source>
         <translation>Arabisch</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

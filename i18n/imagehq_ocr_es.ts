@@ -77,6 +77,40 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>canceled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>%1: %2, nothing to export</source>
+        <translation>%1: %2, nada que exportar</translation>
+    </message>
+</context>
+<context>
+    <name>Ingest</name>
+    <message>
+        <source>%1: no images in this folder</source>
+        <translation>%1: no hay imágenes en esta carpeta</translation>
+    </message>
+    <message>
+        <source>%1: not found</source>
+        <translation>%1: no encontrado</translation>
+    </message>
+    <message>
+        <source>only the first %1 of %2 images were added</source>
+        <translation>solo se añadieron las primeras %1 de %2 imágenes</translation>
+    </message>
+    <message>
+        <source>The queue is full (%1); try again when some jobs are done</source>
+        <translation>La cola está llena (%1); vuelva a intentarlo cuando terminen algunos trabajos</translation>
+    </message>
+    <message>
+        <source>Could not add an item: %1</source>
+        <translation>No se pudo añadir un elemento: %1</translation>
+    </message>
+</context>
+<context>
     <name>JobTableModel</name>
     <message>
         <source>Name</source>
@@ -539,6 +573,10 @@
     <message>
         <source>Arabic</source>
         <translation>Árabe</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

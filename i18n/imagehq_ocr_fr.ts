@@ -77,6 +77,40 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>canceled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>%1: %2, nothing to export</source>
+        <translation>%1 : %2, rien à exporter</translation>
+    </message>
+</context>
+<context>
+    <name>Ingest</name>
+    <message>
+        <source>%1: no images in this folder</source>
+        <translation>%1 : aucune image dans ce dossier</translation>
+    </message>
+    <message>
+        <source>%1: not found</source>
+        <translation>%1 : introuvable</translation>
+    </message>
+    <message>
+        <source>only the first %1 of %2 images were added</source>
+        <translation>seules les %1 premières images sur %2 ont été ajoutées</translation>
+    </message>
+    <message>
+        <source>The queue is full (%1); try again when some jobs are done</source>
+        <translation>La file d’attente est pleine (%1) ; réessayez quand des tâches seront terminées</translation>
+    </message>
+    <message>
+        <source>Could not add an item: %1</source>
+        <translation>Impossible d’ajouter un élément : %1</translation>
+    </message>
+</context>
+<context>
     <name>JobTableModel</name>
     <message>
         <source>Name</source>
@@ -539,6 +573,10 @@
     <message>
         <source>Arabic</source>
         <translation>Arabe</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

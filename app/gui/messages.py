@@ -88,14 +88,33 @@ def _message_texts() -> dict[str, str]:
     }
 
 
+# Codes whose English message names what the user must change (the language, the option, the
+# engine's own complaint, the folder): the translated reason is followed by that message.
+WITH_DETAIL = frozenset(
+    {
+        "invalid_options",
+        "unknown_language",
+        "engine_error",
+        "invalid_request",
+        "storage_unavailable",
+        "insufficient_storage",
+        "internal_error",
+    }
+)
+
+
 def error_text(error: dict[str, Any] | None, inputs: int = 1) -> str:
-    """The translated reason a job failed; the core's own message for an unknown code."""
+    """The translated reason a job failed (plus the core's message where it names what to
+    change, WITH_DETAIL); the core's own message for an unknown code."""
     if not error:
         return ""
     code = str(error.get("code", ""))
     message = str(error.get("message", ""))
     detail = message.rsplit("; ", 1)[-1].split(": ", 1)[-1] if inputs > 1 else message
     text = _message_texts().get(detail) or _code_texts().get(code) or message
+    if code in WITH_DETAIL and text != message and detail:
+        text = QCoreApplication.translate("Messages", "%1 (%2)").replace("%1", text)
+        text = text.replace("%2", detail)
     if inputs > 1:
         return (
             QCoreApplication.translate("Messages", "All %1 images failed: %2")

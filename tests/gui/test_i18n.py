@@ -151,6 +151,11 @@ def test_error_codes_fall_back_to_the_core_message(qapp) -> None:
     assert error_text({"code": "invalid_image", "message": "the file is empty (0 bytes)"}) == (
         "The file is empty (0 bytes)"
     )
+    # Where the core's message names what to change, it follows the translated reason.
+    lang = {"code": "unknown_language", "message": "language 'xyz' is not installed"}
+    assert error_text(lang) == (
+        "The language pack for this language is not installed (language 'xyz' is not installed)"
+    )
     many = {"code": "unsupported_media_type", "message": "all 2 inputs failed; a.png: not…"}
     assert error_text(many, inputs=2) == (
         "All 2 images failed: Not a supported image (expected PNG, JPEG, WebP, TIFF, BMP or GIF)"
