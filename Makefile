@@ -6,7 +6,7 @@ PYTHON ?= python3
 DEPS := $(VENV)/.stamp-deps
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: run test lint typecheck pytest bench translations package clean system-deps system-deps-test
+.PHONY: run test lint typecheck pytest bench translations translations-update package clean system-deps system-deps-test
 
 run: system-deps $(DEPS) translations
 	$(VENV)/bin/imagehq-ocr
@@ -37,6 +37,11 @@ pytest: $(DEPS)
 
 translations: $(DEPS)
 	@$(PY) -m app.i18n_build
+
+# After changing UI strings: pyside6-lupdate over app/gui and app/capture into i18n/*.ts; then
+# translate what it lists as "not translated" (pyside6-linguist i18n/imagehq_ocr_fr.ts) and commit.
+translations-update: $(DEPS)
+	$(PY) -m app.i18n_build --update
 
 bench: system-deps-test $(DEPS)
 	$(PY) bench/run_all.py

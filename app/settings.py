@@ -5,6 +5,7 @@ Keys are shared by the window, the capture/tray integration and the API toggle.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QSettings
@@ -50,6 +51,27 @@ DEFAULTS: dict[str, Any] = {
     CAPTURE_TEXT_MODE: "paragraphs",
     COPY_TEXT_MODE: "lines",
 }
+
+# The Tesseract pack for a UI language (ISO 639-1 → Tesseract code).
+UI_LANGUAGE_PACKS = {
+    "de": "deu", "fr": "fra", "es": "spa", "it": "ita", "pt": "por", "nl": "nld", "pl": "pol",
+    "ru": "rus", "tr": "tur", "ja": "jpn", "ko": "kor", "ar": "ara", "zh": "chi_sim",
+}  # fmt: skip
+
+
+def default_ocr_language(ui_language: str, installed: Iterable[str]) -> str:
+    """``eng``, plus the pack of the UI language when it is installed (``eng+deu`` on a German
+    desktop). ``ui_language`` is a locale name such as ``de_DE`` or ``de``."""
+    have = set(installed)
+    pack = UI_LANGUAGE_PACKS.get(ui_language.replace("-", "_").split("_")[0].lower())
+    langs = [lang for lang in ("eng", pack) if lang and lang in have]
+    return "+".join(langs) or "eng"
+
+
+def follow_ui_language(ui_language: str, installed: Iterable[str]) -> str:
+    """Makes ``default_ocr_language`` the OCR language of a user who never chose one."""
+    DEFAULTS[OCR_LANGUAGE] = default_ocr_language(ui_language, installed)
+    return str(DEFAULTS[OCR_LANGUAGE])
 
 
 # Earlier versions wrote these as "general/…": QSettings keeps a group called "general" in an

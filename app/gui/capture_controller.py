@@ -26,6 +26,7 @@ from app.core.job import SUCCEEDED
 from app.core.model import OcrResult
 from app.core.options import ENGINE_NAMES, OcrOptions
 from app.core.textmode import TEXT_MODES, result_text
+from app.gui.messages import error_text, status_word
 from app.jobs import InputData, QueueFullError
 
 log = logging.getLogger(__name__)
@@ -196,7 +197,11 @@ class CaptureController(QObject):
         req.mark("ocr_done")
         if job.status != SUCCEEDED:
             err = job.error or {}
-            self._fail(err.get("message") or f"the OCR job {job.status}", job.id)
+            self._fail(
+                err.get("message") or f"the OCR job {job.status}",
+                job.id,
+                shown=error_text(err) or status_word(job.status),
+            )
             return
         text = self._capture_text(job)
         if text:
@@ -210,11 +215,13 @@ class CaptureController(QObject):
                 "capture %s: %d chars copied via %s; %s", job.id, len(text), backend, req.marks
             )
             if self.notify:
-                notification.notify(f"{APP_NAME}: copied", notification.first_words(text))
+                notification.notify(
+                    self.tr("%1: copied").replace("%1", APP_NAME), notification.first_words(text)
+                )
         else:
             req.mark("clipboard")
             if self.notify:
-                notification.notify(APP_NAME, "No text found in the selected region")
+                notification.notify(APP_NAME, self.tr("No text found in the selected region"))
         self._finish(
             {"ok": True, "text": text, "job_id": job.id, "timings_ms": dict(req.marks)}, req
         )
@@ -227,10 +234,20 @@ class CaptureController(QObject):
             req.on_done({"ok": False, "error": "capture canceled", "canceled": True})
         self.canceled.emit()
 
-    def _fail(self, message: str, job_id: str | None = None, text: str | None = None) -> None:
+    def _fail(
+        self,
+        message: str,
+        job_id: str | None = None,
+        text: str | None = None,
+        shown: str | None = None,
+    ) -> None:
+        """``message`` (English) goes to the log and the caller's reply (CLI, API); ``shown``
+        (translated, default ``message``) to the desktop notification."""
         log.warning("capture failed: %s", message)
         if self.notify:
-            notification.notify(f"{APP_NAME}: capture failed", message, error=True)
+            notification.notify(
+                self.tr("%1: capture failed").replace("%1", APP_NAME), shown or message, error=True
+            )
         reply: dict[str, Any] = {"ok": False, "error": message}
         if job_id:
             reply["job_id"] = job_id

@@ -177,7 +177,9 @@ class DesktopIntegration(QObject):
             self.hotkey_sequence = None
         self.hotkey_error = message
         log.warning("capture hotkey: %s", message)
-        notification.notify(f"{APP_NAME}: hotkey not available", message, error=True)
+        notification.notify(
+            self.tr("%1: hotkey not available").replace("%1", APP_NAME), message, error=True
+        )
         problem = getattr(self.window, "_on_problem", None)
         if callable(problem):
             try:
@@ -211,7 +213,9 @@ class DesktopIntegration(QObject):
     def _copy_recent(self, text: str) -> None:
         try:
             clipboard.copy_text(text)
-            notification.notify(f"{APP_NAME}: copied", notification.first_words(text))
+            notification.notify(
+                self.tr("%1: copied").replace("%1", APP_NAME), notification.first_words(text)
+            )
         except CaptureError as err:
             notification.notify(APP_NAME, str(err), error=True)
 

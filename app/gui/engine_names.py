@@ -7,11 +7,10 @@ from PySide6.QtCore import QCoreApplication
 
 def engine_labels() -> dict[str, str]:
     """Readable names of the engine choices (``options.engine``)."""
-    tr = QCoreApplication.translate
     return {
-        "auto": tr("Engine", "Automatic engine"),
-        "tesseract": tr("Engine", "Tesseract (screens, documents)"),
-        "rapidocr": tr("Engine", "PP-OCR (photos, receipts, labels)"),
+        "auto": QCoreApplication.translate("Engine", "Automatic engine"),
+        "tesseract": QCoreApplication.translate("Engine", "Tesseract (screens, documents)"),
+        "rapidocr": QCoreApplication.translate("Engine", "PP-OCR (photos, receipts, labels)"),
     }
 
 

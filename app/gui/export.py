@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from app.core.export import format_for_path, render
 from app.core.export.receipt import render_result
@@ -15,6 +15,7 @@ from app.core.job import SUCCEEDED, Job
 from app.core.model import OcrResult
 from app.core.options import FORMAT_EXTENSION
 from app.core.receipt import Receipt
+from app.gui.messages import status_word
 
 
 def render_input(store: Any, job: Job, index: int, fmt: str) -> bytes:
@@ -97,11 +98,15 @@ class BatchExport(QRunnable):
         taken: set[str] = set()
         for done, (job, index) in enumerate(items):
             if self.cancel_event.is_set():
-                errors.append("canceled")
+                errors.append(QCoreApplication.translate("Export", "canceled"))
                 break
             name = job.inputs[index].filename
             if job.status != SUCCEEDED or job.inputs[index].error:
-                errors.append(f"{name}: {job.status}, nothing to export")
+                errors.append(
+                    QCoreApplication.translate("Export", "%1: %2, nothing to export")
+                    .replace("%1", name)
+                    .replace("%2", status_word(job.status))
+                )
             else:
                 try:
                     data = render_input(self.store, job, index, self.fmt)

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
+    QCoreApplication,
     QIODevice,
     QMimeData,
     QObject,
@@ -28,6 +29,7 @@ from PySide6.QtGui import QImage
 from app.core.errors import OcrError
 from app.core.imageio import IMAGE_EXTENSIONS
 from app.core.options import OcrOptions
+from app.gui.messages import error_text
 from app.jobs import InputData, QueueFullError
 
 # Raw image formats a browser or an image viewer may put on a drag or the clipboard.
@@ -119,14 +121,24 @@ def expand_paths(paths: list[Path], limit: int = MAX_FILES) -> tuple[list[Path],
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found += [Path(root) / n for n in sorted(names) if is_image_path(Path(n))]
             if not found:
-                notes.append(f"{path.name}: no images in this folder")
+                notes.append(
+                    QCoreApplication.translate("Ingest", "%1: no images in this folder").replace(
+                        "%1", path.name
+                    )
+                )
             files += found
         elif path.is_file():
             files.append(path)
         else:
-            notes.append(f"{path.name}: not found")
+            notes.append(
+                QCoreApplication.translate("Ingest", "%1: not found").replace("%1", path.name)
+            )
     if len(files) > limit:
-        notes.append(f"only the first {limit} of {len(files)} images were added")
+        notes.append(
+            QCoreApplication.translate("Ingest", "only the first %1 of %2 images were added")
+            .replace("%1", str(limit))
+            .replace("%2", str(len(files)))
+        )
         files = files[:limit]
     return files, notes
 
@@ -171,13 +183,21 @@ class _Task(QRunnable):
                 name = item.name if isinstance(item, Path) else "image"
                 sig.problem.emit(f"{name}: {exc.strerror or exc}")
             except QueueFullError as exc:
-                sig.problem.emit(f"queue full ({exc}); try again when some jobs are done")
+                sig.problem.emit(
+                    QCoreApplication.translate(
+                        "Ingest", "The queue is full (%1); try again when some jobs are done"
+                    ).replace("%1", str(exc))
+                )
                 break
             except OcrError as exc:
-                sig.problem.emit(exc.message)
+                sig.problem.emit(error_text(exc.to_dict()))
                 break  # bad options: every other item would fail the same way
             except Exception as exc:  # never lose the rest of a drop to one odd item
-                sig.problem.emit(f"could not add an item: {exc}")
+                sig.problem.emit(
+                    QCoreApplication.translate("Ingest", "Could not add an item: %1").replace(
+                        "%1", str(exc)
+                    )
+                )
             else:
                 count += 1
                 if isinstance(item, Path):

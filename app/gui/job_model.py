@@ -19,6 +19,7 @@ from app.core.job import CANCELED, FAILED, PROCESSING, QUEUED, SUCCEEDED, Job
 from app.core.no_text import found_no_text
 from app.core.store import JobGone
 from app.gui.engine_names import engine_name
+from app.gui.messages import error_text, status_word
 from app.gui.thumbnails import ThumbnailCache
 
 PAGE_SIZE = 200
@@ -89,13 +90,6 @@ class JobTableModel(QAbstractTableModel):
             self.tr("Time"),
             self.tr("Created"),
         ]
-        self._status_text = {
-            QUEUED: self.tr("Queued"),
-            PROCESSING: self.tr("Processing"),
-            SUCCEEDED: self.tr("Done"),
-            FAILED: self.tr("Failed"),
-            CANCELED: self.tr("Canceled"),
-        }
         manager.job_added.connect(self.on_job)
         manager.job_updated.connect(self.on_job)
         manager.job_removed.connect(self.on_removed)
@@ -284,7 +278,7 @@ class JobTableModel(QAbstractTableModel):
         return None
 
     def status_text(self, job: Job) -> str:
-        text = self._status_text.get(job.status, job.status)
+        text = status_word(job.status)
         if found_no_text(job):
             text = self.tr("No text found")
         elif job.status == SUCCEEDED and job.cached:
@@ -308,7 +302,7 @@ class JobTableModel(QAbstractTableModel):
                 return job.display_name
             if col == COL_STATUS:
                 if job.error and job.status == FAILED:
-                    return f"{self.status_text(job)}: {job.error.get('message', '')}"
+                    return f"{self.status_text(job)}: {error_text(job.error, len(job.inputs))}"
                 return self.status_text(job)
             if col == COL_PROGRESS:
                 return "" if job.status in (FAILED, CANCELED) else f"{job.progress}%"
@@ -329,7 +323,7 @@ class JobTableModel(QAbstractTableModel):
             return self.thumbnails.get(job)
         if role == Qt.ItemDataRole.ToolTipRole:
             if job.error:
-                return job.error.get("message", "")
+                return error_text(job.error, len(job.inputs))
             if col == COL_NAME:
                 return job.display_name
             if job.warnings:

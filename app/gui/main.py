@@ -22,15 +22,42 @@ def display_available() -> bool:
     )
 
 
-def install_translator(app: object) -> object | None:
-    """Loads ``imagehq_ocr_<locale>.qm`` for the system locale, when there is one."""
-    from PySide6.QtCore import QLocale, QTranslator
+UI_LANG_ENV = "IMAGEHQ_OCR_UI_LANG"  # e.g. "fr" or "de_DE"; else the system's UI languages
 
-    translator = QTranslator(app)  # type: ignore[arg-type]
-    if translator.load(QLocale(), "imagehq_ocr", "_", str(I18N_DIR)):
-        app.installTranslator(translator)  # type: ignore[attr-defined]
-        return translator
-    return None
+
+def ui_locale() -> Any:
+    """The UI language: $IMAGEHQ_OCR_UI_LANG when set, else the system locale (LANGUAGE, LANG)."""
+    from PySide6.QtCore import QLocale
+
+    name = os.environ.get(UI_LANG_ENV, "").strip()
+    return QLocale(name) if name else QLocale.system()
+
+
+def install_translators(app: object, locale: Any = None) -> list[Any]:
+    """Loads Qt's own translations (standard buttons and dialogs: qtbase_<lang>.qm from the Qt
+    installation) and ``imagehq_ocr_<lang>.qm`` for ``locale`` (default: ``ui_locale()``); makes
+    ``locale`` the default QLocale. Returns the installed translators (for removeTranslator)."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    locale = ui_locale() if locale is None else locale
+    QLocale.setDefault(locale)
+    installed: list[Any] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (("qtbase", qt_dir), ("imagehq_ocr", str(I18N_DIR))):
+        translator = QTranslator(app)  # type: ignore[arg-type]
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)  # type: ignore[attr-defined]
+            installed.append(translator)
+    return installed
+
+
+def tesseract_packs(engine: Any) -> list[str]:
+    """The installed Tesseract language packs ([] without Tesseract)."""
+    try:
+        tess = engine.engine("tesseract") if hasattr(engine, "engine") else engine
+        return list(tess.languages())
+    except Exception:  # no engine: the window says so; the default OCR language stays eng
+        return []
 
 
 def run_gui(argv: list[str] | None = None) -> int:
@@ -55,7 +82,7 @@ def run_gui(argv: list[str] | None = None) -> int:
     app.setOrganizationName("ImageHQ")
     app.setOrganizationDomain("imagehq.app")
     app.setDesktopFileName(APP_ID)
-    install_translator(app)
+    install_translators(app)
 
     try:
         return _run(app, argv)
@@ -66,7 +93,7 @@ def run_gui(argv: list[str] | None = None) -> int:
 
 
 def _run(app: Any, argv: list[str]) -> int:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QLocale, QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from app import APP_NAME
@@ -92,6 +119,7 @@ def _run(app: Any, argv: list[str]) -> int:
     manager = JobManager(
         default_ttl_hours=int(S.get(qsettings, S.RETENTION_TTL_HOURS)), watch_external=True
     )
+    S.follow_ui_language(QLocale().name(), tesseract_packs(manager.engine))
     if manager.store.notice:  # a damaged store was repaired: the user should know
         QMessageBox.warning(None, APP_NAME, manager.store.notice)
     window = MainWindow(manager, qsettings)

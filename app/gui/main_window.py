@@ -75,6 +75,7 @@ from app.gui.job_model import (
     COL_TIME,
     JobTableModel,
 )
+from app.gui.messages import error_text
 from app.gui.progress_delegate import ProgressDelegate
 from app.gui.result_view import ResultView
 from app.gui.save_folders import SaveFolders
@@ -683,8 +684,8 @@ class MainWindow(QMainWindow):
             self._on_problem(self.tr("That job is gone (expired or deleted)."))
             return
         except OcrError as exc:
-            self._on_problem(exc.message)
-            QMessageBox.warning(self, APP_TITLE, exc.message)
+            self._on_problem(error_text(exc.to_dict()))
+            QMessageBox.warning(self, APP_TITLE, error_text(exc.to_dict()))
             return
         except QueueFullError:
             self._on_problem(self.tr("The queue is full; try again when some jobs are done."))

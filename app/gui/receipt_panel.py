@@ -42,18 +42,17 @@ def field_labels() -> dict[str, str]:
     """Readable names of the receipt fields."""
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
     return {
-        "merchant": tr("Receipt", "Merchant"),
-        "address": tr("Receipt", "Address"),
-        "date": tr("Receipt", "Date"),
-        "date_text": tr("Receipt", "Date as printed"),
-        "time": tr("Receipt", "Time"),
-        "currency": tr("Receipt", "Currency"),
-        "subtotal": tr("Receipt", "Subtotal"),
-        "tax": tr("Receipt", "Tax"),
-        "total": tr("Receipt", "Total"),
-        "payment_method": tr("Receipt", "Payment"),
+        "merchant": QCoreApplication.translate("Receipt", "Merchant"),
+        "address": QCoreApplication.translate("Receipt", "Address"),
+        "date": QCoreApplication.translate("Receipt", "Date"),
+        "date_text": QCoreApplication.translate("Receipt", "Date as printed"),
+        "time": QCoreApplication.translate("Receipt", "Time"),
+        "currency": QCoreApplication.translate("Receipt", "Currency"),
+        "subtotal": QCoreApplication.translate("Receipt", "Subtotal"),
+        "tax": QCoreApplication.translate("Receipt", "Tax"),
+        "total": QCoreApplication.translate("Receipt", "Total"),
+        "payment_method": QCoreApplication.translate("Receipt", "Payment"),
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -46,6 +46,7 @@ from app.core.textmode import TEXT_MODES, result_text
 from app.gui.edits import EditKeeper
 from app.gui.engine_names import engine_labels, engine_name
 from app.gui.icons import icon
+from app.gui.messages import error_text, language_name, status_word
 from app.gui.no_text_notice import NoTextNotice
 from app.gui.overlay_view import BLOCK, HIT_COLOR, LINE, WORD, OverlayView
 from app.gui.receipt_panel import ReceiptPanel
@@ -337,7 +338,9 @@ class ResultView(QWidget):
         self.title.setText(job.display_name)
         self.status.setText(self._status_line(job))
         if job.error:
-            self.error_banner.setText(self.tr("This job failed: %s") % job.error.get("message", ""))
+            self.error_banner.setText(
+                self.tr("This job failed: %1").replace("%1", error_text(job.error, len(job.inputs)))
+            )
             self.error_banner.show()
         else:
             self.error_banner.hide()
@@ -381,10 +384,12 @@ class ResultView(QWidget):
             self._pool.start(_ImageLoader(path, job.id, self._gen, self._img_signals))
 
     def _status_line(self, job: Job) -> str:
-        parts = [job.status]
+        parts = [status_word(job.status)]
         if job.duration is not None:
-            parts.append(f"{job.duration:.1f} s")
-        parts.append(job.options.language)
+            parts.append(
+                self.tr("%1 s").replace("%1", QLocale().toString(job.duration, ord("f"), 1))
+            )
+        parts.append("+".join(language_name(c) for c in job.options.language.split("+")))
         if job.engine:
             parts.append(engine_name(job.engine))
         if job.cached:

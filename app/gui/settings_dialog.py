@@ -27,25 +27,14 @@ from PySide6.QtWidgets import (
 
 from app import settings as S
 from app.gui.engine_names import engine_labels
+from app.gui.messages import language_name
 from app.gui.result_view import psm_labels
 
 # Packs people often ask for; shown with the command to install the missing ones.
-COMMON_PACKS = {
-    "eng": "English",
-    "deu": "German",
-    "fra": "French",
-    "spa": "Spanish",
-    "ita": "Italian",
-    "por": "Portuguese",
-    "nld": "Dutch",
-    "pol": "Polish",
-    "rus": "Russian",
-    "tur": "Turkish",
-    "chi_sim": "Chinese (simplified)",
-    "jpn": "Japanese",
-    "kor": "Korean",
-    "ara": "Arabic",
-}
+COMMON_PACKS = (
+    "eng", "deu", "fra", "spa", "ita", "por", "nld", "pol", "rus", "tur", "chi_sim", "jpn", "kor",
+    "ara",
+)  # fmt: skip
 ROLE_CODE = Qt.ItemDataRole.UserRole
 
 
@@ -88,7 +77,7 @@ class SettingsDialog(QDialog):
         self.languages.setMaximumHeight(120)
         chosen = set(str(S.get(settings, S.OCR_LANGUAGE)).split("+"))
         for code in languages:
-            item = QListWidgetItem(f"{code} — {COMMON_PACKS.get(code, code)}")
+            item = QListWidgetItem(f"{code} — {language_name(code)}")
             item.setData(ROLE_CODE, code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if code in chosen else Qt.CheckState.Unchecked)

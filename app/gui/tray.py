@@ -55,15 +55,16 @@ class Tray(QObject):
         m = self.menu
         m.clear()
         hotkey = getattr(self, "_hotkey", None)
-        cap = QAction(f"Capture region\t{hotkey}" if hotkey else "Capture region", m)
+        label = self.tr("Capture region")
+        cap = QAction(f"{label}\t{hotkey}" if hotkey else label, m)
         cap.triggered.connect(self.capture_requested.emit)
         m.addAction(cap)
-        show = QAction("Show window", m)
+        show = QAction(self.tr("Show window"), m)
         show.triggered.connect(self.show_requested.emit)
         m.addAction(show)
         m.addSeparator()
         if self.recent:
-            header = m.addAction("Recent results (click to copy)")
+            header = m.addAction(self.tr("Recent results (click to copy)"))
             header.setEnabled(False)
             for _job_id, text in self.recent:
                 act = QAction(menu_label(text), m)
@@ -71,7 +72,7 @@ class Tray(QObject):
                 act.triggered.connect(lambda _=False, t=text: self.copy_requested.emit(t))
                 m.addAction(act)
             m.addSeparator()
-        quit_action = QAction("Quit", m)
+        quit_action = QAction(self.tr("Quit"), m)
         quit_action.triggered.connect(self.quit_requested.emit)
         m.addAction(quit_action)
 
