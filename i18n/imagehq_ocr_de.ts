@@ -88,6 +88,67 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>Export %n job(s)</source>
+        <translation>
+            <numerusform>%n Auftrag exportieren</numerusform>
+            <numerusform>%n Aufträge exportieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>F&amp;older:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Export into folder</source>
+        <translation>In Ordner exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>ImageActions</name>
+    <message>
+        <source>Recognise &amp;selection</source>
+        <translation>&amp;Auswahl erkennen</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle on the image, then recognise just that part as a new job</source>
+        <translation>Ziehen Sie ein Rechteck auf dem Bild auf und erkennen Sie nur diesen Teil als neuen Auftrag</translation>
+    </message>
+    <message>
+        <source>Rotate left</source>
+        <translation>Nach links drehen</translation>
+    </message>
+    <message>
+        <source>Rotate 90° left and recognise again</source>
+        <translation>Um 90° nach links drehen und neu erkennen</translation>
+    </message>
+    <message>
+        <source>Rotate right</source>
+        <translation>Nach rechts drehen</translation>
+    </message>
+    <message>
+        <source>Rotate 90° right and recognise again</source>
+        <translation>Um 90° nach rechts drehen und neu erkennen</translation>
+    </message>
+</context>
+<context>
     <name>Ingest</name>
     <message>
         <source>%1: no images in this folder</source>
@@ -368,18 +429,6 @@
         <translation>Wählen Sie fertige Aufträge zum Exportieren.</translation>
     </message>
     <message>
-        <source>Export jobs</source>
-        <translation>Aufträge exportieren</translation>
-    </message>
-    <message>
-        <source>Format:</source>
-        <translation>Format:</translation>
-    </message>
-    <message>
-        <source>Export into folder</source>
-        <translation>In Ordner exportieren</translation>
-    </message>
-    <message>
         <source>Exporting…</source>
         <translation>Wird exportiert…</translation>
     </message>
@@ -414,6 +463,30 @@
     <message>
         <source>&lt;b&gt;ImageHQ OCR&lt;/b&gt; %1&lt;br&gt;Text from screenshots, scans and photos, recognised on this computer.&lt;br&gt;%2</source>
         <translation>&lt;b&gt;ImageHQ OCR&lt;/b&gt; %1&lt;br&gt;Text aus Bildschirmfotos, Scans und Fotos, erkannt auf diesem Computer.&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>no OCR engine</source>
+        <translation>keine OCR-Engine</translation>
+    </message>
+    <message>
+        <source>Could not make the new job: %s</source>
+        <translation>Der neue Auftrag konnte nicht erstellt werden: %s</translation>
+    </message>
+    <message>
+        <source>Searchable PDF (*.pdf)</source>
+        <translation>Durchsuchbares PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>ALTO XML (*.xml)</source>
+        <translation>ALTO-XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>Tables as CSV (*.csv)</source>
+        <translation>Tabellen als CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
     </message>
 </context>
 <context>
@@ -630,6 +703,21 @@
     <message>
         <source>Sparse text</source>
         <translation>Verstreuter Text</translation>
+    </message>
+</context>
+<context>
+    <name>PaneToggles</name>
+    <message>
+        <source>&amp;Job list</source>
+        <translation>&amp;Auftragsliste</translation>
+    </message>
+    <message>
+        <source>&amp;Image</source>
+        <translation>&amp;Bild</translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation>&amp;Text</translation>
     </message>
 </context>
 <context>
@@ -1123,6 +1211,34 @@
         <source>&amp;Engine:</source>
         <translation>&amp;Engine:</translation>
     </message>
+    <message>
+        <source>Captured text</source>
+        <translation>Erfasster Text</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ptured text:</source>
+        <translation>Erfasster &amp;Text:</translation>
+    </message>
+    <message>
+        <source>Copied and exported text</source>
+        <translation>Kopierter und exportierter Text</translation>
+    </message>
+    <message>
+        <source>Copied and e&amp;xported text:</source>
+        <translation>Kopierter und e&amp;xportierter Text:</translation>
+    </message>
+    <message>
+        <source>Keep the lines</source>
+        <translation>Zeilen beibehalten</translation>
+    </message>
+    <message>
+        <source>Join lines into paragraphs</source>
+        <translation>Zeilen zu Absätzen verbinden</translation>
+    </message>
+    <message>
+        <source>All on one line</source>
+        <translation>Alles in einer Zeile</translation>
+    </message>
 </context>
 <context>
     <name>Tray</name>
@@ -1141,6 +1257,24 @@
     <message>
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotice</name>
+    <message>
+        <source>ImageHQ OCR is still running</source>
+        <translation>ImageHQ OCR läuft weiter</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps ImageHQ OCR in the tray, so the capture hotkey still works. Quit from the tray menu or with Ctrl+Q; Settings can turn this off.</source>
+        <translation>Beim Schließen des Fensters bleibt ImageHQ OCR im Infobereich, damit das Tastenkürzel zum Erfassen weiter funktioniert. Beenden Sie es über das Menü im Infobereich oder mit Strg+Q; in den Einstellungen lässt sich das abschalten.</translation>
+    </message>
+</context>
+<context>
+    <name>_ScreenOverlay</name>
+    <message>
+        <source>Drag to select · Esc to cancel</source>
+        <translation>Ziehen zum Auswählen · Esc zum Abbrechen</translation>
     </message>
 </context>
 </TS>

@@ -88,6 +88,67 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>Export %n job(s)</source>
+        <translation>
+            <numerusform>Exportar %n trabajo</numerusform>
+            <numerusform>Exportar %n trabajos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>F&amp;older:</source>
+        <translation>C&amp;arpeta:</translation>
+    </message>
+    <message>
+        <source>Export into folder</source>
+        <translation>Exportar a la carpeta</translation>
+    </message>
+</context>
+<context>
+    <name>ImageActions</name>
+    <message>
+        <source>Recognise &amp;selection</source>
+        <translation>Reconocer la &amp;selección</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle on the image, then recognise just that part as a new job</source>
+        <translation>Arrastre un rectángulo sobre la imagen y reconozca solo esa parte como un trabajo nuevo</translation>
+    </message>
+    <message>
+        <source>Rotate left</source>
+        <translation>Girar a la izquierda</translation>
+    </message>
+    <message>
+        <source>Rotate 90° left and recognise again</source>
+        <translation>Girar 90° a la izquierda y reconocer de nuevo</translation>
+    </message>
+    <message>
+        <source>Rotate right</source>
+        <translation>Girar a la derecha</translation>
+    </message>
+    <message>
+        <source>Rotate 90° right and recognise again</source>
+        <translation>Girar 90° a la derecha y reconocer de nuevo</translation>
+    </message>
+</context>
+<context>
     <name>Ingest</name>
     <message>
         <source>%1: no images in this folder</source>
@@ -368,18 +429,6 @@
         <translation>Seleccione trabajos terminados para exportar.</translation>
     </message>
     <message>
-        <source>Export jobs</source>
-        <translation>Exportar trabajos</translation>
-    </message>
-    <message>
-        <source>Format:</source>
-        <translation>Formato:</translation>
-    </message>
-    <message>
-        <source>Export into folder</source>
-        <translation>Exportar a la carpeta</translation>
-    </message>
-    <message>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
     </message>
@@ -414,6 +463,30 @@
     <message>
         <source>&lt;b&gt;ImageHQ OCR&lt;/b&gt; %1&lt;br&gt;Text from screenshots, scans and photos, recognised on this computer.&lt;br&gt;%2</source>
         <translation>&lt;b&gt;ImageHQ OCR&lt;/b&gt; %1&lt;br&gt;Texto de capturas de pantalla, escaneos y fotos, reconocido en este equipo.&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>no OCR engine</source>
+        <translation>ningún motor OCR</translation>
+    </message>
+    <message>
+        <source>Could not make the new job: %s</source>
+        <translation>No se pudo crear el trabajo nuevo: %s</translation>
+    </message>
+    <message>
+        <source>Searchable PDF (*.pdf)</source>
+        <translation>PDF con texto (*.pdf)</translation>
+    </message>
+    <message>
+        <source>ALTO XML (*.xml)</source>
+        <translation>ALTO XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>Tables as CSV (*.csv)</source>
+        <translation>Tablas en CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
     </message>
 </context>
 <context>
@@ -630,6 +703,21 @@
     <message>
         <source>Sparse text</source>
         <translation>Texto disperso</translation>
+    </message>
+</context>
+<context>
+    <name>PaneToggles</name>
+    <message>
+        <source>&amp;Job list</source>
+        <translation>Lista de &amp;trabajos</translation>
+    </message>
+    <message>
+        <source>&amp;Image</source>
+        <translation>&amp;Imagen</translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation>Te&amp;xto</translation>
     </message>
 </context>
 <context>
@@ -1123,6 +1211,34 @@
         <source>Not running</source>
         <translation>Detenida</translation>
     </message>
+    <message>
+        <source>Captured text</source>
+        <translation>Texto capturado</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ptured text:</source>
+        <translation>Te&amp;xto capturado:</translation>
+    </message>
+    <message>
+        <source>Copied and exported text</source>
+        <translation>Texto copiado y exportado</translation>
+    </message>
+    <message>
+        <source>Copied and e&amp;xported text:</source>
+        <translation>Texto copiado y e&amp;xportado:</translation>
+    </message>
+    <message>
+        <source>Keep the lines</source>
+        <translation>Mantener las líneas</translation>
+    </message>
+    <message>
+        <source>Join lines into paragraphs</source>
+        <translation>Unir las líneas en párrafos</translation>
+    </message>
+    <message>
+        <source>All on one line</source>
+        <translation>Todo en una línea</translation>
+    </message>
 </context>
 <context>
     <name>Tray</name>
@@ -1141,6 +1257,24 @@
     <message>
         <source>Quit</source>
         <translation>Salir</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotice</name>
+    <message>
+        <source>ImageHQ OCR is still running</source>
+        <translation>ImageHQ OCR sigue en ejecución</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps ImageHQ OCR in the tray, so the capture hotkey still works. Quit from the tray menu or with Ctrl+Q; Settings can turn this off.</source>
+        <translation>Al cerrar la ventana, ImageHQ OCR sigue en la bandeja del sistema para que el atajo de captura siga funcionando. Salga desde el menú de la bandeja o con Ctrl+Q; puede desactivarlo en la Configuración.</translation>
+    </message>
+</context>
+<context>
+    <name>_ScreenOverlay</name>
+    <message>
+        <source>Drag to select · Esc to cancel</source>
+        <translation>Arrastre para seleccionar · Esc para cancelar</translation>
     </message>
 </context>
 </TS>

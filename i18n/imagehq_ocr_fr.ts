@@ -88,6 +88,67 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>Export %n job(s)</source>
+        <translation>
+            <numerusform>Exporter %n tâche</numerusform>
+            <numerusform>Exporter %n tâches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format :</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>F&amp;older:</source>
+        <translation>D&amp;ossier :</translation>
+    </message>
+    <message>
+        <source>Export into folder</source>
+        <translation>Exporter dans le dossier</translation>
+    </message>
+</context>
+<context>
+    <name>ImageActions</name>
+    <message>
+        <source>Recognise &amp;selection</source>
+        <translation>Reconnaître la &amp;sélection</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle on the image, then recognise just that part as a new job</source>
+        <translation>Tracez un rectangle sur l’image, puis reconnaissez seulement cette partie dans une nouvelle tâche</translation>
+    </message>
+    <message>
+        <source>Rotate left</source>
+        <translation>Pivoter à gauche</translation>
+    </message>
+    <message>
+        <source>Rotate 90° left and recognise again</source>
+        <translation>Pivoter de 90° à gauche et reconnaître à nouveau</translation>
+    </message>
+    <message>
+        <source>Rotate right</source>
+        <translation>Pivoter à droite</translation>
+    </message>
+    <message>
+        <source>Rotate 90° right and recognise again</source>
+        <translation>Pivoter de 90° à droite et reconnaître à nouveau</translation>
+    </message>
+</context>
+<context>
     <name>Ingest</name>
     <message>
         <source>%1: no images in this folder</source>
@@ -368,18 +429,6 @@
         <translation>Sélectionnez des tâches terminées à exporter.</translation>
     </message>
     <message>
-        <source>Export jobs</source>
-        <translation>Exporter les tâches</translation>
-    </message>
-    <message>
-        <source>Format:</source>
-        <translation>Format :</translation>
-    </message>
-    <message>
-        <source>Export into folder</source>
-        <translation>Exporter dans le dossier</translation>
-    </message>
-    <message>
         <source>Exporting…</source>
         <translation>Exportation…</translation>
     </message>
@@ -414,6 +463,30 @@
     <message>
         <source>&lt;b&gt;ImageHQ OCR&lt;/b&gt; %1&lt;br&gt;Text from screenshots, scans and photos, recognised on this computer.&lt;br&gt;%2</source>
         <translation>&lt;b&gt;ImageHQ OCR&lt;/b&gt; %1&lt;br&gt;Le texte des captures d’écran, des numérisations et des photos, reconnu sur cet ordinateur.&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>no OCR engine</source>
+        <translation>aucun moteur OCR</translation>
+    </message>
+    <message>
+        <source>Could not make the new job: %s</source>
+        <translation>Impossible de créer la nouvelle tâche : %s</translation>
+    </message>
+    <message>
+        <source>Searchable PDF (*.pdf)</source>
+        <translation>PDF avec texte (*.pdf)</translation>
+    </message>
+    <message>
+        <source>ALTO XML (*.xml)</source>
+        <translation>ALTO XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>Tables as CSV (*.csv)</source>
+        <translation>Tableaux en CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
     </message>
 </context>
 <context>
@@ -630,6 +703,21 @@
     <message>
         <source>Sparse text</source>
         <translation>Texte épars</translation>
+    </message>
+</context>
+<context>
+    <name>PaneToggles</name>
+    <message>
+        <source>&amp;Job list</source>
+        <translation>Liste des &amp;tâches</translation>
+    </message>
+    <message>
+        <source>&amp;Image</source>
+        <translation>&amp;Image</translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation>Te&amp;xte</translation>
     </message>
 </context>
 <context>
@@ -1123,6 +1211,34 @@
         <source>Not running</source>
         <translation>Arrêtée</translation>
     </message>
+    <message>
+        <source>Captured text</source>
+        <translation>Texte capturé</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ptured text:</source>
+        <translation>Te&amp;xte capturé :</translation>
+    </message>
+    <message>
+        <source>Copied and exported text</source>
+        <translation>Texte copié et exporté</translation>
+    </message>
+    <message>
+        <source>Copied and e&amp;xported text:</source>
+        <translation>Texte copié et e&amp;xporté :</translation>
+    </message>
+    <message>
+        <source>Keep the lines</source>
+        <translation>Garder les lignes</translation>
+    </message>
+    <message>
+        <source>Join lines into paragraphs</source>
+        <translation>Joindre les lignes en paragraphes</translation>
+    </message>
+    <message>
+        <source>All on one line</source>
+        <translation>Tout sur une ligne</translation>
+    </message>
 </context>
 <context>
     <name>Tray</name>
@@ -1141,6 +1257,24 @@
     <message>
         <source>Quit</source>
         <translation>Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotice</name>
+    <message>
+        <source>ImageHQ OCR is still running</source>
+        <translation>ImageHQ OCR est toujours en cours d’exécution</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps ImageHQ OCR in the tray, so the capture hotkey still works. Quit from the tray menu or with Ctrl+Q; Settings can turn this off.</source>
+        <translation>Fermer la fenêtre laisse ImageHQ OCR dans la zone de notification, pour que le raccourci de capture fonctionne toujours. Quittez depuis le menu de la zone de notification ou avec Ctrl+Q ; les Paramètres permettent de désactiver ce comportement.</translation>
+    </message>
+</context>
+<context>
+    <name>_ScreenOverlay</name>
+    <message>
+        <source>Drag to select · Esc to cancel</source>
+        <translation>Faites glisser pour sélectionner · Échap pour annuler</translation>
     </message>
 </context>
 </TS>
