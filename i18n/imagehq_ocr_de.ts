@@ -17,6 +17,22 @@
     </message>
 </context>
 <context>
+    <name>CaptureOverlay</name>
+    <message>
+        <source>keep the lines</source>
+        <extracomment>how this capture&apos;s text goes on the clipboard; Tab switches it (the &quot;Captured text&quot; setting is where it starts)</extracomment>
+        <translation>Zeilen beibehalten</translation>
+    </message>
+    <message>
+        <source>join lines into paragraphs</source>
+        <translation>Zeilen zu Absätzen verbinden</translation>
+    </message>
+    <message>
+        <source>all on one line</source>
+        <translation>alles in einer Zeile</translation>
+    </message>
+</context>
+<context>
     <name>DesktopIntegration</name>
     <message>
         <source>%1: hotkey not available</source>
@@ -1275,6 +1291,10 @@
     <message>
         <source>Drag to select · Esc to cancel</source>
         <translation>Ziehen zum Auswählen · Esc zum Abbrechen</translation>
+    </message>
+    <message>
+        <source>Tab: %s</source>
+        <translation>Tab: %s</translation>
     </message>
 </context>
 </TS>

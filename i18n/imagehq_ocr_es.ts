@@ -17,6 +17,22 @@
     </message>
 </context>
 <context>
+    <name>CaptureOverlay</name>
+    <message>
+        <source>keep the lines</source>
+        <extracomment>how this capture&apos;s text goes on the clipboard; Tab switches it (the &quot;Captured text&quot; setting is where it starts)</extracomment>
+        <translation>mantener las líneas</translation>
+    </message>
+    <message>
+        <source>join lines into paragraphs</source>
+        <translation>unir las líneas en párrafos</translation>
+    </message>
+    <message>
+        <source>all on one line</source>
+        <translation>todo en una línea</translation>
+    </message>
+</context>
+<context>
     <name>DesktopIntegration</name>
     <message>
         <source>%1: hotkey not available</source>
@@ -1275,6 +1291,10 @@
     <message>
         <source>Drag to select · Esc to cancel</source>
         <translation>Arrastre para seleccionar · Esc para cancelar</translation>
+    </message>
+    <message>
+        <source>Tab: %s</source>
+        <translation>Tab: %s</translation>
     </message>
 </context>
 </TS>

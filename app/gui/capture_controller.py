@@ -41,6 +41,7 @@ class _Request:
     t0: float = field(default_factory=time.perf_counter)
     marks: dict[str, float] = field(default_factory=dict)
     region: Rect | None = None
+    text_mode: str | None = None  # chosen in the overlay; None: the "Captured text" setting
 
     def mark(self, name: str) -> None:
         self.marks[name] = round((time.perf_counter() - self.t0) * 1000, 1)
@@ -91,8 +92,9 @@ class CaptureController(QObject):
         req.mark("screenshot")
         from app.gui.capture_overlay import CaptureOverlay
 
-        overlay = CaptureOverlay(snapshot, self)
-        overlay.selected.connect(lambda rect: self._selected(snapshot, rect))
+        mode = str(settings.get(settings.make_qsettings(), settings.CAPTURE_TEXT_MODE))
+        overlay = CaptureOverlay(snapshot, self, text_mode=mode)
+        overlay.selected.connect(lambda rect: self._selected(snapshot, rect, overlay.text_mode))
         overlay.canceled.connect(self._canceled)
         self._overlay = overlay
         overlay.show()
@@ -146,11 +148,14 @@ class CaptureController(QObject):
             engine=req.engine or str(settings.get(qs, settings.OCR_ENGINE)),
         )
 
-    def _selected(self, snapshot: screenshot.Snapshot, region: Rect) -> None:
+    def _selected(
+        self, snapshot: screenshot.Snapshot, region: Rect, text_mode: str | None = None
+    ) -> None:
         req = self._request
         self._overlay = None
         if req is None:
             return
+        req.text_mode = text_mode
         req.t0 = time.perf_counter()  # latency counts from the selection (or the request)
         req.region = region
         try:
@@ -181,10 +186,10 @@ class CaptureController(QObject):
         if current is not None and current.is_final:
             self._on_job_finished(current)
 
-    def _capture_text(self, job: Any) -> str:
+    def _capture_text(self, job: Any, text_mode: str | None = None) -> str:
         """The job's text laid out as the "Captured text" setting says (paragraphs by
         default: a capture is pasted into a sentence, not a layout)."""
-        mode = str(settings.get(settings.make_qsettings(), settings.CAPTURE_TEXT_MODE))
+        mode = text_mode or str(settings.get(settings.make_qsettings(), settings.CAPTURE_TEXT_MODE))
         stored = self.manager.store.load_result(job.id, 0) if mode in TEXT_MODES else None
         if stored is None:
             return (job.text or "").strip()
@@ -203,7 +208,7 @@ class CaptureController(QObject):
                 shown=error_text(err) or status_word(job.status),
             )
             return
-        text = self._capture_text(job)
+        text = self._capture_text(job, req.text_mode)
         if text:
             try:
                 backend = clipboard.copy_text(text, keep_after_exit=self.keep_after_exit)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 from app.capture.backends import is_x11
 from app.capture.geometry import Rect, band, is_click
 from app.capture.screenshot import ScreenImage, Snapshot
+from app.core.textmode import TEXT_MODES
 
 OVERLAY_TITLE = "ImageHQ OCR capture"
 DIM = QColor(0, 0, 0, 110)
@@ -56,7 +57,12 @@ class _ScreenOverlay(QWidget):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.cursor_pos: QPointF | None = None
-        self.hint = self.tr("Drag to select · Esc to cancel")
+
+    @property
+    def hint(self) -> str:
+        """What to do, and how this capture's text will be laid out (Tab switches it)."""
+        mode = self.tr("Tab: %s") % self.owner.text_mode_label()
+        return self.tr("Drag to select · Esc to cancel") + " · " + mode
 
     def hint_rect(self) -> QRect:
         """Where the one-line hint sits: centred near the top of the screen."""
@@ -82,6 +88,8 @@ class _ScreenOverlay(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.owner.cancel()
+        elif event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.owner.next_text_mode()
         else:
             super().keyPressEvent(event)
 
@@ -140,14 +148,32 @@ class CaptureOverlay(QObject):
     selected = Signal(object)  # geometry.Rect, logical desktop coordinates
     canceled = Signal()
 
-    def __init__(self, snapshot: Snapshot, parent: QObject | None = None) -> None:
+    def __init__(
+        self, snapshot: Snapshot, parent: QObject | None = None, text_mode: str = "paragraphs"
+    ) -> None:
         super().__init__(parent)
         self.snapshot = snapshot
+        #: how this capture's text goes on the clipboard; Tab switches it (the "Captured
+        #: text" setting is where it starts)
+        self.text_mode = text_mode if text_mode in TEXT_MODES else TEXT_MODES[0]
         self.windows: list[_ScreenOverlay] = []
         self.pressed_at: QPointF | None = None
         self.cursor_global: QPointF | None = None
         self._done = False
         self._grab_tries = 0
+
+    def text_mode_label(self) -> str:
+        labels = {
+            "lines": self.tr("keep the lines"),
+            "paragraphs": self.tr("join lines into paragraphs"),
+            "single_line": self.tr("all on one line"),
+        }
+        return labels.get(self.text_mode, self.text_mode)
+
+    def next_text_mode(self) -> None:
+        self.text_mode = TEXT_MODES[(TEXT_MODES.index(self.text_mode) + 1) % len(TEXT_MODES)]
+        for w in self.windows:
+            w.update()
 
     # -- lifecycle -------------------------------------------------------------------------
     def show(self) -> None:

@@ -389,3 +389,21 @@ def test_a_captured_paragraph_lands_as_one_line_without_its_hyphen(
     assert text.strip() == (
         "The quick brown fox jumps over the lazy dog and reads the document again"
     ), text
+
+
+def test_tab_in_the_overlay_keeps_this_captures_lines(app: App, show_image, text_png: Path) -> None:
+    """Tab switches the text mode for one capture: paragraphs → one line → keep the lines."""
+    show_image(text_png, 300, 320)
+    set_clipboard(app.display, "before")
+    w, h = Image.open(text_png).size
+    xdotool(app.display, "key", "ctrl+alt+o")
+    wait_until(lambda: overlay_visible(app.display))
+    xdotool(app.display, "key", "Tab")
+    xdotool(app.display, "key", "Tab")
+    x0, y0, x1, y1 = 300 - 5, 320 - 5, 300 + w + 5, 320 + h + 5
+    xdotool(app.display, "mousemove", str(x0), str(y0), "mousedown", "1")
+    xdotool(app.display, "mousemove", str((x0 + x1) // 2), str((y0 + y1) // 2))
+    xdotool(app.display, "mousemove", str(x1), str(y1), "mouseup", "1")
+    text = wait_until(lambda: (t := read_clipboard(app.display)) != "before" and t, timeout=20)
+    assert has_lines(text), text
+    assert [line for line in text.splitlines() if line.strip()] == LINES, text

@@ -34,7 +34,7 @@ def test_hint_is_drawn_until_a_drag_starts(qtbot: Any) -> None:
     overlay = _overlay(qtbot)
     try:
         w = overlay.windows[0]
-        assert w.hint == "Drag to select · Esc to cancel"
+        assert w.hint == "Drag to select · Esc to cancel · Tab: join lines into paragraphs"
         rect = w.hint_rect()
         assert rect.width() > 0 and w.rect().contains(rect)
         shown = w.grab().toImage()
@@ -43,5 +43,26 @@ def test_hint_is_drawn_until_a_drag_starts(qtbot: Any) -> None:
         overlay.move(QPointF(150, 450))
         dragging = w.grab().toImage()
         assert _bright_pixels(dragging, rect) == 0  # out of the way while selecting
+    finally:
+        overlay.close()
+
+
+def test_tab_switches_this_captures_text_mode(qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    overlay = _overlay(qtbot)
+    try:
+        w = overlay.windows[0]
+        assert overlay.text_mode == "paragraphs"
+        qtbot.keyClick(w, Qt.Key.Key_Tab)
+        assert overlay.text_mode == "single_line" and w.hint.endswith("Tab: all on one line")
+        qtbot.keyClick(w, Qt.Key.Key_Tab)
+        assert overlay.text_mode == "lines" and w.hint.endswith("Tab: keep the lines")
+        got: list[Any] = []
+        overlay.selected.connect(got.append)
+        overlay.press(QPointF(100, 100))
+        overlay.move(QPointF(300, 200))
+        overlay.release(QPointF(300, 200))
+        assert got and overlay.text_mode == "lines"  # what the controller reads for this job
     finally:
         overlay.close()
