@@ -330,3 +330,21 @@ def test_parse_as_receipt_reuses_an_automatic_pp_ocr_reading(manager, tmp_path):
     parsed, result = run(clean, "parse_receipt")
     assert not parsed.cached and result["engine"] == "rapidocr"
     assert result["receipt"]["total"] == "10.25"
+
+
+def test_a_release_before_the_wait_begins_still_ends_it(qapp):
+    """A server stop that lands between a long poll's check and its wait ends the wait at once
+    (it used to wait out its whole time, and the poll got a 500 at the shutdown timeout)."""
+    m = JobManager(max_workers=1, prune_timer=False)
+    try:
+        busy = m.submit([InputData("a.png", page_png(1))])
+        queued = m.submit([InputData("b.png", page_png(2))])  # waits behind the first
+        since = m.wake_generation
+        m.release_waiters()  # the stop, before the poll's thread waits
+        began = time.monotonic()
+        job = m.wait(queued.id, 30, since=since)
+        assert time.monotonic() - began < 5
+        assert job is not None and not job.is_final
+        m.wait(busy.id, 60)
+    finally:
+        m.shutdown(wait=True)

@@ -371,9 +371,10 @@ class _Api:
             headers={"Content-Disposition": _content_disposition(f"{job.id}.zip")},
         )
 
-    def _wait_until(self, job_id: str, deadline: float) -> Job | None:
-        """In a worker thread: the time spent getting the thread is already gone."""
-        return self.manager.wait(job_id, max(0.0, deadline - time.monotonic()))
+    def _wait_until(self, job_id: str, deadline: float, since: int) -> Job | None:
+        """In a worker thread: the time spent getting the thread is already gone, and a stop
+        since ``since`` (read before ``stopping`` was checked) ends the wait at once."""
+        return self.manager.wait(job_id, max(0.0, deadline - time.monotonic()), since=since)
 
     async def wait(self, job_id: str, seconds: float) -> Job:
         """Long poll: the job once final, or as it is when ``seconds`` pass or the server stops.
@@ -382,7 +383,12 @@ class _Api:
         job = await anyio.to_thread.run_sync(self.get, job_id)
         self.waiting += 1
         try:
-            while not job.is_final and not self.stopping.is_set():
+            while True:
+                # stop() sets ``stopping`` before it releases the waiters: read the release
+                # count first, so a stop landing before the worker thread waits still ends it
+                since = self.manager.wake_generation
+                if job.is_final or self.stopping.is_set():
+                    break
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     break
@@ -392,6 +398,7 @@ class _Api:
                         self._wait_until,
                         job.id,
                         deadline,
+                        since,
                         abandon_on_cancel=True,
                         limiter=self.wait_limiter,
                     )

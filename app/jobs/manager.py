@@ -292,11 +292,20 @@ class JobManager(QObject):
         """The job's ``result_json`` (see ``Store.result_json``)."""
         return self.store.result_json(job)
 
-    def wait(self, job_id: str, timeout: float | None = None) -> Job | None:
-        """Blocks until the job is final, ``timeout`` passes or ``release_waiters`` is called;
-        never call on the GUI thread."""
+    @property
+    def wake_generation(self) -> int:
+        """Counts ``release_waiters`` calls; a ``wait(since=…)`` ends once it has moved on."""
         with self._done:
-            wake = self._wake
+            return self._wake
+
+    def wait(
+        self, job_id: str, timeout: float | None = None, since: int | None = None
+    ) -> Job | None:
+        """Blocks until the job is final, ``timeout`` passes or ``release_waiters`` is called
+        (since ``since``, a ``wake_generation`` read earlier: a release between that read and
+        this call ends the wait at once); never call on the GUI thread."""
+        with self._done:
+            wake = self._wake if since is None else since
             self._done.wait_for(lambda: job_id not in self._active or self._wake != wake, timeout)
         return self.get(job_id)
 
