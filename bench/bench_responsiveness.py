@@ -15,9 +15,7 @@ Run: ``.venv/bin/python bench/bench_responsiveness.py [--runs N] [--quick]``.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,7 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.bench_core import ENV, raw_tesseract, table  # noqa: E402
+from bench.bench_core import raw_tesseract, table  # noqa: E402
+from tests.gui import stall_probe  # noqa: E402
 from tests.gui.conftest import make_png  # noqa: E402
 
 
@@ -39,19 +38,9 @@ def quantile(values: list[float], q: float) -> float:
 
 
 def one_run(images: Path, home: Path) -> tuple[list[float], float]:
-    env = dict(ENV, IMAGEHQ_OCR_HOME=str(home))
     start = time.perf_counter()
-    out = subprocess.run(
-        [sys.executable, "-m", "tests.gui.stall_probe", str(images)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=True,
-    )
+    report = stall_probe.run(images, home)
     wall = time.perf_counter() - start
-    report = json.loads(out.stdout.strip().splitlines()[-1])
     if report["statuses"] != ["succeeded"] * 4:
         raise SystemExit(f"jobs did not all succeed: {report['statuses']}")
     return [float(g) for g in report["gaps"]], wall

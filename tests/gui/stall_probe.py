@@ -13,6 +13,8 @@ bench/bench_responsiveness.py (the timing, as a distribution over many runs).
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 import threading
 import time
@@ -35,6 +37,28 @@ HEAVY = (
     "/PIL/ImageFilter.py",
     "/cv2/",
 )
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(images: Path, home: Path, *extra: str, timeout: float = 180) -> dict[str, Any]:
+    """Runs the probe in a fresh process (offscreen, OMP_THREAD_LIMIT=1) on the PNGs in
+    ``images`` with ``home`` as IMAGEHQ_OCR_HOME; returns its report."""
+    env = dict(
+        os.environ, IMAGEHQ_OCR_HOME=str(home), QT_QPA_PLATFORM="offscreen", OMP_THREAD_LIMIT="1"
+    )
+    out = subprocess.run(
+        [sys.executable, "-m", "tests.gui.stall_probe", str(images), *extra],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=True,
+    )
+    report: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return report
 
 
 def _short(filename: str) -> str:

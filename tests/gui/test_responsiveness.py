@@ -10,29 +10,10 @@ distribution over 20 runs by bench/bench_responsiveness.py, not asserted here: o
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from tests.gui.conftest import make_png
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def run_probe(images: Path, home: Path, *extra: str) -> dict[str, list]:
-    env = dict(os.environ, IMAGEHQ_OCR_HOME=str(home), QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run(
-        [sys.executable, "-m", "tests.gui.stall_probe", str(images), *extra],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+from tests.gui.stall_probe import run
 
 
 def test_gui_thread_does_no_ocr_work_while_four_jobs_run(tmp_path: Path) -> None:
@@ -40,7 +21,7 @@ def test_gui_thread_does_no_ocr_work_while_four_jobs_run(tmp_path: Path) -> None
     images.mkdir()
     for i in range(4):
         make_png(images / f"stall{i}.png", [f"Responsive window {i}"] * 6, size=28)
-    report = run_probe(images, tmp_path / "home")
+    report = run(images, tmp_path / "home")
     assert report["statuses"] == ["succeeded"] * 4
     assert len(report["gaps"]) > 20  # the timer really ran while the jobs did
     assert report["heavy_calls"] == []
@@ -51,7 +32,7 @@ def test_the_probe_sees_work_done_on_the_gui_thread(tmp_path: Path) -> None:
     images = tmp_path / "images"
     images.mkdir()
     make_png(images / "one.png", ["Seen on the GUI thread"], size=28)
-    report = run_probe(images, tmp_path / "home", "--decode-on-gui")
+    report = run(images, tmp_path / "home", "--decode-on-gui")
     assert report["statuses"] == ["succeeded"]
     assert "PIL/ImageFile.py:load" in report["heavy_calls"]
     # The worker decoded and recognised the same image, and none of that was recorded.
