@@ -9,6 +9,7 @@ pytest process itself stays offscreen.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -224,3 +225,22 @@ def run_cli(display: str, home: Path, *args: str, timeout: float = 30, **env: st
         timeout=timeout,
         cwd=ROOT,
     )
+
+
+def stored_jobs(home: Path) -> list[dict[str, Any]]:
+    """The jobs of the store at ``home``, newest first, as ``imagehq-ocr jobs --json`` lists
+    them (empty while the store cannot be read)."""
+    out = run_cli(":none", home, "jobs", "--json")
+    if out.returncode != 0 or not out.stdout.strip():
+        return []
+    jobs: list[dict[str, Any]] = json.loads(out.stdout)
+    return jobs
+
+
+def stored_inputs(home: Path) -> list[tuple[str, Path]]:
+    """(file name, stored input path) of each job at ``home``, newest first."""
+    return [
+        (j["inputs"][0]["filename"], home / "data" / "jobs" / j["id"] / "input_0")
+        for j in stored_jobs(home)
+        if j["inputs"]
+    ]

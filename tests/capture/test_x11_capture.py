@@ -19,6 +19,7 @@ from tests.capture.conftest import (
     run_cli,
     set_clipboard,
     socket_path,
+    stored_inputs,
     wait_until,
     x_env,
     xdotool,
@@ -81,22 +82,6 @@ def app(xvfb: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
 
 def overlay_visible(display: str) -> bool:
     return bool(xdotool(display, "search", "--onlyvisible", "--name", OVERLAY).strip())
-
-
-def stored_inputs(home: Path) -> list[tuple[str, Path]]:
-    jobs = json.loads(
-        subprocess.run(
-            [PY, "-m", "app", "jobs", "--json"],
-            env=x_env(":none", home),
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            timeout=30,
-        ).stdout
-    )
-    return [
-        (j["inputs"][0]["filename"], home / "data" / "jobs" / j["id"] / "input_0") for j in jobs
-    ]
 
 
 def test_region_capture_via_running_app(app: App, show_image, text_png: Path) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +9,7 @@ import pytest
 from PIL import Image
 
 from app.gui.capture_overlay import OVERLAY_TITLE
-from tests.capture.conftest import PY, ROOT, wait_until, x_env
+from tests.capture.conftest import stored_inputs, wait_until
 from tests.desktop.conftest import xdotool
 
 pytestmark = pytest.mark.x11
@@ -37,20 +35,7 @@ def green_desktop(desktop: str) -> Iterator[str]:
 
 
 def capture_inputs(home: Path) -> list[Path]:
-    out = subprocess.run(
-        [PY, "-m", "app", "jobs", "--json"],
-        env=x_env(":none", home),
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=30,
-    )
-    jobs = json.loads(out.stdout) if out.returncode == 0 and out.stdout.strip() else []
-    return [
-        home / "data" / "jobs" / j["id"] / "input_0"
-        for j in jobs
-        if j["inputs"] and j["inputs"][0]["filename"].startswith("capture-")
-    ]
+    return [path for name, path in stored_inputs(home) if name.startswith("capture-")]
 
 
 def overlay_visible(display: str) -> bool:

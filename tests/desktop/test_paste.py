@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.capture.conftest import PY, ROOT, wait_until, x_env
+from tests.capture.conftest import stored_jobs, wait_until, x_env
 from tests.conftest import text_image
 
 pytestmark = pytest.mark.x11
-
-
-def stored_jobs(home: Path) -> list[dict]:
-    out = subprocess.run(
-        [PY, "-m", "app", "jobs", "--json"],
-        env=x_env(":none", home),
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=30,
-    )
-    return json.loads(out.stdout) if out.returncode == 0 and out.stdout.strip() else []
 
 
 @pytest.fixture
