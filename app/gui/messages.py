@@ -146,5 +146,14 @@ def _language_names() -> dict[str, str]:
 
 
 def language_name(code: str) -> str:
-    """``deu`` → "German" in the UI language; an unknown pack code as it is."""
-    return _language_names().get(code, code)
+    """``deu`` → "German" in the UI language; other ISO 639-2 pack codes by Qt's (English)
+    name of the language (``afr`` → "Afrikaans"); a code no language has (``osd``) as it is."""
+    name = _language_names().get(code)
+    if name is not None:
+        return name
+    from PySide6.QtCore import QLocale
+
+    language = QLocale.codeToLanguage(code.split("_")[0], QLocale.LanguageCodeType.ISO639Part2)
+    if language in (QLocale.Language.AnyLanguage, QLocale.Language.C):
+        return code
+    return QLocale.languageToString(language)

@@ -191,13 +191,12 @@ class ResultView(QWidget):
         legend.addWidget(_legend_chip("#d63434", self.tr("< 60 %")))
         legend.addWidget(_legend_chip("#3078e6", self.tr("selected")))
         legend.addStretch(1)
-        hint = QLabel(
+        hint = ElidedLabel(
             self.tr("Drag to select words · wheel to zoom · middle button or Space+drag to pan")
         )
         hint.setObjectName("hint")
-        hint.setMinimumWidth(0)  # the image actions keep their room; the hint gives way
+        # the image actions keep their room; the hint gives way, ending in "…"
         hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        hint.setToolTip(hint.text())
         hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         legend.addWidget(hint, 1)
         self.image_actions = ImageActions(self.overlay, self)
@@ -595,6 +594,23 @@ class ResultView(QWidget):
     def _rerun(self) -> None:
         if self.job is not None:
             self.rerun_requested.emit(self.job.id, self.current_options())
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "…" where its room is too short (the whole text is its
+    tooltip), instead of being cut in the middle of a word."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.full_text = text
+        self.setMinimumWidth(0)
+        self.setToolTip(text)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.setText(
+            self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, self.width())
+        )
 
 
 def psm_labels(_ctx: QObject | None = None) -> dict[str, str]:
