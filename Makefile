@@ -32,8 +32,11 @@ lint: $(DEPS)
 typecheck: $(DEPS)
 	$(VENV)/bin/mypy
 
+# On CI each test's name is printed before it runs, so a crash (a segfault ends pytest) names it.
+PYTEST_VERBOSITY := $(if $(CI),-v,-q)
+
 pytest: $(DEPS)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_VERBOSITY) -p no:cacheprovider
 
 translations: $(DEPS)
 	@$(PY) -m app.i18n_build

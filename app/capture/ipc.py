@@ -85,7 +85,8 @@ class InstanceServer(QObject):
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
-        self._buffers: dict[QLocalSocket, bytes] = {}
+        self._buffers: dict[QLocalSocket, bytes] = {}  # a request line still arriving
+        self._open: set[QLocalSocket] = set()  # every connection not yet closed
 
     def listen(self) -> bool:
         """False when another instance already answers on the name. (Ask first: with socket
@@ -100,22 +101,45 @@ class InstanceServer(QObject):
         return ok
 
     def close(self) -> None:
+        """Stops listening and closes every open connection now (not at a later deferred
+        delete, which could run after this object and its sockets are gone)."""
         self._server.close()
+        for sock in list(self._open):
+            self._forget(sock)
+            sock.abort()
+            sock.deleteLater()
 
     @property
     def listening(self) -> bool:
         return self._server.isListening()
 
     def _accept(self) -> None:
+        # Bound methods (the socket comes from sender()), not lambdas holding ``self``: a child
+        # socket's connections then never own the server they belong to.
         while self._server.hasPendingConnections():
             sock = self._server.nextPendingConnection()
+            if sock.state() != QLocalSocket.LocalSocketState.ConnectedState:
+                sock.deleteLater()  # the client gave up before we got to it
+                continue
             self._buffers[sock] = b""
-            sock.readyRead.connect(lambda s=sock: self._read(s))
-            sock.disconnected.connect(lambda s=sock: self._drop(s))
+            self._open.add(sock)
+            sock.readyRead.connect(self._on_ready_read)
+            sock.disconnected.connect(self._on_disconnected)
 
-    def _drop(self, sock: QLocalSocket) -> None:
+    def _on_ready_read(self) -> None:
+        sock = self.sender()
+        if isinstance(sock, QLocalSocket):
+            self._read(sock)
+
+    def _on_disconnected(self) -> None:
+        sock = self.sender()
+        if isinstance(sock, QLocalSocket):
+            self._forget(sock)
+            sock.deleteLater()
+
+    def _forget(self, sock: QLocalSocket) -> None:
         self._buffers.pop(sock, None)
-        sock.deleteLater()
+        self._open.discard(sock)
 
     def _read(self, sock: QLocalSocket) -> None:
         if sock not in self._buffers:

@@ -65,9 +65,35 @@ def test_protocol_replies_and_errors(qtbot: Any) -> None:
         assert roundtrip(qtbot, raw=b"[1, 2]\n")["ok"] is False
         assert seen == [{"cmd": "show"}]
         # A second server for the same home refuses to start: one instance.
-        assert not ipc.InstanceServer(handler).listen()
+        second = ipc.InstanceServer(handler)
+        assert not second.listen()
+        second.deleteLater()
     finally:
         server.close()
+        with qtbot.waitSignal(server.destroyed, timeout=2000):
+            server.deleteLater()  # torn down here, while the test still holds it
+    assert not server_alive(server)
+
+
+def server_alive(obj: Any) -> bool:
+    import shiboken6
+
+    return bool(shiboken6.isValid(obj))
+
+
+def test_a_closed_server_drops_its_connections_at_once(qtbot: Any) -> None:
+    """close() ends every open connection itself (no socket is left to a deferred delete that
+    could run after the server is gone), and a client that gave up is not kept."""
+    server = ipc.InstanceServer(lambda req, reply: None)  # never answers
+    assert server.listen()
+    out, t = ask({"cmd": "show"})  # type: ignore[misc]
+    qtbot.waitUntil(lambda: len(server._open) == 1, timeout=5000)
+    server.close()
+    assert not server._open and not server.listening
+    qtbot.waitUntil(lambda: not t.is_alive(), timeout=8000)
+    assert out["reply"]["ok"] is False  # the client hears the connection close, not silence
+    with qtbot.waitSignal(server.destroyed, timeout=2000):
+        server.deleteLater()
 
 
 class FakeWindow(QMainWindow):
