@@ -6,12 +6,12 @@ PYTHON ?= python3
 DEPS := $(VENV)/.stamp-deps
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: run test lint typecheck pytest bench translations translations-update package clean system-deps system-deps-test
+.PHONY: run test lint typecheck pytest bench translations translations-update models package clean system-deps system-deps-test
 
-run: system-deps $(DEPS) translations
+run: system-deps $(DEPS) translations models
 	$(VENV)/bin/imagehq-ocr
 
-test: system-deps-test $(DEPS) translations lint typecheck pytest
+test: system-deps-test $(DEPS) translations models lint typecheck pytest
 
 system-deps:
 	@packaging/system-deps.sh
@@ -41,17 +41,21 @@ pytest: $(DEPS)
 translations: $(DEPS)
 	@$(PY) -m app.i18n_build
 
+# The 8-bit PP-OCR text detector (app/models/, build output like the .qm files; ~10 s).
+models: $(DEPS)
+	@$(PY) -m app.model_build
+
 # After changing UI strings: pyside6-lupdate over app/gui and app/capture into i18n/*.ts; then
 # translate what it lists as "not translated" (pyside6-linguist i18n/imagehq_ocr_fr.ts) and commit.
 translations-update: $(DEPS)
 	$(PY) -m app.i18n_build --update
 
-bench: system-deps-test $(DEPS)
+bench: system-deps-test $(DEPS) models
 	$(PY) bench/run_all.py
 
 # The bundle is built from a runtime-only environment (no test or lint tools in it).
 PKG_VENV := build/venv-package
-package: $(DEPS) translations
+package: $(DEPS) translations models
 	@test -x $(PKG_VENV)/bin/python || $(PYTHON) -m venv $(PKG_VENV)
 	$(PKG_VENV)/bin/python -m pip install -q --upgrade pip
 	$(PKG_VENV)/bin/python -m pip install -q '.[package]'

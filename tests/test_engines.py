@@ -86,6 +86,27 @@ def test_rapid_reads_a_receipt_in_rows(rapid: RapidOcrEngine) -> None:
     assert total.words[0].bbox[2] < total.words[1].bbox[0]
 
 
+def test_the_8bit_detector_is_used_and_finds_the_lines_the_float_one_finds(
+    rapid: RapidOcrEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``make models`` builds the 8-bit detector; the engine loads it, and on a receipt it finds
+    the same lines, read to the same text, as the wheel's float model."""
+    from app.core.engines import rapid as rapid_module
+
+    assert rapid_module.det_model_path().name == rapid_module.DET_INT8, "run `make models`"
+    img = receipt_image()
+    int8 = [ln.text for ln in rapid.recognize(img, OcrOptions(engine="rapidocr")).page.lines()]
+    int8_identity = rapid.identity("eng")
+    monkeypatch.setenv("IMAGEHQ_OCR_DET_FLOAT", "1")
+    assert rapid_module.det_model_path() == rapid_module._models().path("Det")
+    float_engine = RapidOcrEngine()  # a fresh instance loads the float detector
+    floats = [
+        ln.text for ln in float_engine.recognize(img, OcrOptions(engine="rapidocr")).page.lines()
+    ]
+    assert int8 == floats and "TOTAL 17.00" in int8
+    assert float_engine.identity("eng") != int8_identity  # the cache tells them apart
+
+
 def test_rapid_word_boxes_cover_their_ink(rapid: RapidOcrEngine) -> None:
     img = text_image(["alpha beta gamma"], size=28)
     result = rapid.recognize(img, OcrOptions(engine="rapidocr"))
