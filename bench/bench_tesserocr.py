@@ -6,7 +6,10 @@ a. accuracy on ../shared/eval, the pipeline with ``engine=tesseract`` under each
    bench_core does) and how many images read to the identical text;
 b. wall time of one ``imagehq-ocr extract -j 2 --engine tesseract`` batch of the eval
    screenshots and of the scanned documents, under each backend, vs raw ``tesseract`` run one by
-   one (OMP_THREAD_LIMIT=1), each with a fresh IMAGEHQ_OCR_HOME (no cache).
+   one (OMP_THREAD_LIMIT=1), each with a fresh IMAGEHQ_OCR_HOME (no cache);
+c. the same images one at a time in this process, interleaved per image (so that the load of a
+   shared machine falls on all three alike): raw ``tesseract`` (process), the engine with the
+   command backend and with the tesserocr backend (decode, preprocessing, OCR, result model).
 
 Run: ``.venv/bin/python bench/bench_tesserocr.py [--skip-accuracy] [--skip-speed] [-v]``.
 """
@@ -27,7 +30,15 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import score  # noqa: E402
-from bench.bench_core import ENV, Item, eval_items, run_extract, run_raw, table  # noqa: E402
+from bench.bench_core import (  # noqa: E402
+    ENV,
+    TESSERACT,
+    Item,
+    eval_items,
+    run_extract,
+    run_raw,
+    table,
+)
 
 BACKENDS = ("subprocess", "tesserocr")
 VAR = "IMAGEHQ_OCR_TESSERACT_BACKEND"
@@ -106,10 +117,50 @@ def speed(items: list[Item], work: Path) -> None:
             row.append(f"{t:.1f} s = {t / t_raw:.2f}×" + ("" if code == 0 else f" (exit {code})"))
         ENV.pop(VAR, None)
         rows.append(row)
-    print("\n### b. Batch wall time, `extract -j 2 --engine tesseract` vs raw `tesseract` (2 cores)\n")
+    print(
+        "\n### b. Batch wall time, `extract -j 2 --engine tesseract` vs raw `tesseract` (2 cores)\n"
+    )
     heads = ["images", "raw one by one (s)", "extract, command", "extract, tesserocr"]
     print(table(heads, rows))
     print("\n(target: ≤ 0.55× raw)")
+
+
+def interleaved(items: list[Item]) -> None:
+    import os
+    import subprocess
+
+    from PIL import Image
+
+    from app.core.engines import get_engine
+    from app.core.options import OcrOptions
+
+    engine, options = get_engine("tesseract"), OcrOptions(engine="tesseract")
+    rows = []
+    for cat in SPEED_CATEGORIES:
+        totals = dict.fromkeys(("raw", *BACKENDS), 0.0)
+        paths = [it.path for it in items if it.category == cat]
+        for path in paths:
+            with Image.open(path) as im:
+                im.load()
+                image = im.copy()
+            start = time.perf_counter()
+            subprocess.run([TESSERACT, str(path), "stdout"], env=ENV, capture_output=True)
+            totals["raw"] += time.perf_counter() - start
+            for backend in BACKENDS:
+                os.environ[VAR] = backend
+                if path == paths[0]:
+                    engine.recognize(image, options)  # warm: the thread's API, imports
+                start = time.perf_counter()
+                engine.recognize(image, options)
+                totals[backend] += time.perf_counter() - start
+        os.environ.pop(VAR, None)
+        raw = totals["raw"]
+        rows.append(
+            [f"{cat} ({len(paths)})", f"{raw:.1f}"]
+            + [f"{totals[b]:.1f} s = {totals[b] / raw:.2f}×" for b in BACKENDS]
+        )
+    print("\n### c. One at a time in one process, interleaved per image (no parallelism)\n")
+    print(table(["images", "raw tesseract (s)", "engine, command", "engine, tesserocr"], rows))
 
 
 def run_extract_tesseract(paths: list[Path], home: Path, out: Path) -> tuple[float, object, int]:
@@ -122,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", "-v", action="store_true", help="per-image accuracy too")
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--skip-accuracy", action="store_true")
+    parser.add_argument("--interleaved-only", action="store_true", help="table c alone")
     args = parser.parse_args(argv)
     from app.core.engines.tesseract_backends import inprocess, subprocess_cli
 
@@ -131,12 +183,16 @@ def main(argv: list[str] | None = None) -> int:
         f"(tesseract {subprocess_cli.version()})"
     )
     items = eval_items(quick=False)
+    if args.interleaved_only:
+        interleaved(items)
+        return 0
     with tempfile.TemporaryDirectory(prefix="bench_tesserocr_") as tmp:
         ENV["IMAGEHQ_OCR_HOME"] = str(Path(tmp) / "home")
         if not args.skip_accuracy:
             accuracy(items, args.verbose)
         if not args.skip_speed:
             speed(items, Path(tmp))
+            interleaved(items)
     print(f"\n(benchmark took {time.perf_counter() - started:.0f} s)")
     return 0
 
