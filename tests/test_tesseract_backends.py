@@ -145,3 +145,32 @@ def test_in_process_reads_without_pytesseract() -> None:
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.split("\n")[:2] == ["tesserocr | fallback works | False", "False"]
+
+
+EXTRACT_IMPORTS = """
+import sys
+from app.cli import main
+code = main(["extract", "--engine", "tesseract", sys.argv[1]])
+heavy = ("PySide6.QtWidgets", "PySide6.QtGui", "fastapi", "pydantic", "onnxruntime", "numpy",
+         "cv2", "pytesseract", "tqdm")
+print(code, sorted(m for m in heavy if m in sys.modules))
+"""
+
+
+def test_extract_of_one_image_loads_nothing_it_does_not_use(sample_png, isolated_home) -> None:
+    """`extract --engine tesseract IMAGE` (the start-up path): no GUI, HTTP, ONNX, numpy or
+    progress-bar modules."""
+    run = subprocess.run(
+        [sys.executable, "-c", EXTRACT_IMPORTS, str(sample_png)],
+        capture_output=True,
+        text=True,
+        env={
+            **{k: v for k, v in os.environ.items() if k != ENV},
+            "IMAGEHQ_OCR_HOME": str(isolated_home),
+        },
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.strip().splitlines()
+    assert lines[0].split() == ["The", "quick", "brown", "fox"]
+    assert lines[-1] == "0 []"
