@@ -25,7 +25,7 @@ from PIL import Image
 from app.core import preprocess
 from app.core.engines import tesseract_backends, tesseract_locate
 from app.core.engines.cancel import CancelToken
-from app.core.engines.tesseract_backends import OrientationFailed, subprocess_cli
+from app.core.engines.tesseract_backends import Call, OrientationFailed, subprocess_cli
 from app.core.errors import EngineUnavailableError, UnknownLanguageError
 from app.core.model import BBox, Block, Line, OcrResult, Page, Paragraph, Word
 from app.core.options import OcrOptions, psm_value
@@ -179,19 +179,14 @@ class TesseractEngine:
         """Clockwise rotation (0/90/180/270) that makes the text upright, plus warnings."""
         if not self.has_osd():
             return 0, ["orientation detection unavailable: the 'osd' language pack is missing"]
-        backend, tessdata = self.backend(), self._tessdata
+        backend = self.backend()
+        call = Call("osd", 0, None, timeout, cancel, self._tessdata)
         found: tuple[int, float] | None = None
         reason = ""
         # Default OSD samples many characters; a short screenshot needs a smaller sample.
         for min_characters in (None, 5):
             try:
-                found = backend.orientation(
-                    image,
-                    min_characters=min_characters,
-                    timeout=timeout,
-                    cancel=cancel,
-                    tessdata=tessdata,
-                )
+                found = backend.orientation(image, call, min_characters)
                 break
             except OrientationFailed as exc:
                 reason = str(exc)
@@ -248,15 +243,7 @@ class TesseractEngine:
         cancel: CancelToken | None,
     ) -> tesseract_backends.Data:
         """image_to_data's columns from the backend in use."""
-        return self.backend().data(
-            image,
-            language=language,
-            psm=psm,
-            dpi=dpi,
-            timeout=timeout,
-            cancel=cancel,
-            tessdata=self._tessdata,
-        )
+        return self.backend().data(image, Call(language, psm, dpi, timeout, cancel, self._tessdata))
 
 
 def resolution(image: Image.Image, prepared: preprocess.Prepared) -> int | None:

@@ -12,15 +12,13 @@ Both return ``image_to_data``'s columns, so the engine builds the same result mo
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from types import ModuleType
 from typing import Protocol, cast
 
 from PIL import Image
 
-from app.core.engines.cancel import CancelToken
 from app.core.engines.tesseract_backends import inprocess, subprocess_cli
-from app.core.engines.tesseract_backends.common import OrientationFailed
+from app.core.engines.tesseract_backends.common import Call, OrientationFailed
 
 ENV = "IMAGEHQ_OCR_TESSERACT_BACKEND"
 BACKENDS: tuple[ModuleType, ...] = (inprocess, subprocess_cli)
@@ -37,30 +35,14 @@ class Backend(Protocol):
 
     def version(self) -> str: ...
 
-    def data(
-        self,
-        image: Image.Image,
-        *,
-        language: str,
-        psm: int,
-        dpi: int | None,
-        timeout: float,
-        cancel: CancelToken | None,
-        tessdata: Path | None,
-    ) -> Data: ...
+    def data(self, image: Image.Image, call: Call) -> Data: ...
 
     def orientation(
-        self,
-        image: Image.Image,
-        *,
-        min_characters: int | None,
-        timeout: float,
-        cancel: CancelToken | None,
-        tessdata: Path | None,
+        self, image: Image.Image, call: Call, min_characters: int | None
     ) -> tuple[int, float]: ...
 
 
-__all__ = ["BACKENDS", "ENV", "Backend", "Data", "OrientationFailed", "choose", "forced"]
+__all__ = ["BACKENDS", "ENV", "Backend", "Call", "Data", "OrientationFailed", "choose", "forced"]
 
 
 def forced() -> str:

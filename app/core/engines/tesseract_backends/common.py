@@ -2,8 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 from app.core.engines.cancel import CancelToken
 from app.core.errors import CanceledError
+
+
+@dataclass(frozen=True)
+class Call:
+    """What a backend is asked to read with (orientation detection uses the last three)."""
+
+    language: str
+    psm: int
+    dpi: int | None
+    timeout: float
+    cancel: CancelToken | None
+    tessdata: Path | None
 
 
 class OrientationFailed(Exception):

@@ -24,8 +24,11 @@ from typing import Any
 
 from PIL import Image
 
-from app.core.engines.cancel import CancelToken
-from app.core.engines.tesseract_backends.common import OrientationFailed, raise_if_canceled
+from app.core.engines.tesseract_backends.common import (
+    Call,
+    OrientationFailed,
+    raise_if_canceled,
+)
 from app.core.errors import EngineError, EngineTimeoutError
 from app.core.model import TSV_COLUMNS as COLUMNS
 
@@ -104,29 +107,20 @@ def _set_image(api: Any, image: Image.Image, dpi: int | None) -> None:
         api.SetSourceResolution(round(float(stated[0])))
 
 
-def data(
-    image: Image.Image,
-    *,
-    language: str,
-    psm: int,
-    dpi: int | None,
-    timeout: float,
-    cancel: CancelToken | None,
-    tessdata: Path | None,
-) -> dict[str, list[str]]:
+def data(image: Image.Image, call: Call) -> dict[str, list[str]]:
     """image_to_data's columns from ``GetTSVText``."""
-    raise_if_canceled(cancel)
+    raise_if_canceled(call.cancel)
     if max(image.size) > MAX_SIDE:  # what the command says; libtesseract only logs it
         raise EngineError(f"tesseract failed: Image too large: ({image.width}, {image.height})")
-    api = _api("ocr", tessdata, language, psm)
-    _set_image(api, image, dpi)
+    api = _api("ocr", call.tessdata, call.language, call.psm)
+    _set_image(api, image, call.dpi)
     start = time.monotonic()
-    ok = api.Recognize(timeout=max(1, int(timeout * 1000)))
-    raise_if_canceled(cancel)  # the cancel came while Tesseract read: its result is dropped
+    ok = api.Recognize(timeout=max(1, int(call.timeout * 1000)))
+    raise_if_canceled(call.cancel)  # the cancel came while Tesseract read: its result is dropped
     if not ok:
         api.Clear()
-        if time.monotonic() - start >= timeout * 0.95:
-            raise EngineTimeoutError(f"recognition timed out after {timeout:g} s")
+        if time.monotonic() - start >= call.timeout * 0.95:
+            raise EngineTimeoutError(f"recognition timed out after {call.timeout:g} s")
         raise EngineError("tesseract failed: recognition failed")
     tsv = api.GetTSVText(0) or ""
     api.Clear()  # the image and results are not kept between calls
@@ -145,25 +139,18 @@ def parse_tsv(tsv: str) -> dict[str, list[str]]:
     return out
 
 
-def orientation(
-    image: Image.Image,
-    *,
-    min_characters: int | None,
-    timeout: float,
-    cancel: CancelToken | None,
-    tessdata: Path | None,
-) -> tuple[int, float]:
+def orientation(image: Image.Image, call: Call, min_characters: int | None) -> tuple[int, float]:
     """(clockwise turn that makes the text upright, confidence); OrientationFailed when OSD
-    cannot tell. OSD has no deadline in libtesseract: ``timeout`` is not applied here."""
+    cannot tell. OSD has no deadline in libtesseract: the time-out is not applied here."""
     mod = module()
     assert mod is not None
-    raise_if_canceled(cancel)
-    api = _api("osd", tessdata, "osd", int(mod.PSM.OSD_ONLY))
+    raise_if_canceled(call.cancel)
+    api = _api("osd", call.tessdata, "osd", int(mod.PSM.OSD_ONLY))
     api.SetVariable("min_characters_to_try", str(min_characters or OSD_MIN_CHARACTERS))
     _set_image(api, image, None)
     found = api.DetectOrientationScript()
     api.Clear()
-    raise_if_canceled(cancel)
+    raise_if_canceled(call.cancel)
     if not found:
         raise OrientationFailed("too few characters")
     # orient_deg is the page's turn; "Rotate" (what the command prints) undoes it

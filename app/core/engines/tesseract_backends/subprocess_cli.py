@@ -8,13 +8,13 @@ from __future__ import annotations
 import os
 import re
 from functools import cache
-from pathlib import Path
 from types import ModuleType
 
 from PIL import Image
 
-from app.core.engines.cancel import CancelToken, cancel_scope, install
+from app.core.engines.cancel import cancel_scope, install
 from app.core.engines.tesseract_backends.common import (
+    Call,
     OrientationFailed,
     first_line,
     raise_if_canceled,
@@ -65,24 +65,19 @@ def version() -> str:
         return ""
 
 
-def data(
-    image: Image.Image,
-    *,
-    language: str,
-    psm: int,
-    dpi: int | None,
-    timeout: float,
-    cancel: CancelToken | None,
-    tessdata: Path | None,
-) -> dict[str, list[str]]:
+def data(image: Image.Image, call: Call) -> dict[str, list[str]]:
     """``image_to_data`` as a dict; Tesseract's own errors stay engine errors, only a real
     time-out is reported as one (pytesseract's TesseractError is a RuntimeError too)."""
     pt = _ready()
-    config = f"--psm {psm}" + (f" --dpi {dpi}" if dpi else "")
+    config = f"--psm {call.psm}" + (f" --dpi {call.dpi}" if call.dpi else "")
     try:
-        with cancel_scope(cancel):
+        with cancel_scope(call.cancel):
             out: dict[str, list[str]] = pt.image_to_data(
-                image, lang=language, config=config, timeout=timeout, output_type=pt.Output.DICT
+                image,
+                lang=call.language,
+                config=config,
+                timeout=call.timeout,
+                output_type=pt.Output.DICT,
             )
             return out
     except pt.TesseractNotFoundError:
@@ -91,31 +86,26 @@ def data(
 
         raise EngineUnavailableError(NOT_INSTALLED) from None
     except pt.TesseractError as exc:
-        raise_if_canceled(cancel)
+        raise_if_canceled(call.cancel)
         raise EngineError(f"tesseract failed: {first_line(exc)}") from None
     except RuntimeError as exc:  # pytesseract's time-out
-        raise EngineTimeoutError(f"recognition timed out after {timeout:g} s") from exc
+        raise EngineTimeoutError(f"recognition timed out after {call.timeout:g} s") from exc
 
 
-def orientation(
-    image: Image.Image,
-    *,
-    min_characters: int | None,
-    timeout: float,
-    cancel: CancelToken | None,
-    tessdata: Path | None,
-) -> tuple[int, float]:
+def orientation(image: Image.Image, call: Call, min_characters: int | None) -> tuple[int, float]:
     """(clockwise turn that makes the text upright, confidence); OrientationFailed when OSD
     cannot tell."""
     pt = _ready()
     config = "--psm 0" + (f" -c min_characters_to_try={min_characters}" if min_characters else "")
     try:
-        with cancel_scope(cancel):
-            osd = pt.image_to_osd(image, config=config, timeout=timeout)
+        with cancel_scope(call.cancel):
+            osd = pt.image_to_osd(image, config=config, timeout=call.timeout)
     except pt.TesseractError as exc:
-        raise_if_canceled(cancel)
+        raise_if_canceled(call.cancel)
         raise OrientationFailed(first_line(exc)) from None
     except RuntimeError as exc:  # pytesseract's time-out (TesseractError is caught above)
-        raise EngineTimeoutError(f"orientation detection timed out after {timeout:g} s") from exc
+        raise EngineTimeoutError(
+            f"orientation detection timed out after {call.timeout:g} s"
+        ) from exc
     m, c = _ROTATE_RE.search(osd), _OSD_CONF_RE.search(osd)
     return (int(m.group(1)) % 360 if m else 0), (float(c.group(1)) if c else 0.0)
