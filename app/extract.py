@@ -15,9 +15,7 @@ import sys
 from contextlib import suppress
 from pathlib import Path
 from types import FrameType
-from typing import Any, BinaryIO
-
-from tqdm import tqdm
+from typing import Any, BinaryIO, TextIO
 
 from app.core.errors import OcrError, OptionsError
 from app.core.export import format_for_path
@@ -82,6 +80,20 @@ class _Sink:
             out.write(b"\n")
         out.flush()
         return None
+
+
+class _NoBar:
+    """What extract asks of a tqdm bar, where none is shown (as tqdm with ``disable=True``)."""
+
+    def write(self, message: str, file: TextIO) -> None:
+        file.write(message)
+        file.write("\n")
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
 
 
 def _operation(args: argparse.Namespace) -> str | None:
@@ -178,9 +190,11 @@ def _run(args: argparse.Namespace) -> int:
     pending: dict[str, Path] = {}
     stopped: str | None = None  # why the run ended early: INTERRUPTED or OUTPUT_CLOSED
     show_bar = sys.stderr.isatty() and len(files) > 1
-    bar = tqdm(
-        total=len(files), unit="img", disable=not show_bar, file=sys.stderr, dynamic_ncols=True
-    )
+    bar: Any = _NoBar()
+    if show_bar:
+        from tqdm import tqdm  # about 16 ms of imports: only for a bar
+
+        bar = tqdm(total=len(files), unit="img", file=sys.stderr, dynamic_ncols=True)
 
     def stop(reason: str) -> None:
         nonlocal stopped

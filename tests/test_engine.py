@@ -15,11 +15,18 @@ from tests.conftest import text_image
 LINES = ["The quick brown fox", "jumps over the lazy dog"]
 
 
-@pytest.fixture(scope="module")
-def engine():
-    eng = get_engine()
-    assert eng.is_installed(), "tesseract must be installed (make test installs it)"
-    return eng
+@pytest.fixture(scope="module", params=["tesserocr", "subprocess"])
+def engine(request):
+    """The engine with each Tesseract backend forced in turn (IMAGEHQ_OCR_TESSERACT_BACKEND)."""
+    from app.core.engines.tesseract_backends import inprocess
+
+    if request.param == "tesserocr" and not inprocess.is_installed():
+        pytest.skip("tesserocr is not installed")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("IMAGEHQ_OCR_TESSERACT_BACKEND", request.param)
+        eng = get_engine()
+        assert eng.is_installed(), "tesseract must be installed (make test installs it)"
+        yield eng
 
 
 def words_of(result) -> list[str]:

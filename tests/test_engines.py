@@ -303,7 +303,7 @@ def test_engine_failure_is_not_reported_as_a_time_out() -> None:
     eng = TesseractEngine()
     img = Image.new("L", (33000, 20), 255)
     with pytest.raises(EngineError) as info:
-        eng._run_data(img, "eng", "--psm 3", 30.0, None)
+        eng._run_data(img, "eng", 3, None, 30.0, None)
     assert "timed out" not in str(info.value)
     assert "too large" in str(info.value).lower()
 

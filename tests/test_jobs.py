@@ -247,12 +247,14 @@ def _is_recognition(proc) -> bool:
         return False
 
 
-def test_cancel_kills_the_running_engine_process(qapp):
-    """Canceling stops Tesseract itself (SIGKILL) instead of letting it finish the page."""
+def test_cancel_kills_the_running_engine_process(qapp, monkeypatch):
+    """Canceling stops Tesseract itself (SIGKILL) instead of letting it finish the page (the
+    subprocess backend: the in-process one has no process to kill, see the next test)."""
     import signal
 
     import psutil
 
+    monkeypatch.setenv("IMAGEHQ_OCR_TESSERACT_BACKEND", "subprocess")
     manager = JobManager(max_workers=1, prune_timer=False)
     try:
         big = manager.submit([InputData("big.png", page_png(6, lines=80))])
@@ -276,6 +278,33 @@ def test_cancel_kills_the_running_engine_process(qapp):
         # the worker is free again
         ok = manager.submit([InputData("s.png", png(text_image(["quick one"])))])
         assert manager.wait(ok.id, 30).text == "quick one"
+    finally:
+        manager.shutdown()
+
+
+def test_cancel_while_in_process_tesseract_reads(qapp, monkeypatch):
+    """In-process Tesseract (tesserocr) cannot be stopped from another thread: the job is
+    canceled at once, the page's result is thrown away when the call returns (the documented
+    bound), and the worker reads the next job."""
+    from app.core.engines.tesseract_backends import inprocess
+
+    if not inprocess.is_installed():
+        pytest.skip("tesserocr is not installed")
+    monkeypatch.setenv("IMAGEHQ_OCR_TESSERACT_BACKEND", "tesserocr")
+    manager = JobManager(max_workers=1, prune_timer=False)
+    try:
+        big = manager.submit([InputData("big.png", page_png(6, lines=80))])
+        deadline = time.monotonic() + 30
+        while manager.get(big.id).status != "processing" and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert manager.get(big.id).status == "processing"
+        assert manager.cancel(big.id)
+        assert manager.get(big.id).status == "canceled"  # at once, not when the page is read
+        ok = manager.submit([InputData("s.png", png(text_image(["quick one"])))])
+        assert manager.wait(ok.id, 60).text == "quick one"
+        assert not manager.store.result_path(big.id, 0).exists()
+        assert manager.get(big.id).outputs == []
+        assert manager.get(big.id).status == "canceled"
     finally:
         manager.shutdown()
 

@@ -171,8 +171,8 @@ def test_full_disk_refuses_new_work_with_a_clear_answer(qapp, small_disk, sample
 
 # -- 3. a damaged or unusable store --------------------------------------------------------------
 def _three_jobs(home: Path, tmp_path: Path) -> list[str]:
-    for i in range(3):
-        text_image([f"history item {i}"]).save(tmp_path / f"h{i}.png")
+    for i in range(3):  # items 1-3: libtesseract 5.5 (tesserocr) reads this "item 0" as "item O"
+        text_image([f"history item {i + 1}"]).save(tmp_path / f"h{i}.png")
     proc = cli("extract", *(str(tmp_path / f"h{i}.png") for i in range(3)), home=home)
     assert proc.returncode == 0, proc.stderr
     db = sqlite3.connect(home / "data" / "store.sqlite3")
@@ -203,7 +203,7 @@ def test_damaged_store_is_moved_aside_and_the_history_reread(isolated_home, tmp_
     assert sorted(j["id"] for j in listed) == sorted(ids)
     assert {j["status"] for j in listed} == {"succeeded"}
     texts = sorted(j["result_json"]["text"] for j in listed)
-    assert texts == [f"history item {i}" for i in range(3)]
+    assert texts == [f"history item {i + 1}" for i in range(3)]
     aside = sorted((isolated_home / "data").glob("store.sqlite3.corrupt-*"))
     if damage == "empty":
         assert aside == []  # nothing to keep

@@ -1,4 +1,8 @@
-"""Tesseract through pytesseract.
+"""Tesseract: in this process through tesserocr where it loads, else the command via pytesseract.
+
+``tesseract_backends`` runs it (``IMAGEHQ_OCR_TESSERACT_BACKEND`` forces one); this module finds
+Tesseract and its language data, prepares the image, detects the orientation and builds the result
+model from image_to_data's rows, the same for either backend.
 
 Every call runs with ``OMP_THREAD_LIMIT=1``: Tesseract's OpenMP threads make it about 6× slower on
 two cores; parallelism belongs to the job manager.
@@ -16,27 +20,17 @@ from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 
-import pytesseract
 from PIL import Image
 
 from app.core import preprocess
-from app.core.engines import tesseract_locate
-from app.core.engines.cancel import CancelToken, cancel_scope, install
-from app.core.errors import (
-    CanceledError,
-    EngineError,
-    EngineTimeoutError,
-    EngineUnavailableError,
-    UnknownLanguageError,
-)
+from app.core.engines import tesseract_backends, tesseract_locate
+from app.core.engines.cancel import CancelToken
+from app.core.engines.tesseract_backends import Call, OrientationFailed, subprocess_cli
+from app.core.errors import EngineUnavailableError, UnknownLanguageError
 from app.core.model import BBox, Block, Line, OcrResult, Page, Paragraph, Word
 from app.core.options import OcrOptions, psm_value
 
-os.environ["OMP_THREAD_LIMIT"] = "1"
-install(pytesseract.pytesseract)
-
-_ROTATE_RE = re.compile(r"Rotate:\s*(\d+)")
-_OSD_CONF_RE = re.compile(r"Orientation confidence:\s*([\d.]+)")
+os.environ["OMP_THREAD_LIMIT"] = "1"  # before libtesseract or a tesseract process starts
 # Below this OSD confidence, the orientation is not trusted and the image is read as given.
 MIN_OSD_CONFIDENCE = 1.0
 #: Tesseract refuses images with a side longer than this ("Image too large").
@@ -59,15 +53,18 @@ class TesseractEngine:
     def __init__(self, cmd: str | None = None) -> None:
         self._cmd = cmd  # an explicit executable; otherwise tesseract_locate finds one
         if cmd:
-            pytesseract.pytesseract.tesseract_cmd = cmd
+            subprocess_cli.set_command(cmd)
         self._lock = threading.Lock()
-        self._identity: dict[str, str] = {}
-        self._version = ""
+        self._identity: dict[tuple[str, str], str] = {}
+        self._version: dict[str, str] = {}
         self.located: tesseract_locate.Located | None = None
 
     # -- discovery -------------------------------------------------------------------------
     def is_installed(self) -> bool:
-        """Finds Tesseract (again, until it is found: installing it needs no restart)."""
+        """Finds Tesseract (again, until it is found: installing it needs no restart). Both
+        backends need it: the in-process one reads the language data installed with it."""
+        if tesseract_backends.choose() is None:
+            return False  # IMAGEHQ_OCR_TESSERACT_BACKEND names a backend that cannot load
         if self._cmd:
             return shutil.which(self._cmd) is not None
         if self.located is None:
@@ -75,26 +72,41 @@ class TesseractEngine:
             if found is None:
                 return False
             self.located = found
-            pytesseract.pytesseract.tesseract_cmd = str(found.executable)
+            subprocess_cli.set_command(str(found.executable))
             if found.tessdata is not None and "TESSDATA_PREFIX" not in os.environ:
                 # the bundled copy's eng and osd data; a user's TESSDATA_PREFIX wins
                 os.environ["TESSDATA_PREFIX"] = str(found.tessdata)
         return True
 
+    def backend(self) -> tesseract_backends.Backend:
+        """The backend the next call uses."""
+        backend = tesseract_backends.choose()
+        if backend is None:
+            raise EngineUnavailableError(
+                f"the Tesseract backend '{tesseract_backends.forced()}' cannot load "
+                f"(unset {tesseract_backends.ENV} to use the one that does)"
+            )
+        return backend
+
     def version(self) -> str:
-        """Tesseract's version, or "" when it is not installed."""
-        if not self._version and self.is_installed():
-            try:
-                self._version = str(pytesseract.get_tesseract_version())
-            except (pytesseract.TesseractNotFoundError, OSError):
-                return ""
-        return self._version
+        """The version of the Tesseract that reads (the backend's), or "" when not installed."""
+        if not self.is_installed():
+            return ""
+        backend = self.backend()
+        if not self._version.get(backend.NAME):
+            self._version[backend.NAME] = backend.version()
+        return self._version[backend.NAME]
 
     @cached_property
     def _tessdata(self) -> Path | None:
+        """The language data folder: the one beside the executable where it is at a known
+        place (no process start), else what ``tesseract --list-langs`` names."""
+        guess = _tessdata_near(self._executable())
+        if guess is not None:
+            return guess
         try:
             out = subprocess.run(
-                [pytesseract.pytesseract.tesseract_cmd, "--list-langs"],
+                [self._executable() or "tesseract", "--list-langs"],
                 capture_output=True,
                 text=True,
                 timeout=20,
@@ -105,27 +117,35 @@ class TesseractEngine:
         m = re.search(r'"(.+?)"', out.splitlines()[0] if out else "")
         return Path(m.group(1)) if m else None
 
+    def _executable(self) -> str | None:
+        if self._cmd:
+            return shutil.which(self._cmd)
+        self.is_installed()
+        return str(self.located.executable) if self.located else None
+
+    def _all_languages(self) -> list[str]:
+        """Every installed pack, osd included (what ``tesseract --list-langs`` lists)."""
+        if not self.is_installed() or self._tessdata is None:
+            return []
+        return sorted(
+            p.name.removesuffix(".traineddata") for p in self._tessdata.glob("*.traineddata")
+        )
+
     @cached_property
     def _languages(self) -> list[str]:
-        try:
-            langs = pytesseract.get_languages(config="")
-        except (pytesseract.TesseractNotFoundError, pytesseract.TesseractError, OSError):
-            return []
-        return sorted(lang for lang in langs if lang and lang != "osd")
+        return [lang for lang in self._all_languages() if lang != "osd"]
 
     def languages(self) -> list[str]:
         return list(self._languages)
 
     def has_osd(self) -> bool:
-        try:
-            return "osd" in pytesseract.get_languages(config="")
-        except (pytesseract.TesseractNotFoundError, pytesseract.TesseractError, OSError):
-            return False
+        return "osd" in self._all_languages()
 
     def identity(self, language: str) -> str:
         with self._lock:
-            if language in self._identity:
-                return self._identity[language]
+            key = (self.backend().NAME, language)
+            if key in self._identity:
+                return self._identity[key]
             parts = [f"tesseract {self.version()}"]
             tessdata = self._tessdata
             for lang in language.split("+"):
@@ -136,11 +156,12 @@ class TesseractEngine:
                 else:
                     parts.append(lang)
             ident = hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
-            self._identity[language] = ident
+            self._identity[key] = ident
             return ident
 
     def check_language(self, language: str) -> str:
         if not self.is_installed():
+            self.backend()  # a forced backend that cannot load says so
             raise EngineUnavailableError(NOT_INSTALLED)
         installed = self.languages()
         missing = [lang for lang in language.split("+") if lang not in installed]
@@ -158,25 +179,20 @@ class TesseractEngine:
         """Clockwise rotation (0/90/180/270) that makes the text upright, plus warnings."""
         if not self.has_osd():
             return 0, ["orientation detection unavailable: the 'osd' language pack is missing"]
-        osd = ""
+        backend = self.backend()
+        call = Call("osd", 0, None, timeout, cancel, self._tessdata)
+        found: tuple[int, float] | None = None
+        reason = ""
         # Default OSD samples many characters; a short screenshot needs a smaller sample.
-        for config in ("--psm 0", "--psm 0 -c min_characters_to_try=5"):
+        for min_characters in (None, 5):
             try:
-                with cancel_scope(cancel):
-                    osd = pytesseract.image_to_osd(image, config=config, timeout=timeout)
+                found = backend.orientation(image, call, min_characters)
                 break
-            except pytesseract.TesseractError as exc:
-                _raise_if_canceled(cancel)
-                reason = _first_line(exc)
-            except RuntimeError as exc:  # pytesseract's time-out (TesseractError is caught above)
-                raise EngineTimeoutError(
-                    f"orientation detection timed out after {timeout:g} s"
-                ) from exc
-        if not osd:
+            except OrientationFailed as exc:
+                reason = str(exc)
+        if found is None:
             return 0, [f"orientation not detected ({reason}); read as given"]
-        m, c = _ROTATE_RE.search(osd), _OSD_CONF_RE.search(osd)
-        rotate = int(m.group(1)) % 360 if m else 0
-        conf = float(c.group(1)) if c else 0.0
+        rotate, conf = found
         if rotate and conf < MIN_OSD_CONFIDENCE:
             return 0, [f"orientation uncertain (confidence {conf:.2f}); read as given"]
         return rotate, []
@@ -201,11 +217,8 @@ class TesseractEngine:
             if orientation:
                 # OSD's "Rotate" is the clockwise turn that makes the page upright.
                 work = work.rotate(-orientation, expand=True)
-        config = f"--psm {psm_value(options.psm)}"
         dpi = resolution(image, prepared)
-        if dpi:
-            config += f" --dpi {dpi}"
-        data = self._run_data(work, language, config, timeout, cancel)
+        data = self._run_data(work, language, psm_value(options.psm), dpi, timeout, cancel)
 
         def to_input(box: BBox) -> BBox:
             return prepared.to_source(_unrotate(box, orientation, pw, ph), width, height)
@@ -224,28 +237,13 @@ class TesseractEngine:
         self,
         image: Image.Image,
         language: str,
-        config: str,
+        psm: int,
+        dpi: int | None,
         timeout: float,
         cancel: CancelToken | None,
-    ) -> dict:
-        """``image_to_data`` as a dict; Tesseract's own errors stay engine errors, only a real
-        time-out is reported as one (pytesseract's TesseractError is a RuntimeError too)."""
-        try:
-            with cancel_scope(cancel):
-                return pytesseract.image_to_data(
-                    image,
-                    lang=language,
-                    config=config,
-                    timeout=timeout,
-                    output_type=pytesseract.Output.DICT,
-                )
-        except pytesseract.TesseractNotFoundError:
-            raise EngineUnavailableError(NOT_INSTALLED) from None
-        except pytesseract.TesseractError as exc:
-            _raise_if_canceled(cancel)
-            raise EngineError(f"tesseract failed: {_first_line(exc)}") from None
-        except RuntimeError as exc:  # pytesseract's time-out
-            raise EngineTimeoutError(f"recognition timed out after {timeout:g} s") from exc
+    ) -> tesseract_backends.Data:
+        """image_to_data's columns from the backend in use."""
+        return self.backend().data(image, Call(language, psm, dpi, timeout, cancel, self._tessdata))
 
 
 def resolution(image: Image.Image, prepared: preprocess.Prepared) -> int | None:
@@ -271,14 +269,21 @@ def resolution(image: Image.Image, prepared: preprocess.Prepared) -> int | None:
     return max(70, round(stated * prepared.scale))
 
 
-def _raise_if_canceled(cancel: CancelToken | None) -> None:
-    if cancel is not None and cancel.canceled:
-        raise CanceledError("canceled")
-
-
-def _first_line(exc: Exception) -> str:
-    text = str(getattr(exc, "message", "") or exc).strip()
-    return text.splitlines()[-1] if text else exc.__class__.__name__
+def _tessdata_near(executable: str | None) -> Path | None:
+    """``TESSDATA_PREFIX``, or the language data where the executable's package puts it: Linux
+    and Homebrew ``<prefix>/share/tesseract-ocr/<N>/tessdata`` or ``<prefix>/share/tessdata``,
+    Windows ``tessdata`` beside ``tesseract.exe``."""
+    candidates: list[Path] = []
+    prefix = os.environ.get("TESSDATA_PREFIX")
+    if prefix:
+        candidates += [Path(prefix), Path(prefix) / "tessdata"]
+    if executable:
+        exe = Path(executable).resolve()
+        share = exe.parent.parent / "share"
+        candidates.append(exe.parent / "tessdata")
+        candidates += sorted((share / "tesseract-ocr").glob("*/tessdata"), reverse=True)
+        candidates.append(share / "tessdata")
+    return next((c for c in candidates if any(c.glob("*.traineddata"))), None)
 
 
 def _unrotate(box: BBox, rotate: int, w: int, h: int) -> BBox:

@@ -8,26 +8,11 @@ import json
 from typing import TYPE_CHECKING
 
 from app.core.barcodes import barcodes_text
-from app.core.model import OcrResult
+from app.core.model import TSV_COLUMNS, OcrResult
 from app.core.textmode import result_text
 
 if TYPE_CHECKING:
     from app.core.export import RenderContext
-
-TSV_COLUMNS = (
-    "level",
-    "page_num",
-    "block_num",
-    "par_num",
-    "line_num",
-    "word_num",
-    "left",
-    "top",
-    "width",
-    "height",
-    "conf",
-    "text",
-)
 
 
 def to_txt(result: OcrResult, ctx: RenderContext) -> bytes:
