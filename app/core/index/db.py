@@ -274,6 +274,20 @@ class IndexDB:
             ).fetchall()
         return [self._item(r) for r in rows]
 
+    def folder_counts(self) -> dict[str, tuple[int, int]]:
+        """``watched folder → (indexed, failed)``."""
+        counts = {folder: (0, 0) for folder in self.folders()}
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT folder, SUM(status = ?) AS ok, SUM(status = ?) AS bad FROM items "
+                "GROUP BY folder",
+                (INDEXED, FAILED),
+            ).fetchall()
+        for r in rows:
+            if r["folder"] in counts:
+                counts[r["folder"]] = (int(r["ok"] or 0), int(r["bad"] or 0))
+        return counts
+
     def stats(self) -> IndexStats:
         with self._lock:
             counts = dict(
