@@ -24,7 +24,7 @@ from app.core.errors import StorageError
 from app.core.index.query import SearchHit, hit_boxes, parse_query, split_snippet
 from app.core.job import iso, utcnow
 from app.core.storefs import reason
-from app.paths import HOME_ENV, PRIVATE_FILE, data_dir, make_private
+from app.paths import HOME_ENV, PRIVATE_DIR, PRIVATE_FILE, data_dir, make_private
 
 DB_NAME = "index.sqlite3"
 INDEXED, FAILED = "indexed", "failed"
@@ -49,7 +49,7 @@ CREATE INDEX IF NOT EXISTS items_sha ON items(sha256);
 CREATE INDEX IF NOT EXISTS items_folder ON items(folder);
 CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
     text, name, path, content='items', content_rowid='id',
-    tokenize='unicode61 remove_diacritics 2'
+    tokenize='unicode61 remove_diacritics 2', prefix='2 3 4'
 );
 CREATE TRIGGER IF NOT EXISTS items_ai AFTER INSERT ON items BEGIN
     INSERT INTO items_fts(rowid, text, name, path) VALUES (new.id, new.text, new.name, new.path);
@@ -70,6 +70,7 @@ CREATE TABLE IF NOT EXISTS folders (
 """
 #: Column weights of bm25: a hit in the text counts most, then the file name, then the path.
 WEIGHTS = (10.0, 4.0, 1.0)
+BM25 = "bm25({}, {}, {})".format(*WEIGHTS)
 SNIPPET_TOKENS = 12
 #: Marks around a hit in the snippet SQLite makes (``split_snippet`` turns them into parts).
 MARK_START, MARK_END = "\x02", "\x03"
@@ -112,6 +113,8 @@ class IndexDB:
         self.path = self.root / DB_NAME
         self._lock = threading.RLock()
         try:
+            self.root.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+            make_private(self.root)
             if not self.path.exists():  # 0600 from the start: -wal and -shm get the same mode
                 os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE))
             for suffix in ("", "-wal", "-shm"):
@@ -304,19 +307,39 @@ class IndexDB:
         if parsed is None:
             return []
         with self._lock:
-            rows = self._db.execute(
-                "SELECT i.path, i.words, bm25(items_fts, ?, ?, ?) AS rank, "
-                "snippet(items_fts, -1, ?, ?, '…', ?) AS snip "
-                "FROM items_fts JOIN items i ON i.id = items_fts.rowid "
-                "WHERE items_fts MATCH ? ORDER BY rank LIMIT ?",
-                (*WEIGHTS, MARK_START, MARK_END, SNIPPET_TOKENS, parsed.match, int(limit)),
+            # the best rowids first (FTS5 ranks without touching the items), then the snippets
+            # and the items of those only
+            ranked = self._db.execute(
+                "SELECT rowid, rank FROM items_fts WHERE items_fts MATCH ? AND rank MATCH ? "
+                "ORDER BY rank LIMIT ?",
+                (parsed.match, BM25, int(limit)),
             ).fetchall()
+            if not ranked:
+                return []
+            ids = [r["rowid"] for r in ranked]
+            marks = ",".join("?" * len(ids))
+            snippets = dict(
+                self._db.execute(
+                    "SELECT rowid, snippet(items_fts, -1, ?, ?, '…', ?) FROM items_fts "
+                    f"WHERE items_fts MATCH ? AND rowid IN ({marks})",
+                    (MARK_START, MARK_END, SNIPPET_TOKENS, parsed.match, *ids),
+                ).fetchall()
+            )
+            items = {
+                r["id"]: r
+                for r in self._db.execute(
+                    f"SELECT id, path, words FROM items WHERE id IN ({marks})", ids
+                ).fetchall()
+            }
         return [
             SearchHit(
-                path=r["path"],
+                path=items[r["rowid"]]["path"],
                 score=round(-float(r["rank"]), 4),
-                parts=split_snippet(r["snip"], MARK_START, MARK_END),
-                boxes=hit_boxes(json.loads(r["words"]), parsed.terms, parsed.prefix),
+                parts=split_snippet(snippets.get(r["rowid"], ""), MARK_START, MARK_END),
+                boxes=hit_boxes(
+                    json.loads(items[r["rowid"]]["words"]), parsed.terms, parsed.prefix
+                ),
             )
-            for r in rows
+            for r in ranked
+            if r["rowid"] in items
         ]

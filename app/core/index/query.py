@@ -1,8 +1,8 @@
 """What a user types into a search, as an FTS5 query; the hits as the callers show them.
 
-Words are matched as words (AND), a ``"quoted phrase"`` as a phrase, and the last word also as
-a prefix (``ord`` finds ``order``: the window searches as one types). Anything else in the
-query (FTS5 operators, punctuation) is taken as text, never as syntax.
+Words are matched as words (AND), a ``"quoted phrase"`` as a phrase, and the last word (of two
+letters or more) also as a prefix (``ord`` finds ``order``: the window searches as one types).
+Anything else in the query (FTS5 operators, punctuation) is taken as text, never as syntax.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+#: A shorter last word is matched as a word only (``a*`` would match nearly everything).
+MIN_PREFIX = 2
 
 
 def normalize(word: str) -> str:
@@ -45,7 +47,7 @@ def parse_query(query: str) -> ParsedQuery | None:
     exprs = ['"' + " ".join(words) + '"' for words, _ in groups]
     last_words, last_phrase = groups[-1]
     prefix = None
-    if not last_phrase:
+    if not last_phrase and len(last_words[0]) >= MIN_PREFIX:
         prefix = normalize(last_words[0])
         exprs[-1] += "*"
     terms = [normalize(w) for words, _ in groups for w in words]
@@ -87,8 +89,8 @@ def split_snippet(snippet: str, start: str, end: str) -> list[tuple[str, bool]]:
 def hit_boxes(
     words: list[list[Any]], terms: list[str], prefix: str | None = None
 ) -> list[dict[str, Any]]:
-    """The boxes of the words of an item that a query term matches (or that start with ``prefix``);
-    ``words`` as the index keeps them: ``[text, x0, y0, x1, y1, page]``."""
+    """The boxes of the words of an item that a query term matches (or that start with
+    ``prefix``); ``words`` as the index keeps them: ``[text, x0, y0, x1, y1, page]``."""
     exact = set(terms)
     boxes = []
     for text, x0, y0, x1, y1, page in words:
