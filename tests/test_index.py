@@ -175,3 +175,40 @@ def test_search_takes_any_query_as_text() -> None:
     assert parse_query('"kernel panic') is not None  # an unclosed quote is not an error
     assert index.remove_folder("/f") is False  # not watched, but its items are dropped
     assert index.search("nothing") == []
+
+
+def test_waits_while_jobs_run(tmp_path: Path) -> None:
+    folder = tmp_path / "shots"
+    folder.mkdir()
+    index = IndexDB()
+    index.add_folder(folder_key(folder))
+    jobs_running = True
+    indexer = Indexer(index, busy=lambda: jobs_running, use_events=False)
+    indexer.start()
+    try:
+        text_image(["Quarterly numbers attached"]).save(folder / "q.png")
+        os.utime(folder / "q.png", (time.time() - 5, time.time() - 5))
+        indexer.rescan()
+        assert wait_for(lambda: indexer.waiting_for_jobs)
+        assert index.get(folder_key(folder / "q.png")) is None  # not read while jobs run
+        assert indexer.counts.recognized == 0
+        jobs_running = False
+        assert wait_for(lambda: index.search("quarterly"))
+    finally:
+        indexer.stop()
+        index.close()
+
+
+def test_items_outlive_the_store_retention() -> None:
+    from datetime import timedelta
+
+    from app.core.job import utcnow
+    from app.core.store import Store
+
+    index = IndexDB()
+    index.put(_item("/f/old.png", "kept forever"))
+    store = Store(clock=lambda: utcnow() + timedelta(days=3650))
+    store.prune()  # removes what is past its expiry: the index is not the store's
+    store.close()
+    assert [h.path for h in index.search("forever")] == ["/f/old.png"]
+    assert index.path.parent == store.root and index.path != store.db_path

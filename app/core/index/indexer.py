@@ -110,6 +110,7 @@ class Indexer:
         self.rescan_s = rescan_s
         self.use_events = use_events
         self.counts = IndexerCounts()
+        self.waiting_for_jobs = False  # a file is due, and it waits for busy() to end
         self._cond = threading.Condition()
         self._pending: dict[str, float] = {}  # path → when it may be read (monotonic)
         self._gone: set[str] = set()
@@ -314,9 +315,11 @@ class Indexer:
             folder = owning_folder(path, self._folders)
             while folder is not None and self.busy():  # interactive jobs first
                 with self._cond:
+                    self.waiting_for_jobs = True
                     if self._stopping:
                         return
                     self._cond.wait(BUSY_POLL_S)
+            self.waiting_for_jobs = False
             if folder is None:
                 return
             known = self.index.get(path)
