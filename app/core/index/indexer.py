@@ -119,7 +119,7 @@ class Indexer:
         self._stopping = False
         self._folders: list[str] = []
         self._thread: threading.Thread | None = None
-        self._cancel = CancelToken()
+        self._cancel: CancelToken | None = None  # made in the thread (engine code stays there)
         self._observer: Any = None
         self._lock = _Lock(index.root / LOCK_NAME)
 
@@ -134,7 +134,10 @@ class Indexer:
         with self._cond:
             self._stopping = True
             self._cond.notify_all()
-        self._cancel.cancel()  # a running engine process is killed
+        with self._cond:
+            reading = self._working and self._cancel is not None
+        if reading and self._cancel is not None:
+            self._cancel.cancel()  # the engine process reading a file is killed
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
@@ -204,6 +207,7 @@ class Indexer:
 
     # -- the thread ------------------------------------------------------------------------------
     def _run(self) -> None:
+        self._cancel = CancelToken()
         with suppress(AttributeError, OSError):  # Linux: this thread only, and its children
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICE)
         next_folders = next_scan = 0.0
@@ -302,6 +306,8 @@ class Indexer:
 
     def _next_ready(self) -> str | None:
         with self._cond:
+            if self._stopping:
+                return None
             now = time.monotonic()
             for path, when in self._pending.items():
                 if when <= now:
