@@ -129,13 +129,16 @@ def _run(index: Any, args: argparse.Namespace) -> int:
     indexer.start()
     print(f"watching {len(folders)} folder(s): {', '.join(folders)}", file=sys.stderr, flush=True)
     try:
-        if not stopping.wait(0.0) and not _became_active(indexer, stopping):
+        if not _became_active(indexer, stopping):
             print(
-                f"{PROG}: another process (the window, serve or watch run) is indexing; "
-                "this one takes over when it ends",
+                f"{PROG}: another process (the window, serve or watch run) is indexing"
+                + (" this data folder; it keeps the index current" if args.once else
+                   "; this one takes over when it ends"),
                 file=sys.stderr,
                 flush=True,
-            )
+            )  # fmt: skip
+            if args.once:
+                stopping.set()
         while not stopping.is_set():
             if not args.once:
                 stopping.wait(0.5)

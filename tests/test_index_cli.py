@@ -72,6 +72,8 @@ def test_watch_run_keeps_index_current_until_sigterm(tmp_path: Path, isolated_ho
         text_image(["Backup finished without errors"]).save(folder / "late.png")
         assert wait_for(lambda: index.search("backup") or proc.poll() is not None)
         assert [h.path for h in index.search("backup")] == [str((folder / "late.png").resolve())]
+        other = cli("watch", "run", "--once", home=isolated_home)  # one indexer at a time
+        assert other.returncode == 0 and "another process" in other.stderr
     finally:
         proc.send_signal(signal.SIGTERM)
         _out, err = proc.communicate(timeout=30)
