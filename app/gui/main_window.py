@@ -424,7 +424,9 @@ class MainWindow(QMainWindow):
         self.index_hits.setAccessibleName(self.tr("Hits in watched folders"))
         self.index_hits.setMaximumHeight(150)
         self.index_hits.setToolTip(self.tr("Double-click to open the image as a job"))
+        self.index_hits.setIconSize(QSize(THUMB_SIZE, THUMB_SIZE))
         self.index_hits.itemActivated.connect(self._open_index_hit)
+        self.thumbnails.ready.connect(self._on_index_thumbnail)
         self.index_hits.hide()
         lay.addWidget(self.index_hits)
         self.setCentralWidget(central)
@@ -695,10 +697,19 @@ class MainWindow(QMainWindow):
         self.index_hits.clear()
         for hit in self.index.search(self.search.text()):
             item = QListWidgetItem(f"{Path(hit.path).name} — {hit.snippet}")
+            item.setIcon(self.thumbnails.get_file(hit.path))
             item.setData(Qt.ItemDataRole.UserRole, hit.path)
             item.setToolTip(hit.path)
             self.index_hits.addItem(item)
         self.index_hits.setVisible(self.index_hits.count() > 0)
+
+    def _on_index_thumbnail(self, key: str) -> None:
+        if not key.startswith("file:"):
+            return
+        for row in range(self.index_hits.count()):
+            item = self.index_hits.item(row)
+            if f"file:{item.data(Qt.ItemDataRole.UserRole)}" == key:
+                item.setIcon(self.thumbnails.get_file(key[5:]))
 
     def _open_index_hit(self, item: QListWidgetItem) -> None:
         self.add_paths([str(item.data(Qt.ItemDataRole.UserRole))])

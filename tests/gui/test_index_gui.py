@@ -44,6 +44,9 @@ def test_search_box_finds_watched_images(qtbot, window, tmp_path: Path) -> None:
     item = window.index_hits.item(0)
     assert item.text().startswith("alert.png — ")
     assert "[Certificate]" in item.text()
+    # its thumbnail is decoded off the GUI thread and replaces the placeholder
+    placeholder = window.thumbnails.placeholder().cacheKey()
+    qtbot.waitUntil(lambda: item.icon().cacheKey() != placeholder, timeout=WAIT_MS)
     window.index_hits.itemActivated.emit(item)  # opens the image as a job
     jobs = wait_jobs(qtbot, window, 1)
     assert jobs[0].inputs[0].filename == "alert.png"
