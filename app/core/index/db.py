@@ -176,8 +176,9 @@ class IndexDB:
         return cur.rowcount > 0
 
     # -- items -------------------------------------------------------------------------------
-    def put(self, item: Item) -> None:
-        """Inserts or replaces the item of ``item.path``."""
+    def put(self, item: Item, *, watched_only: bool = False) -> bool:
+        """Inserts or replaces the item of ``item.path``; with ``watched_only`` only while its
+        folder is watched (False when it is not: removed while the file was read)."""
         row = (
             item.path,
             item.name,
@@ -193,6 +194,13 @@ class IndexDB:
             item.indexed_at or iso(utcnow()),
         )
         with self._tx() as db:
+            if (
+                watched_only
+                and not db.execute(
+                    "SELECT 1 FROM folders WHERE path = ?", (item.folder,)
+                ).fetchone()
+            ):
+                return False
             db.execute(
                 "INSERT INTO items(path, name, folder, size, mtime, sha256, status, reason, "
                 "engine, text, words, indexed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -202,10 +210,7 @@ class IndexDB:
                 "text=excluded.text, words=excluded.words, indexed_at=excluded.indexed_at",
                 row,
             )
-
-    def put_many(self, items: list[Item]) -> None:
-        for item in items:
-            self.put(item)
+        return True
 
     @staticmethod
     def _item(row: sqlite3.Row) -> Item:

@@ -17,6 +17,7 @@ re-appears elsewhere is matched first).
 from __future__ import annotations
 
 import logging
+import math
 import os
 import threading
 import time
@@ -38,6 +39,7 @@ from app.paths import PRIVATE_FILE
 log = logging.getLogger(__name__)
 
 SETTLE_S = 0.5
+GONE_GRACE_S = 2.0
 RESCAN_S = 120.0
 FOLDER_POLL_S = 2.0  # how often the list of watched folders is re-read (another process edits it)
 BUSY_POLL_S = 0.25
@@ -113,8 +115,9 @@ class Indexer:
         self.waiting_for_jobs = False  # a file is due, and it waits for busy() to end
         self._cond = threading.Condition()
         self._pending: dict[str, float] = {}  # path → when it may be read (monotonic)
-        self._gone: set[str] = set()
+        self._gone: dict[str, float] = {}  # path → when it may leave the index (monotonic)
         self._scan_due = True
+        self._scan_at = math.inf  # a rescan soon after a deletion (a move seen half)
         self._working = False
         self._stopping = False
         self._folders: list[str] = []
@@ -188,7 +191,7 @@ class Indexer:
                 if target is not None and is_indexable(dest):
                     self._pending[dest] = time.monotonic() + SETTLE_S
                 elif owning_folder(src, folders) is not None:
-                    self._gone.add(src)
+                    self._deleted(src)
                 self._cond.notify_all()
             return
         if owning_folder(src, folders) is None or not is_indexable(src):
@@ -196,10 +199,18 @@ class Indexer:
         with self._cond:
             if kind == "deleted":
                 self._pending.pop(src, None)
-                self._gone.add(src)
+                self._deleted(src)
             else:
                 self._pending[src] = time.monotonic() + SETTLE_S
             self._cond.notify_all()
+
+    def _deleted(self, path: str) -> None:
+        """Called with the lock held. A "deleted" event may be half of a move whose other half
+        went unseen (into a folder not watched yet): the item stays for ``GONE_GRACE_S`` and a
+        rescan comes first, so the file found elsewhere keeps its text."""
+        now = time.monotonic()
+        self._gone[path] = max(self._gone.get(path, 0.0), now + GONE_GRACE_S)
+        self._scan_at = min(self._scan_at, now + SETTLE_S)
 
     def dir_event(self) -> None:
         """A folder was moved or deleted: the rescan sorts it out."""
@@ -223,8 +234,9 @@ class Indexer:
                 self._reload_folders()
                 next_folders = now + FOLDER_POLL_S
             with self._cond:
-                if now >= next_scan:
+                if now >= next_scan or now >= self._scan_at:
                     self._scan_due = True
+                    self._scan_at = math.inf
                 scan = self._scan_due
             if scan:
                 self._scan()
@@ -237,7 +249,10 @@ class Indexer:
             if self._remove_gone():
                 continue
             with self._cond:
-                wake = min([next_folders, next_scan, *self._pending.values()])
+                wake = min(
+                    [next_folders, next_scan, self._scan_at, *self._pending.values()]
+                    + ([min(self._gone.values())] if self._gone else [])
+                )
                 if not self._stopping and not self._scan_due:
                     self._cond.wait(max(0.01, wake - time.monotonic()))
 
@@ -288,6 +303,7 @@ class Indexer:
                 observer.join(5)
 
     def _scan(self) -> None:
+        self._reload_folders()  # a folder just removed is not scanned again
         with self._cond:
             self._scan_due = False
         self.counts.scans += 1
@@ -301,7 +317,9 @@ class Indexer:
                 for path, sig in found.items():
                     if known.get(path) != sig:
                         self._pending.setdefault(path, ready)
-                self._gone.update(p for p in known if p not in found)
+                for p in known:
+                    if p not in found:
+                        self._gone.setdefault(p, ready)
                 self._cond.notify_all()
 
     def _next_ready(self) -> str | None:
@@ -361,7 +379,8 @@ class Indexer:
                     return
             if outcome is None:
                 return
-            self.index.put(outcome.item)
+            if not self.index.put(outcome.item, watched_only=True):
+                return  # its folder was removed while it was read
             self.counts.recognized += outcome.recognized
             if outcome.item.status == FAILED:
                 self.counts.failed += 1
@@ -379,9 +398,14 @@ class Indexer:
 
     def _remove_gone(self) -> bool:
         with self._cond:
-            if not self._gone or self._pending:
+            if not self._gone or self._pending or self._scan_due or self._scan_at < math.inf:
                 return False
-            gone, self._gone = self._gone, set()
+            now = time.monotonic()
+            gone = [p for p, when in self._gone.items() if when <= now]
+            if not gone:
+                return False
+            for p in gone:
+                del self._gone[p]
         missing = [p for p in gone if not os.path.exists(p)]
         removed = self.index.remove(missing) if missing else 0
         self.counts.removed += removed
