@@ -16,6 +16,7 @@ from app.core.errors import StorageError
 from app.core.inputs import DEFAULT_MAX_FILE_MB
 from app.core.options import ENGINE_NAMES, OPERATIONS, OUTPUT_FORMATS, PDF_TEXT_MODES, PSM_PRESETS
 from app.core.textmode import DEFAULT_TEXT_MODE, TEXT_MODES
+from app.index_cli import add_parsers as add_index_parsers
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 STALLED = (
@@ -143,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     sub.add_parser("token", help="print the local API token and where it is kept")
+    add_index_parsers(sub)
 
     cap = sub.add_parser("capture", help="capture a screen region, OCR it, copy the text")
     cap.add_argument("--region", metavar="X,Y,W,H", help="region in screen pixels (no overlay)")
@@ -185,7 +187,11 @@ def main(argv: list[str] | None = None) -> int:
     from app.logs import setup_logging
 
     # extract writes one line per failed file itself; the others also say warnings on stderr
-    console = None if args.command in ("extract", "langs", "jobs", "token") else logging.WARNING
+    console = (
+        None
+        if args.command in ("extract", "langs", "jobs", "token", "watch", "search")
+        else logging.WARNING
+    )
     setup_logging(console_level=console)
     try:
         if args.command is None:
@@ -214,6 +220,10 @@ def main(argv: list[str] | None = None) -> int:
             from app.capture.cli import capture_main
 
             return capture_main(args)
+        if args.command in ("watch", "search"):
+            from app.index_cli import search_main, watch_main
+
+            return watch_main(args) if args.command == "watch" else search_main(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

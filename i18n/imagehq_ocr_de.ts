@@ -504,6 +504,14 @@
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
+    <message>
+        <source>Hits in watched folders</source>
+        <translation>Treffer in überwachten Ordnern</translation>
+    </message>
+    <message>
+        <source>Double-click to open the image as a job</source>
+        <translation>Doppelklick öffnet das Bild als Auftrag</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1255,6 +1263,14 @@
         <source>All on one line</source>
         <translation>Alles in einer Zeile</translation>
     </message>
+    <message>
+        <source>Watched folders</source>
+        <translation>Überwachte Ordner</translation>
+    </message>
+    <message>
+        <source>Images in these folders are read in the background and found by the search box. Suggested: %s</source>
+        <translation>Bilder in diesen Ordnern werden im Hintergrund gelesen und über das Suchfeld gefunden. Vorschlag: %s</translation>
+    </message>
 </context>
 <context>
     <name>Tray</name>
@@ -1284,6 +1300,25 @@
     <message>
         <source>Closing the window keeps ImageHQ OCR in the tray, so the capture hotkey still works. Quit from the tray menu or with Ctrl+Q; Settings can turn this off.</source>
         <translation>Beim Schließen des Fensters bleibt ImageHQ OCR im Infobereich, damit das Tastenkürzel zum Erfassen weiter funktioniert. Beenden Sie es über das Menü im Infobereich oder mit Strg+Q; in den Einstellungen lässt sich das abschalten.</translation>
+    </message>
+</context>
+<context>
+    <name>WatchedFolders</name>
+    <message>
+        <source>Watched folders</source>
+        <translation>Überwachte Ordner</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Watch a folder</source>
+        <translation>Ordner überwachen</translation>
+    </message>
+    <message>
+        <source>A&amp;dd folder…</source>
+        <translation>Or&amp;dner hinzufügen…</translation>
     </message>
 </context>
 <context>

@@ -504,6 +504,14 @@
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
+    <message>
+        <source>Hits in watched folders</source>
+        <translation>Resultados en carpetas vigiladas</translation>
+    </message>
+    <message>
+        <source>Double-click to open the image as a job</source>
+        <translation>Doble clic para abrir la imagen como tarea</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1255,6 +1263,14 @@
         <source>All on one line</source>
         <translation>Todo en una línea</translation>
     </message>
+    <message>
+        <source>Watched folders</source>
+        <translation>Carpetas vigiladas</translation>
+    </message>
+    <message>
+        <source>Images in these folders are read in the background and found by the search box. Suggested: %s</source>
+        <translation>Las imágenes de estas carpetas se leen en segundo plano y se encuentran con el cuadro de búsqueda. Sugerida: %s</translation>
+    </message>
 </context>
 <context>
     <name>Tray</name>
@@ -1284,6 +1300,25 @@
     <message>
         <source>Closing the window keeps ImageHQ OCR in the tray, so the capture hotkey still works. Quit from the tray menu or with Ctrl+Q; Settings can turn this off.</source>
         <translation>Al cerrar la ventana, ImageHQ OCR sigue en la bandeja del sistema para que el atajo de captura siga funcionando. Salga desde el menú de la bandeja o con Ctrl+Q; puede desactivarlo en la Configuración.</translation>
+    </message>
+</context>
+<context>
+    <name>WatchedFolders</name>
+    <message>
+        <source>Watched folders</source>
+        <translation>Carpetas vigiladas</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Watch a folder</source>
+        <translation>Vigilar una carpeta</translation>
+    </message>
+    <message>
+        <source>A&amp;dd folder…</source>
+        <translation>Añadir &amp;carpeta…</translation>
     </message>
 </context>
 <context>

@@ -504,6 +504,14 @@
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
+    <message>
+        <source>Hits in watched folders</source>
+        <translation>Résultats dans les dossiers surveillés</translation>
+    </message>
+    <message>
+        <source>Double-click to open the image as a job</source>
+        <translation>Double-cliquez pour ouvrir l’image comme tâche</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1255,6 +1263,14 @@
         <source>All on one line</source>
         <translation>Tout sur une ligne</translation>
     </message>
+    <message>
+        <source>Watched folders</source>
+        <translation>Dossiers surveillés</translation>
+    </message>
+    <message>
+        <source>Images in these folders are read in the background and found by the search box. Suggested: %s</source>
+        <translation>Les images de ces dossiers sont lues en arrière-plan et retrouvées par le champ de recherche. Suggestion : %s</translation>
+    </message>
 </context>
 <context>
     <name>Tray</name>
@@ -1284,6 +1300,25 @@
     <message>
         <source>Closing the window keeps ImageHQ OCR in the tray, so the capture hotkey still works. Quit from the tray menu or with Ctrl+Q; Settings can turn this off.</source>
         <translation>Fermer la fenêtre laisse ImageHQ OCR dans la zone de notification, pour que le raccourci de capture fonctionne toujours. Quittez depuis le menu de la zone de notification ou avec Ctrl+Q ; les Paramètres permettent de désactiver ce comportement.</translation>
+    </message>
+</context>
+<context>
+    <name>WatchedFolders</name>
+    <message>
+        <source>Watched folders</source>
+        <translation>Dossiers surveillés</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Reti&amp;rer</translation>
+    </message>
+    <message>
+        <source>Watch a folder</source>
+        <translation>Surveiller un dossier</translation>
+    </message>
+    <message>
+        <source>A&amp;dd folder…</source>
+        <translation>Ajouter un &amp;dossier…</translation>
     </message>
 </context>
 <context>

@@ -53,9 +53,11 @@ from app.api.models import (
     MissingEngine,
     OcrRequest,
 )
+from app.api.search import IndexSource, add_search_route
 from app.core import imageio
 from app.core.engines import AUTO, ENGINES, get_engine, missing_engines
 from app.core.errors import InvalidInputError, OcrError, clip
+from app.core.index.db import IndexDB
 from app.core.job import QUEUED, SUCCEEDED, Job, JobOutput
 from app.core.options import FORMAT_MIME, OcrOptions
 from app.jobs import InputData, JobManager
@@ -424,10 +426,12 @@ def create_app(
     allowed_hosts: frozenset[str] = frozenset(),
     allow_remote: bool = False,
     drain_limit: int | None = None,
+    index: IndexDB | None = None,
 ) -> FastAPI:
     """The API app. ``max_queue`` adds a server-side bound (429) below the manager's own;
     ``drain_limit``: how much of a refused body is read so that the client gets the answer
-    (see ``Guard``)."""
+    (see ``Guard``); ``index``: what ``/v1/search`` searches (default: the index beside the
+    manager's store)."""
     api = _Api(manager, max_files, max_queue)
     app = FastAPI(
         title="ImageHQ OCR local API",
@@ -614,6 +618,9 @@ def create_app(
             ],
         )
 
+    add_search_route(
+        app, IndexSource(lambda: manager.store.root, index), auth, _err(401, 421, 422, 503)
+    )
     return app
 
 

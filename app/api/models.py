@@ -208,6 +208,24 @@ class Engines(BaseModel):
     engines: list[EngineInfo]
 
 
+class SearchBox(BaseModel):
+    text: str
+    bbox: list[int | float] = Field(description="[x0, y0, x1, y1], pixels of the image")
+    page: int = Field(description="0-based page (PDF, multi-page TIFF)")
+
+
+class SearchHit(BaseModel):
+    path: str
+    score: float = Field(description="bm25 relevance: higher is better")
+    snippet: str = Field(description="the text around the hit, each hit in [ … ]")
+    boxes: list[SearchBox] = Field(description="the boxes of the words that matched")
+
+
+class SearchResults(BaseModel):
+    query: str
+    hits: list[SearchHit]
+
+
 class Languages(BaseModel):
     languages: list[str]
     default: str

@@ -17,6 +17,8 @@ import uvicorn
 
 from app.api.app import DEFAULT_MAX_UPLOAD_BYTES, create_app
 from app.api.security import get_token, is_loopback_host, token_source
+from app.core.index.db import IndexDB
+from app.core.index.indexer import Indexer
 from app.jobs import JobManager
 
 log = logging.getLogger(__name__)
@@ -64,6 +66,7 @@ class ApiServer:
         max_queue: int | None = None,
         max_files: int = 100,
         drain_limit: int | None = None,
+        index: IndexDB | None = None,
     ) -> None:
         if not is_loopback_host(host) and not allow_remote:
             raise ValueError(f"host {host} is not a loopback address (allow_remote is off)")
@@ -82,6 +85,7 @@ class ApiServer:
             allowed_hosts=extra,
             allow_remote=allow_remote,
             drain_limit=drain_limit,
+            index=index,
         )
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -141,6 +145,20 @@ class ApiServer:
         self._server = self._thread = None
 
 
+def start_indexer(manager: JobManager) -> tuple[IndexDB, Indexer]:
+    """Keeps the screenshot index beside the manager's store current while jobs of the manager
+    go first (``Indexer``: low priority, it waits while any job is queued or running)."""
+    index = IndexDB(manager.store.root)
+    indexer = Indexer(
+        index,
+        store=manager.store,
+        engine=manager.engine,
+        busy=lambda: manager.queue_length() > 0,
+    )
+    indexer.start()
+    return index, indexer
+
+
 def serve_main(args: argparse.Namespace) -> int:
     """``imagehq-ocr serve [--host H] [--port P] [--allow-remote]``; returns the exit code."""
     host: str = args.host
@@ -168,6 +186,7 @@ def serve_main(args: argparse.Namespace) -> int:
 
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0] if sys.argv else PROG])
     manager = JobManager(recover=True)
+    index, indexer = start_indexer(manager)
     upload_mb = getattr(args, "max_upload_mb", None)  # optional flags, if the CLI offers them
     max_queue = getattr(args, "max_queue", None)
     server = ApiServer(
@@ -177,12 +196,14 @@ def serve_main(args: argparse.Namespace) -> int:
         allow_remote=allow_remote,
         max_upload_bytes=int(upload_mb * 2**20) if upload_mb else DEFAULT_MAX_UPLOAD_BYTES,
         max_queue=max_queue,
+        index=index,
     )
     try:
         server.start()
     except (OSError, RuntimeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         print(f"{PROG}: error: cannot listen on {host}:{port}: {reason}", file=sys.stderr)
+        indexer.stop()
         manager.shutdown(wait=True)
         return EXIT_FAILED
 
@@ -217,6 +238,8 @@ def serve_main(args: argparse.Namespace) -> int:
         timer.stop()
         print("stopping: finishing running jobs…", file=sys.stderr, flush=True)
         server.stop()
+        indexer.stop()
+        index.close()
         manager.shutdown(wait=True)
         for signum, handler in previous.items():
             signal.signal(signum, handler)

@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
@@ -65,6 +67,7 @@ from app.gui.engine_banner import engine_banner, missing_engines, show_missing
 from app.gui.export import BatchExport, save_result, start_batch
 from app.gui.export_dialog import ExportDialog
 from app.gui.icons import icon
+from app.gui.index_control import IndexControl
 from app.gui.ingest import Ingestor, accepts, inputs_from_mime, paste_makes_a_job
 from app.gui.job_model import (
     COL_CONFIDENCE,
@@ -118,6 +121,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else S.make_qsettings()
         self.integration: Any = None
         self.api = ApiControl(manager)
+        self.index = IndexControl(manager, self)
         self._engine_version = ""
         self._missing_engines: dict[str, str] = {}
         self._batch: BatchExport | None = None
@@ -328,6 +332,11 @@ class MainWindow(QMainWindow):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
         self._search_timer.timeout.connect(self._run_search)
+        self._index_timer = QTimer(self)  # new items in the index: its hits again, calmly
+        self._index_timer.setSingleShot(True)
+        self._index_timer.setInterval(1000)
+        self._index_timer.timeout.connect(self._show_index_hits)
+        self.index.changed.connect(self._index_timer.start)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
 
         self.stack = QStackedWidget()
@@ -411,6 +420,15 @@ class MainWindow(QMainWindow):
         self.engine_banner = engine_banner()
         lay.addWidget(self.engine_banner)
         lay.addWidget(self.stack)
+        self.index_hits = QListWidget()
+        self.index_hits.setAccessibleName(self.tr("Hits in watched folders"))
+        self.index_hits.setMaximumHeight(150)
+        self.index_hits.setToolTip(self.tr("Double-click to open the image as a job"))
+        self.index_hits.setIconSize(QSize(THUMB_SIZE, THUMB_SIZE))
+        self.index_hits.itemActivated.connect(self._open_index_hit)
+        self.thumbnails.ready.connect(self._on_index_thumbnail)
+        self.index_hits.hide()
+        lay.addWidget(self.index_hits)
         self.setCentralWidget(central)
         self.setTabOrder(self.search, self.table)
         self.setTabOrder(self.table, self.result_view.overlay)
@@ -461,6 +479,7 @@ class MainWindow(QMainWindow):
             bool(S.get(self.settings, S.API_ENABLED)), int(S.get(self.settings, S.API_PORT))
         )
         self._update_api_label()
+        self.index.start(str(S.get(self.settings, S.OCR_LANGUAGE)))
         self._update_stack()
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.select_row(0)
@@ -664,6 +683,7 @@ class MainWindow(QMainWindow):
 
     def _run_search(self) -> None:
         self.result_view.set_search(self.search.text())
+        self._show_index_hits()
         if self._history_loaded:
             self.model.load_history(self.search.text().strip())
             self._update_stack()
@@ -671,6 +691,28 @@ class MainWindow(QMainWindow):
                 self.select_row(0)
             else:
                 self.result_view.show_job(None)
+
+    def _show_index_hits(self) -> None:
+        """The search box's query in the screenshot index: file and snippet of each hit."""
+        self.index_hits.clear()
+        for hit in self.index.search(self.search.text()):
+            item = QListWidgetItem(f"{Path(hit.path).name} — {hit.snippet}")
+            item.setIcon(self.thumbnails.get_file(hit.path))
+            item.setData(Qt.ItemDataRole.UserRole, hit.path)
+            item.setToolTip(hit.path)
+            self.index_hits.addItem(item)
+        self.index_hits.setVisible(self.index_hits.count() > 0)
+
+    def _on_index_thumbnail(self, key: str) -> None:
+        if not key.startswith("file:"):
+            return
+        for row in range(self.index_hits.count()):
+            item = self.index_hits.item(row)
+            if f"file:{item.data(Qt.ItemDataRole.UserRole)}" == key:
+                item.setIcon(self.thumbnails.get_file(key[5:]))
+
+    def _open_index_hit(self, item: QListWidgetItem) -> None:
+        self.add_paths([str(item.data(Qt.ItemDataRole.UserRole))])
 
     def retry_selected(self) -> None:
         for job in self.selected_jobs():
@@ -848,14 +890,25 @@ class MainWindow(QMainWindow):
 
         engine = self.manager.engine
         has_osd = bool(getattr(engine, "has_osd", lambda: True)())
-        dialog = SettingsDialog(self.settings, self._languages(), has_osd, self.api.url, self)
+        dialog = SettingsDialog(
+            self.settings,
+            self._languages(),
+            has_osd,
+            self.api.url,
+            self,
+            watched=self.index.folders() if self.index.index is not None else None,
+            suggested_folder=self.index.suggested(),
+        )
         # PySide's QDialog.exec() hands the dialog's ownership to Python while the window stays
         # its Qt parent: left alone, both would delete it at exit (a crash). Delete it now.
         try:
             accepted = dialog.exec()
+            watched = dialog.watched.folders() if dialog.watched is not None else None
         finally:
             dialog.deleteLater()
         if accepted:
+            if watched is not None:
+                self.index.set_folders(watched)
             self.apply_settings()
 
     def apply_settings(self) -> None:
@@ -911,6 +964,7 @@ class MainWindow(QMainWindow):
         self.result_view.edits.flush()
         self.deriver.wait()
         self.api.stop()
+        self.index.stop()
         if self._batch is not None:
             self._batch.cancel_event.set()
 

@@ -29,6 +29,7 @@ from app import settings as S
 from app.gui.engine_names import engine_labels
 from app.gui.messages import language_name
 from app.gui.result_view import psm_labels
+from app.gui.watched_folders import WatchedFolders
 
 # Packs people often ask for; shown with the command to install the missing ones.
 COMMON_PACKS = (
@@ -62,6 +63,9 @@ class SettingsDialog(QDialog):
         has_osd: bool = True,
         api_url: str | None = None,
         parent: QWidget | None = None,
+        *,
+        watched: list[str] | None = None,
+        suggested_folder: str = "",
     ) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -190,6 +194,25 @@ class SettingsDialog(QDialog):
         self.api_status.setObjectName("hint")
         aform.addRow("", self.api_status)
         layout.addWidget(api)
+
+        # -- screenshot indexing -------------------------------------------------------------
+        self.watched: WatchedFolders | None = None
+        if watched is not None:
+            index = QGroupBox(self.tr("Watched folders"))
+            iform = QVBoxLayout(index)
+            self.watched = WatchedFolders(watched, suggested_folder)
+            iform.addWidget(self.watched)
+            note = QLabel(
+                self.tr(
+                    "Images in these folders are read in the background and found by the "
+                    "search box. Suggested: %s"
+                )
+                % suggested_folder
+            )
+            note.setWordWrap(True)
+            note.setObjectName("hint")
+            iform.addWidget(note)
+            layout.addWidget(index)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

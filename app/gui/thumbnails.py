@@ -79,13 +79,21 @@ class ThumbnailCache(QObject):
         return self._placeholder
 
     def get(self, job: Any) -> QIcon:
-        icon = self._cache.get(job.id)
+        return self._get(job.id, self.store.input_path(job.id, 0) if job.inputs else None)
+
+    def get_file(self, path: str) -> QIcon:
+        """The same for an image outside the store (an indexed screenshot); ``ready`` then
+        names it ``file:<path>``."""
+        return self._get(f"file:{path}", Path(path))
+
+    def _get(self, key: str, source: Path | None) -> QIcon:
+        icon = self._cache.get(key)
         if icon is not None:
-            self._cache.move_to_end(job.id)
+            self._cache.move_to_end(key)
             return icon
-        if job.id not in self._pending and job.inputs:
-            self._pending.add(job.id)
-            self._pool.start(_Loader(job.id, self.store.input_path(job.id, 0), self._signals))
+        if key not in self._pending and source is not None:
+            self._pending.add(key)
+            self._pool.start(_Loader(key, source, self._signals))
         return self.placeholder()
 
     def forget(self, job_id: str) -> None:
