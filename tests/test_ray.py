@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from app.cli import build_parser, main
+from app.cluster.inputs import resolve
 from app.cluster.run import LOCAL, split_address
 from tests.conftest import cli, require, text_image
 
@@ -123,9 +124,10 @@ def test_a_bad_image_is_an_error_row(first_run: tuple[Run, list[dict[str, Any]]]
     assert len(rows) == GOOD + 1
     by_name = {Path(r["path"]).name: r for r in rows}
     bad = by_name[BROKEN]
-    assert bad["error"] and bad["text"] is None
+    assert bad["error"] and bad["text"] is None and bad["output"] is None
     assert all(r["error"] is None and r["text"] for n, r in by_name.items() if n != BROKEN)
     good = by_name["scan03.png"]
+    assert good["output"] == "scan03.txt"
     assert good["engine"] == "tesseract" and 0 < good["confidence"] <= 100
     assert "Invoice 1111 paid" in good["text"]
     assert '"pages"' in good["layout"]
@@ -181,3 +183,14 @@ def test_an_input_right_after_ray_is_an_input(tmp_path: Path) -> None:
     assert split_address(args) == "ray://head:10001" and args.files == ["a.png"]
     args = parser.parse_args(["extract", "a.png", "--ray", "no-such-thing", "-o", "out"])
     assert split_address(args) is None
+
+
+def test_inputs_are_listed_and_named_as_a_local_extract_does(tmp_path: Path) -> None:
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        text_image(["x"]).save(tmp_path / sub / "page.png")
+    (tmp_path / "b" / "notes.txt").write_text("not an image")  # folders: images only
+    found = resolve([str(tmp_path / "*"), str(tmp_path / "missing.png"), str(tmp_path / "z*")])
+    assert found.paths == [str(tmp_path / "a" / "page.png"), str(tmp_path / "b" / "page.png")]
+    assert list(found.names("json").values()) == ["page.json", "page-2.json"]
+    assert [why for _, why in found.problems] == ["no such file", "no file matches this pattern"]

@@ -33,6 +33,8 @@ RESULTS = "results.parquet"
 #: CPU (one each) and a read task that waits for a CPU would wait for ever.
 IO_TASK_CPUS = 0
 MAX_ERROR_LINES = 20
+BLOCKS_PER_CPU = 16
+log = logging.getLogger(__name__)
 _HOST_PORT_RE = re.compile(r"^[A-Za-z0-9.\-]+:[0-9]{1,5}$|^\[[0-9A-Fa-f:]+\]:[0-9]{1,5}$")
 
 
@@ -120,12 +122,21 @@ def run_ray_extract(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # the cluster went away, a worker died for good, OUT is full…
+        log.exception("extract --ray failed")
+        _err(f"the Ray run failed: {_first_line(exc)} (the images done so far are in OUT)")
+        return EXIT_FAILED
     finally:
         if started:
             ray.shutdown()
     summary.failed += len(found.problems)
     print(summary.line(), file=sys.stderr, flush=True)
     return EXIT_FAILED if summary.failed else EXIT_OK
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _no_images() -> int:
@@ -165,8 +176,7 @@ def _connect(address: str) -> bool | None:
         with _quiet_stderr():  # Ray's C++ core says at start which log level it took
             ray.init(**kwargs)
     except Exception as exc:  # ConnectionError, a version mismatch, a timeout…
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        _err(f"cannot start or reach Ray ({address}): {first}")
+        _err(f"cannot start or reach Ray ({address}): {_first_line(exc)}")
         return None
     return True
 
@@ -210,7 +220,12 @@ def _execute(
     out_uri = out if isinstance(out_fs, pafs.LocalFileSystem) else _uri_of(args.output)
     clock = time.monotonic()
     ds = ray.data.read_binary_files(
-        found.paths, include_paths=True, filesystem=found.filesystem, num_cpus=IO_TASK_CPUS
+        found.paths,
+        include_paths=True,
+        filesystem=found.filesystem,
+        num_cpus=IO_TASK_CPUS,
+        # small blocks, so that no worker is left with a long tail while the others wait
+        override_num_blocks=min(len(found.paths), cpus * BLOCKS_PER_CPU),
     )
     ds = ds.map_batches(
         OcrWorker,

@@ -79,10 +79,10 @@ def ocr_row(
             receipt=operation == RECEIPT_OPERATION,
         )
     except OcrError as exc:
-        row["error"] = exc.message
+        row.update(error=exc.message, output=None)
         return row, None
     except Exception as exc:  # a bug or a library's surprise: this image fails, not the run
-        row["error"] = f"{type(exc).__name__}: {exc}"
+        row.update(error=f"{type(exc).__name__}: {exc}", output=None)
         return row, None
     stored = outcome.result.to_storage()
     if outcome.receipt is not None:
@@ -92,7 +92,6 @@ def ocr_row(
         text=outcome.result.text,
         confidence=float(outcome.result.confidence),
         layout=json.dumps(stored, ensure_ascii=False),
-        output=output,
     )
     return row, outcome.output
 
@@ -158,7 +157,7 @@ class OcrWorker:
                     with self.fs.open_output_stream(f"{self.out}/{name}") as stream:
                         stream.write(output)
                 except OSError as exc:
-                    row["error"] = f"cannot write output: {exc.strerror or exc}"
+                    row.update(error=f"cannot write output: {exc.strerror or exc}", output=None)
             rows.append(row)
         return pa.Table.from_pylist(rows, schema=self.schema)
 
