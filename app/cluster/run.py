@@ -30,8 +30,11 @@ PROG = "imagehq-ocr"
 LOCAL = "local"
 RESULTS = "results.parquet"
 #: CPUs a file-reading or parquet-writing task asks for: none, as the OCR workers hold every
-#: CPU (one each) and a read task that waits for a CPU would wait for ever.
+#: CPU (one each) and a read task that waits for a CPU would wait for ever. Their number is
+#: capped instead (one per CPUS_PER_IO_TASK CPUs): Ray starts a Python process for each task
+#: that runs at once, and 30 of them starting on 2 cores took longer than the OCR itself.
 IO_TASK_CPUS = 0
+CPUS_PER_IO_TASK = 4
 MAX_ERROR_LINES = 20
 BLOCKS_PER_CPU = 16
 log = logging.getLogger(__name__)
@@ -217,6 +220,7 @@ def _execute(
     ctx.print_on_execution_start = False
     logging.getLogger("ray.data").setLevel(logging.ERROR)  # "progress bars disabled" and such
     cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
+    io_tasks = max(1, cpus // CPUS_PER_IO_TASK)
     out_uri = out if isinstance(out_fs, pafs.LocalFileSystem) else _uri_of(args.output)
     clock = time.monotonic()
     ds = ray.data.read_binary_files(
@@ -226,6 +230,7 @@ def _execute(
         num_cpus=IO_TASK_CPUS,
         # small blocks, so that no worker is left with a long tail while the others wait
         override_num_blocks=min(len(found.paths), cpus * BLOCKS_PER_CPU),
+        concurrency=io_tasks,
     )
     ds = ds.map_batches(
         OcrWorker,
@@ -242,7 +247,12 @@ def _execute(
         compute=ray.data.ActorPoolStrategy(size=cpus),
         num_cpus=1,
     )
-    ds.write_parquet(results, filesystem=out_fs, ray_remote_args={"num_cpus": IO_TASK_CPUS})
+    ds.write_parquet(
+        results,
+        filesystem=out_fs,
+        ray_remote_args={"num_cpus": IO_TASK_CPUS},
+        concurrency=io_tasks,
+    )
     seconds = time.monotonic() - clock
     new = sorted(set(_parquet_files(out_fs, results)) - set(before))
     summary = Summary(seconds=seconds)
