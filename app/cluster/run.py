@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.cluster import INSTALL_HINT, have_ray
-from app.cluster.inputs import MixedInputsError, is_uri, resolve
+from app.cluster.inputs import ClusterInputs, MixedInputsError, is_uri, resolve
 from app.cluster.worker import OcrWorker, options_key
 from app.core.errors import OcrError
+from app.core.options import OcrOptions
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 PROG = "imagehq-ocr"
@@ -127,7 +128,9 @@ def run_ray_extract(args: argparse.Namespace) -> int:
         return 130
     except Exception as exc:  # the cluster went away, a worker died for good, OUT is full…
         log.exception("extract --ray failed")
-        _err(f"the Ray run failed: {_first_line(exc)} (the images done so far are in OUT)")
+        _err(
+            f"the Ray run failed: {_first_line(exc)} (run it again to go on: what is done is kept)"
+        )
         return EXIT_FAILED
     finally:
         if started:
@@ -201,8 +204,8 @@ def _quiet_stderr() -> Iterator[None]:
 
 def _execute(
     ray: Any,
-    found: Any,
-    options: Any,
+    found: ClusterInputs,
+    options: OcrOptions,
     operation: str,
     out_fs: Any,
     out: str,
