@@ -10,6 +10,7 @@ import contextlib
 import io
 import logging
 import shutil
+import socket
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -194,3 +195,18 @@ def test_inputs_are_listed_and_named_as_a_local_extract_does(tmp_path: Path) -> 
     assert found.paths == [str(tmp_path / "a" / "page.png"), str(tmp_path / "b" / "page.png")]
     assert list(found.names("json").values()) == ["page.json", "page-2.json"]
     assert [why for _, why in found.problems] == ["no such file", "no file matches this pattern"]
+
+
+def test_an_address_where_nothing_answers_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    require(_have_ray(), "Ray is not installed (pip install -e '.[dev]' installs it)")
+    with socket.socket() as sock:  # a port that was free a moment ago: nothing listens on it
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    image = tmp_path / "a.png"
+    text_image(["hello"]).save(image)
+    code = main(["extract", str(image), "--ray", f"ray://127.0.0.1:{port}", "-o", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.count("\n") == 1 and f"cannot reach Ray at ray://127.0.0.1:{port}" in err

@@ -12,6 +12,7 @@ import argparse
 import logging
 import os
 import re
+import socket
 import sys
 import time
 from collections.abc import Iterator
@@ -38,6 +39,7 @@ IO_TASK_CPUS = 0
 CPUS_PER_IO_TASK = 4
 MAX_ERROR_LINES = 20
 BLOCKS_PER_CPU = 16
+CONNECT_TIMEOUT_S = 10.0
 log = logging.getLogger(__name__)
 _HOST_PORT_RE = re.compile(r"^[A-Za-z0-9.\-]+:[0-9]{1,5}$|^\[[0-9A-Fa-f:]+\]:[0-9]{1,5}$")
 
@@ -164,6 +166,10 @@ def _connect(address: str) -> bool | None:
     it down at the end); False: it was running in this process already; None: failed."""
     import ray
 
+    problem = _unreachable(address)
+    if problem:  # ray.init would retry for minutes, deaf to Ctrl+C
+        _err(f"cannot reach Ray at {address}: {problem}")
+        return None
     if ray.is_initialized():
         return False
     # Ray's C++ core writes its warnings to the terminal (e.g. about the workers' constructor
@@ -185,6 +191,20 @@ def _connect(address: str) -> bool | None:
         _err(f"cannot start or reach Ray ({address}): {_first_line(exc)}")
         return None
     return True
+
+
+def _unreachable(address: str) -> str | None:
+    """Why nothing answers at a ``HOST:PORT`` or ``ray://HOST:PORT`` address, or None (also
+    for ``auto`` and a local start, which Ray resolves itself)."""
+    target = address.removeprefix("ray://")
+    if not _HOST_PORT_RE.match(target):
+        return None
+    host, _, port = target.rpartition(":")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=CONNECT_TIMEOUT_S).close()
+    except OSError as exc:
+        return exc.strerror or str(exc) or type(exc).__name__
+    return None
 
 
 @contextmanager
