@@ -118,6 +118,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MB",
         help=f"refuse larger files (default {DEFAULT_MAX_FILE_MB}, like serve's upload cap)",
     )
+    ex.add_argument(
+        "--ray",
+        nargs="?",
+        const="local",
+        default=None,
+        metavar="ADDRESS",
+        help="run on Ray Data: a local Ray on this machine's cores, or the cluster at ADDRESS "
+        "(auto, ray://HOST:10001; default: RAY_ADDRESS); writes one file per image and "
+        "results.parquet to -o OUT, skipping what OUT has already (needs the [cluster] extra)",
+    )
 
     sub.add_parser("langs", help="list installed language packs")
 
@@ -198,6 +208,10 @@ def main(argv: list[str] | None = None) -> int:
             from app.gui.main import run_gui
 
             return run_gui(sys.argv[:1])
+        if args.command == "extract" and args.ray is not None:
+            from app.cluster.run import run_ray_extract
+
+            return run_ray_extract(args)
         if args.command == "extract":
             from app.extract import run_extract
 

@@ -112,6 +112,34 @@ def _operation(args: argparse.Namespace) -> str | None:
     return asked.pop() if asked else "extract_text"
 
 
+def options_from_args(args: argparse.Namespace, count: int) -> tuple[OcrOptions, str]:
+    """The validated options and operation of ``extract``'s flags for ``count`` inputs; raises
+    an OcrError with a one-line message. (``extract --ray`` reads its flags through this too.)"""
+    fmt = (
+        args.format
+        or (format_for_path(args.output) if args.output and count == 1 else None)
+        or "txt"
+    )
+    options = OcrOptions(
+        language=args.lang,
+        detect_orientation=args.detect_orientation,
+        psm=str(args.psm),
+        output_format=fmt,
+        preprocess=not args.no_preprocess,
+        engine=args.engine,
+        text_mode=args.text_mode,
+        pdf_text=args.pdf_text,
+        barcodes=not args.no_barcodes,
+    ).validated()
+    operation = _operation(args)
+    if operation is None:
+        raise OptionsError("choose one of --layout, --receipt and --operation")
+    check_operation(operation, options.output_format)
+    if args.max_file_mb <= 0:
+        raise OptionsError("--max-file-mb must be more than 0")
+    return options, operation
+
+
 def run_extract(args: argparse.Namespace) -> int:
     try:
         return _run(args)
@@ -130,36 +158,13 @@ def _run(args: argparse.Namespace) -> int:
             return EXIT_FAILED
         _err("no image files found in the given folders")
         return EXIT_USAGE
-    fmt = (
-        args.format
-        or (format_for_path(args.output) if args.output and len(files) == 1 else None)
-        or "txt"
-    )
-    options = OcrOptions(
-        language=args.lang,
-        detect_orientation=args.detect_orientation,
-        psm=str(args.psm),
-        output_format=fmt,
-        preprocess=not args.no_preprocess,
-        engine=args.engine,
-        text_mode=args.text_mode,
-        pdf_text=args.pdf_text,
-        barcodes=not args.no_barcodes,
-    )
-    operation = _operation(args)
     try:
-        options = options.validated()
-        if operation is None:
-            raise OptionsError("choose one of --layout, --receipt and --operation")
-        check_operation(operation, options.output_format)
+        options, operation = options_from_args(args, len(files))
     except OcrError as exc:
         _err(exc.message)
         return EXIT_USAGE
     if args.jobs is not None and args.jobs < 1:
         _err("--jobs must be at least 1")
-        return EXIT_USAGE
-    if args.max_file_mb <= 0:
-        _err("--max-file-mb must be more than 0")
         return EXIT_USAGE
     max_bytes = int(args.max_file_mb * 2**20)
 
@@ -185,7 +190,7 @@ def _run(args: argparse.Namespace) -> int:
     if manager.store.notice:
         print(f"{PROG}: warning: {manager.store.notice}", file=sys.stderr)
     manager.store.fail_interrupted("cli")  # what an earlier, killed run left unfinished
-    sink = _Sink(args.output, len(files), fmt)
+    sink = _Sink(args.output, len(files), options.output_format)
     failures = len(found.unreadable)
     pending: dict[str, Path] = {}
     stopped: str | None = None  # why the run ended early: INTERRUPTED or OUTPUT_CLOSED
