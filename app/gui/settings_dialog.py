@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QKeySequenceEdit,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -71,13 +73,25 @@ class SettingsDialog(QDialog):
         self.settings = settings
         self.setWindowTitle(self.tr("Settings — ImageHQ OCR"))
         self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
+        # The groups scroll (the buttons stay) when the screen is too short for all of them,
+        # instead of Qt squeezing the language list to a row or two.
+        outer = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
 
         # -- recognition -------------------------------------------------------------------
         ocr = QGroupBox(self.tr("Recognition"))
         form = QFormLayout(ocr)
         self.languages = QListWidget()
         self.languages.setAccessibleName(self.tr("Languages"))
+        self.languages.setMinimumHeight(96)
         self.languages.setMaximumHeight(120)
         chosen = set(str(S.get(settings, S.OCR_LANGUAGE)).split("+"))
         for code in languages:
@@ -219,7 +233,19 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
+        self._fit(body, scroll, buttons)
+
+    def _fit(self, body: QWidget, scroll: QScrollArea, buttons: QWidget) -> None:
+        """As tall as the groups need, at most 90 % of the screen (the rest scrolls)."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        want = body.sizeHint().height() + buttons.sizeHint().height() + 40
+        height = min(want, int(screen.height() * 0.9)) if screen else want
+        width = max(
+            self.minimumWidth(),
+            body.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 30,
+        )
+        self.resize(width, height)
 
     def _show_token(self, on: bool) -> None:
         self.token.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)

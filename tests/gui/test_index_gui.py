@@ -55,3 +55,25 @@ def test_search_box_finds_watched_images(qtbot, window, tmp_path: Path) -> None:
     window.index.set_folders([])
     assert window.index.folders() == []
     assert window.index.search("certificate") == []
+
+
+def test_settings_fit_a_short_screen_and_keep_the_language_list_usable(qtbot, window) -> None:
+    """With the watched-folders group added, the dialog is taller than many laptop screens: it
+    keeps within the screen and scrolls, instead of squeezing the language list to a row."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from app.gui.settings_dialog import SettingsDialog
+
+    languages = ["afr", "aze", "deu", "eng", "fra", "spa", "ita", "nld", "por", "swe"]
+    dlg = SettingsDialog(
+        window.settings, languages, True, None, window, watched=["/a/shots"], suggested_folder="/s"
+    )
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    screen = dlg.screen().availableGeometry()
+    assert dlg.height() <= screen.height()
+    row = dlg.languages.sizeHintForRow(0)
+    assert dlg.languages.height() >= 4 * row, (dlg.languages.height(), row)
+    scroll = dlg.findChild(QScrollArea)
+    assert scroll is not None and scroll.isAncestorOf(dlg.languages)
