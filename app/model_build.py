@@ -1,4 +1,5 @@
-"""Builds the 8-bit PP-OCRv6 text detector: app/models/PP-OCRv6_det_small_int8.onnx.
+"""Builds the fast PP-OCRv6 models into app/models/: the 8-bit text detector
+(PP-OCRv6_det_small_int8.onnx) and the Latin-script recogniser (PP-OCRv6_rec_small_latin.onnx).
 
 The rapidocr wheel ships the detector in 32-bit floats. Quantised to 8 bits (static, QDQ,
 per-tensor, min/max calibration) it finds the same lines about 3× faster on CPUs with
@@ -11,6 +12,10 @@ the engine falls back to the float model when it is missing (see ``rapid.det_mod
 Calibration needs no data set: it renders ``CALIBRATION_IMAGES`` pages of text here, with a
 fixed seed (paper, screens, receipts, dark UI, noisy photos-like backgrounds, blur, JPEG), so
 the build is reproducible and uses nothing from outside the repository.
+
+The Latin recogniser is the wheel's float recogniser with its output layer (weights and bias of
+the last MatMul/Add, 18,710 classes) cut to the classes ``rapid.latin_indices`` keeps; nothing is
+retrained, so it reads exactly what the full model reads with the other classes masked.
 
 Needs the ``onnx`` package (a build dependency, in the ``dev`` extra); the app does not.
 """
@@ -31,6 +36,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from app.core.engines import rapid
 
 DEST = Path(__file__).resolve().parent / "models" / rapid.DET_INT8
+DEST_LATIN = DEST.parent / rapid.REC_LATIN
 CALIBRATION_IMAGES = 32
 SEED = 20261203
 WORDS = (  # noqa: SIM905 (one string reads better than 62 quoted words)
@@ -151,19 +157,61 @@ def build(dest: Path = DEST, count: int = CALIBRATION_IMAGES) -> Path:
     return dest
 
 
+def recogniser_characters() -> list[str]:
+    """The full recogniser's classes in output order, as rapidocr decodes them (blank first)."""
+    from rapidocr import RapidOCR
+
+    models = rapid._models()
+    params = {"Global.log_level": "error", "Rec.model_path": str(models.path("Rec"))}
+    params |= {"Det.model_path": str(models.path("Det")), "Cls.model_path": str(models.path("Cls"))}
+    return list(RapidOCR(params=params)._load_rec_model().postprocess_op.character)
+
+
+def build_rec_latin(dest: Path = DEST_LATIN) -> Path:
+    import numpy as np
+    import onnx
+    from onnx import numpy_helper
+
+    source = rapid._models().path("Rec")
+    chars = recogniser_characters()
+    keep = rapid.latin_indices(chars)
+    model = onnx.load(str(source))
+    cut = 0
+    for init in model.graph.initializer:
+        if init.dims and init.dims[-1] == len(chars):  # the output layer's weight and bias
+            arr = numpy_helper.to_array(init)
+            init.CopyFrom(numpy_helper.from_array(np.ascontiguousarray(arr[..., keep]), init.name))
+            cut += 1
+    if cut != 2:
+        raise SystemExit(f"model_build: expected 2 output-layer tensors in {source}, found {cut}")
+    out_dims = model.graph.output[0].type.tensor_type.shape.dim
+    out_dims[len(out_dims) - 1].dim_value = len(keep)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_suffix(".tmp")
+    onnx.save(model, str(tmp))
+    tmp.replace(dest)
+    return dest
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--force", action="store_true", help="rebuild even if it exists")
     args = parser.parse_args(argv)
-    if DEST.is_file() and not args.force:
+    todo = [
+        (d, f)
+        for d, f in ((DEST, build), (DEST_LATIN, build_rec_latin))
+        if args.force or not d.is_file()
+    ]
+    if not todo:
         return 0
     try:
         import onnx  # noqa: F401
     except ImportError:
         print("model_build: the onnx package is missing (pip install onnx)", file=sys.stderr)
         return 1
-    path = build()
-    print(f"built {path} ({path.stat().st_size // 1024} KiB)")
+    for _dest, make in todo:
+        path = make()
+        print(f"built {path} ({path.stat().st_size // 1024} KiB)")
     return 0
 
 

@@ -107,6 +107,27 @@ def test_the_8bit_detector_is_used_and_finds_the_lines_the_float_one_finds(
     assert float_engine.identity("eng") != int8_identity  # the cache tells them apart
 
 
+def test_latin_languages_read_with_the_cut_recogniser_cjk_with_the_full_one(
+    rapid: RapidOcrEngine,
+) -> None:
+    """``make models`` cuts the recogniser's output layer to the Latin classes; English uses
+    it (and reads the receipt right), Chinese the full model."""
+    from app.core.engines import rapid as rapid_module
+
+    assert rapid_module.rec_latin_path() is not None, "run `make models`"
+    lines = [ln.text for ln in rapid.recognize(receipt_image(), OcrOptions(engine="rapidocr"))
+             .page.lines()]  # fmt: skip
+    recs = rapid._local.recs
+    assert rapid._instance().text_rec is recs["latin"] and "TOTAL 17.00" in lines
+    chars = recs["latin"].postprocess_op.character
+    assert chars[0] == "blank" and " " in chars and "€" in chars and len(chars) < 600
+    rapid.recognize(
+        Image.new("RGB", (200, 80), "white"), OcrOptions(engine="rapidocr", language="chi_sim")
+    )
+    assert rapid._instance().text_rec is recs["full"]
+    assert len(recs["full"].postprocess_op.character) > 18000
+
+
 def test_rapid_word_boxes_cover_their_ink(rapid: RapidOcrEngine) -> None:
     img = text_image(["alpha beta gamma"], size=28)
     result = rapid.recognize(img, OcrOptions(engine="rapidocr"))
