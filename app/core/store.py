@@ -37,7 +37,7 @@ import shutil
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -45,6 +45,7 @@ from typing import Any
 
 import psutil
 
+from app.core import sqlite_db
 from app.core.errors import StorageError, StorageFullError
 from app.core.job import (
     FAILED,
@@ -57,6 +58,7 @@ from app.core.job import (
     utcnow,
 )
 from app.core.model import OcrResult
+from app.core.sqlite_db import private_file
 from app.core.storefs import (
     damaged,
     disk_full,
@@ -66,7 +68,7 @@ from app.core.storefs import (
     truncated,
     write_atomic,
 )
-from app.paths import HOME_ENV, PRIVATE_DIR, PRIVATE_FILE, data_dir, make_private
+from app.paths import HOME_ENV, PRIVATE_DIR, data_dir, make_private
 
 log = logging.getLogger(__name__)
 
@@ -198,22 +200,12 @@ class Store:
         )
 
     def _connect(self) -> sqlite3.Connection:
-        if not self.db_path.exists():  # created 0600: SQLite gives -wal and -shm the same mode
-            os.close(os.open(self.db_path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE))
-        for suffix in ("", "-wal", "-shm"):
-            make_private(Path(f"{self.db_path}{suffix}"))
+        private_file(self.db_path)
         if truncated(self.db_path):
             raise sqlite3.DatabaseError("database disk image is malformed (the file is truncated)")
-        db = sqlite3.connect(
-            self.db_path, timeout=30, check_same_thread=False, isolation_level=None
-        )
+        db = sqlite_db.connect(self.db_path)
         try:
-            db.row_factory = sqlite3.Row
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")
-            db.execute("PRAGMA busy_timeout=30000")
-            db.execute("PRAGMA secure_delete=ON")  # deleted text is overwritten, not left behind
             db.executescript(SCHEMA)
             columns = {r[1] for r in db.execute("PRAGMA table_info(jobs)").fetchall()}
             if "seq" not in columns:  # a store made before the column existed
@@ -244,18 +236,8 @@ class Store:
                 with suppress(sqlite3.Error):
                     self._db.execute("PRAGMA busy_timeout=30000")
 
-    @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._db
-                self._db.execute("COMMIT")
-            except BaseException:
-                if self._db.in_transaction:
-                    with suppress(sqlite3.Error):
-                        self._db.execute("ROLLBACK")
-                raise
+    def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
+        return sqlite_db.immediate(self._db, self._lock)
 
     @contextmanager
     def _writing(self, what: str) -> Iterator[None]:

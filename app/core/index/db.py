@@ -14,17 +14,17 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.core import sqlite_db
 from app.core.errors import StorageError
 from app.core.index.query import SearchHit, hit_boxes, parse_query, split_snippet
 from app.core.job import iso, utcnow
 from app.core.storefs import reason
-from app.paths import HOME_ENV, PRIVATE_DIR, PRIVATE_FILE, data_dir, make_private
+from app.paths import HOME_ENV, PRIVATE_DIR, data_dir, make_private
 
 DB_NAME = "index.sqlite3"
 INDEXED, FAILED = "indexed", "failed"
@@ -115,18 +115,8 @@ class IndexDB:
         try:
             self.root.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
             make_private(self.root)
-            if not self.path.exists():  # 0600 from the start: -wal and -shm get the same mode
-                os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE))
-            for suffix in ("", "-wal", "-shm"):
-                make_private(Path(f"{self.path}{suffix}"))
-            self._db = sqlite3.connect(
-                self.path, timeout=30, check_same_thread=False, isolation_level=None
-            )
-            self._db.row_factory = sqlite3.Row
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA busy_timeout=30000")
-            self._db.execute("PRAGMA secure_delete=ON")  # a removed file's text is overwritten
+            sqlite_db.private_file(self.path)
+            self._db = sqlite_db.connect(self.path)
             self._db.executescript(SCHEMA)
         except (OSError, sqlite3.Error) as exc:
             raise StorageError(
@@ -140,18 +130,8 @@ class IndexDB:
                 self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self._db.close()
 
-    @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._db
-                self._db.execute("COMMIT")
-            except BaseException:
-                if self._db.in_transaction:
-                    with suppress(sqlite3.Error):
-                        self._db.execute("ROLLBACK")
-                raise
+    def _tx(self) -> AbstractContextManager[sqlite3.Connection]:
+        return sqlite_db.immediate(self._db, self._lock)
 
     # -- watched folders ---------------------------------------------------------------------
     def folders(self) -> list[str]:
