@@ -2,8 +2,8 @@
 (PP-OCRv6_det_small_int8.onnx) and the Latin-script recogniser (PP-OCRv6_rec_small_latin.onnx).
 
 The rapidocr wheel ships the detector in 32-bit floats. Quantised to 8 bits (static, QDQ,
-per-tensor, min/max calibration) it finds the same lines about 3× faster on CPUs with
-VNNI and about 2× on plain AVX2 (the detector is half of PP-OCR's time on a receipt or a page).
+per-tensor, min/max calibration) it finds the same lines about 3× faster (measured on a 2-core
+AVX-512 VNNI Xeon; the detector was half of PP-OCR's time on a receipt or a page).
 The recogniser stays in floats: 8-bit recognition dropped line-final characters ("Item" →
 "Ite"). ``make models`` (run by ``make run``, ``make test`` and ``make package``) builds it from
 the installed wheel's model; like the .qm translations it is build output, not committed, and
@@ -103,7 +103,10 @@ def calibration_image(rng: random.Random) -> Image.Image:
 
 def detector_input(img: Image.Image) -> Any:
     """What rapidocr feeds the detector: BGR, longer side ≤ ``DET_LIMIT_SIDE``, sides a multiple
-    of 32, scaled to [-1, 1], NCHW."""
+    of 32, scaled to [-1, 1], NCHW. Resized with PIL, not rapidocr's own ``DetPreProcess`` (cv2):
+    calibrated through that one, the model read scene photos worse (F1 0.42 → 0.36, recall
+    0.50 → 0.48) and scans a little worse; min/max calibration is that sensitive, so a change
+    here needs the eval set re-run."""
     import numpy as np
 
     w, h = img.size

@@ -97,7 +97,7 @@ def test_the_8bit_detector_is_used_and_finds_the_lines_the_float_one_finds(
     img = receipt_image()
     int8 = [ln.text for ln in rapid.recognize(img, OcrOptions(engine="rapidocr")).page.lines()]
     int8_identity = rapid.identity("eng")
-    monkeypatch.setenv("IMAGEHQ_OCR_DET_FLOAT", "1")
+    monkeypatch.setenv(rapid_module.WHEEL_MODELS_ENV, "1")
     assert rapid_module.det_model_path() == rapid_module._models().path("Det")
     float_engine = RapidOcrEngine()  # a fresh instance loads the float detector
     floats = [

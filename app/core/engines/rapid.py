@@ -61,8 +61,9 @@ MODELS = {
 }
 MODEL_LABEL = "PP-OCRv6 small"
 #: The detector quantised to 8 bits, built by ``make models`` (:mod:`app.model_build`) into
-#: ``app/models/``: the same lines about 3× faster (VNNI CPUs; ~2× with AVX2). Used when
-#: present and not disabled with ``IMAGEHQ_OCR_DET_FLOAT=1``; otherwise the wheel's float model.
+#: ``app/models/``: the same lines about 3× faster (measured on this project's 2-core AVX-512
+#: VNNI Xeon; other CPUs not measured). Used when
+#: present and not switched off with ``IMAGEHQ_OCR_WHEEL_MODELS=1``; otherwise the wheel's model.
 DET_INT8 = "PP-OCRv6_det_small_int8.onnx"
 INT8_DIR = Path(__file__).resolve().parents[2] / "models"
 #: The recogniser with its 18,710-class output layer cut to CTC's blank, the space and
@@ -173,20 +174,24 @@ def latin_indices(characters: list[str]) -> list[int]:
     return [i for i, c in enumerate(characters) if i == 0 or c == " " or c in LATIN_CHARS]
 
 
+#: Set to 1: read with the wheel's own models even where ``make models`` built faster ones.
+WHEEL_MODELS_ENV = "IMAGEHQ_OCR_WHEEL_MODELS"
+
+
+def built_model(name: str) -> Path | None:
+    """``app/models/NAME`` when ``make models`` built it and it is not switched off."""
+    path = INT8_DIR / name
+    return path if path.is_file() and os.environ.get(WHEEL_MODELS_ENV) != "1" else None
+
+
 def rec_latin_path() -> Path | None:
-    """The Latin recogniser when built and the 8-bit/cut models are not disabled."""
-    path = INT8_DIR / REC_LATIN
-    if path.is_file() and os.environ.get("IMAGEHQ_OCR_DET_FLOAT") != "1":
-        return path
-    return None
+    """The Latin recogniser, when built."""
+    return built_model(REC_LATIN)
 
 
 def det_model_path() -> Path:
-    """The detector this engine loads: the 8-bit one when built and allowed, else the float."""
-    int8 = INT8_DIR / DET_INT8
-    if int8.is_file() and os.environ.get("IMAGEHQ_OCR_DET_FLOAT") != "1":
-        return int8
-    return _models().path("Det")
+    """The detector this engine loads: the 8-bit one when built, else the wheel's float one."""
+    return built_model(DET_INT8) or _models().path("Det")
 
 
 class RapidOcrEngine:
