@@ -12,10 +12,17 @@ import sys
 from typing import Any
 
 from app import APP_NAME, __version__
+from app.core.choices import (
+    DEFAULT_MAX_FILE_MB,
+    DEFAULT_TEXT_MODE,
+    ENGINE_NAMES,
+    OPERATIONS,
+    OUTPUT_FORMATS,
+    PDF_TEXT_MODES,
+    PSM_PRESETS,
+    TEXT_MODES,
+)
 from app.core.errors import StorageError
-from app.core.inputs import DEFAULT_MAX_FILE_MB
-from app.core.options import ENGINE_NAMES, OPERATIONS, OUTPUT_FORMATS, PDF_TEXT_MODES, PSM_PRESETS
-from app.core.textmode import DEFAULT_TEXT_MODE, TEXT_MODES
 from app.index_cli import add_parsers as add_index_parsers
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

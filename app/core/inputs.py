@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core import imageio
+from app.core.choices import DEFAULT_MAX_FILE_MB  # the API's upload cap, per file
 from app.core.errors import FileTooLargeError, InvalidInputError
 
-#: The same cap as the HTTP API's upload limit (``serve --max-upload-mb``), per file.
-DEFAULT_MAX_FILE_MB = 50
 _HEAD_BYTES = 16  # enough for every magic number imageio.sniff knows
 _CHUNK = 1 << 20
 

@@ -20,9 +20,8 @@ from app.core.errors import CanceledError
 from app.core.export.receipt import render_result
 from app.core.model import OcrResult, drop_stray_marks
 from app.core.options import TABLE_FORMATS, OcrOptions
-from app.core.receipt import Receipt, day_first_for_language, parse_receipt
+from app.core.receipt import Receipt
 from app.core.store import Store
-from app.core.tables import remove_rules
 
 #: Seconds Tesseract may take per image: a floor plus time per megapixel.
 TIMEOUT_FLOOR_S = 60.0
@@ -94,6 +93,8 @@ def recognize_pages(
             else:
                 image = imageio.decode(data)[0]
             if tables:
+                from app.core.tables import remove_rules
+
                 image = remove_rules(image)
             timeout = engine_timeout(image.width, image.height)
             result = engine.recognize(image, options, timeout=timeout, cancel=cancel)
@@ -192,11 +193,11 @@ def recognize_bytes(
     else:
         result = recognize_pages(data, options, engine, cancel, progress, tables=table_mode)
         cached = False
-    parsed = (
-        parse_receipt(result, day_first=day_first_for_language(options.language))
-        if receipt
-        else None
-    )
+    parsed: Receipt | None = None
+    if receipt:
+        from app.core.receipt.parser import day_first_for_language, parse_receipt
+
+        parsed = parse_receipt(result, day_first=day_first_for_language(options.language))
     output = render_result(
         result,
         parsed,

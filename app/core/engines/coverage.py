@@ -19,7 +19,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PIL import Image, ImageDraw
+from PIL import Image
 
 from app.core.model import BBox, Word
 
@@ -242,6 +242,8 @@ def text_coverage(image: Image.Image, words: Iterable[Word]) -> float | None:
     n = sum(keep)
     if n < 10:
         return None
+    from PIL import ImageDraw
+
     mask = Image.new("1", gray.size, 0)
     draw = ImageDraw.Draw(mask)
     for x0, y0, x1, y1 in boxes:
