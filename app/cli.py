@@ -199,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, version in versions().items():
             print(f"{name} {version}")
         return EXIT_OK
+    if args.command == "extract" and args.ray is None:
+        _warm_tesseract(args)  # first: it loads while the rest starts
     import logging
 
     from app.logs import setup_logging
@@ -255,6 +257,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"imagehq-ocr: error: {exc.message}", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_USAGE
+
+
+def _warm_tesseract(args: argparse.Namespace) -> None:
+    """Has Tesseract load its language data for ``extract`` on a background thread (without
+    the GIL), where it overlaps with the rest of the start (imports, the store, the job record)
+    instead of following it."""
+    if args.engine == "rapidocr" or args.receipt or args.operation == "parse_receipt":
+        return  # PP-OCR reads these
+    from app.core.engines import prewarm
+
+    prewarm(args.lang)
 
 
 def _langs() -> int:

@@ -23,6 +23,7 @@ from collections.abc import Callable
 
 from PIL import Image
 
+from app.core.engines import AUTO
 from app.core.engines.base import Engine
 from app.core.engines.cancel import CancelToken
 from app.core.engines.coverage import tall_garbage, text_coverage
@@ -35,8 +36,6 @@ from app.core.model import OcrResult
 from app.core.options import OcrOptions
 
 log = logging.getLogger(__name__)
-
-AUTO = "auto"
 
 
 #: Second opinion (``auto`` only): PP-OCR reads a page Tesseract read, when Tesseract's words

@@ -1,7 +1,8 @@
 """libtesseract in this process through tesserocr (its wheel bundles libtesseract 5.5).
 
 One warm ``PyTessBaseAPI`` per worker thread (``threading.local``): the language data loads once
-per thread and language, not once per image; the page segmentation mode is set per call. The
+per thread and language, not once per image, and ``prewarm`` loads it ahead of the first job on a
+background thread; the page segmentation mode is set per call. The
 image goes over as raw pixels (no file). Recognition releases the GIL, so two workers read two
 images at once.
 
@@ -70,21 +71,80 @@ def version() -> str:
     return first.removeprefix("tesseract").strip()
 
 
-def _api(slot: str, tessdata: Path | None, language: str, psm: int) -> Any:
-    """This thread's API for ``slot`` ("ocr" or "osd"), initialised for ``language``."""
+def _key(tessdata: Path | None, language: str) -> tuple[str, str]:
+    return (str(tessdata or ""), language)
+
+
+def _new_api(tessdata: Path | None, language: str, psm: int) -> Any:
+    """A PyTessBaseAPI initialised for ``language`` (libtesseract loads the language data
+    without holding the GIL)."""
     mod = module()
     assert mod is not None
-    key = (str(tessdata or ""), language)
+    path = f"{tessdata}{os.sep}" if tessdata else ""
+    try:
+        return mod.PyTessBaseAPI(path=path, lang=language, psm=psm)
+    except RuntimeError as exc:
+        raise EngineError(f"tesseract failed: {exc}") from None
+
+
+class _Spares:
+    """APIs initialised ahead of use (``prewarm``), for the first threads that read with their
+    language: the language data (55-75 ms for English) then loads while the process does
+    something else — an ``extract`` its imports, the window its first paint."""
+
+    def __init__(self) -> None:
+        self._ready: dict[tuple[str, str], list[Any]] = {}
+        self._pending: dict[tuple[str, str], int] = {}
+        self._changed = threading.Condition()
+
+    def warm(self, tessdata: Path | None, language: str, count: int) -> None:
+        key = _key(tessdata, language)
+        with self._changed:
+            self._pending[key] = self._pending.get(key, 0) + count
+        threading.Thread(
+            target=self._make, args=(tessdata, language, count), name="tesseract-warm", daemon=True
+        ).start()
+
+    def _make(self, tessdata: Path | None, language: str, count: int) -> None:
+        key = _key(tessdata, language)
+        for _ in range(count):
+            try:
+                api = _new_api(tessdata, language, 3)
+            except Exception:  # a bad language: the job that asks for it says so
+                api = None
+            with self._changed:
+                self._pending[key] -= 1
+                if api is not None:
+                    self._ready.setdefault(key, []).append(api)
+                self._changed.notify_all()
+
+    def take(self, key: tuple[str, str]) -> Any:
+        """A spare API for ``key``, waiting for one being made; None when there is none."""
+        with self._changed:
+            self._changed.wait_for(lambda: self._ready.get(key) or not self._pending.get(key))
+            ready = self._ready.get(key)
+            return ready.pop() if ready else None
+
+
+_spares = _Spares()
+
+
+def prewarm(tessdata: Path | None, language: str, count: int = 1) -> None:
+    """Initialises ``count`` APIs for ``language`` on a background thread, for the next threads
+    that read ``language``; a thread that asks before one is ready waits for it."""
+    if module() is not None:
+        _spares.warm(tessdata, language, count)
+
+
+def _api(slot: str, tessdata: Path | None, language: str, psm: int) -> Any:
+    """This thread's API for ``slot`` ("ocr" or "osd"), initialised for ``language``."""
+    key = _key(tessdata, language)
     api = getattr(_local, slot, None)
     if api is None or getattr(_local, f"{slot}_key", None) != key:
         if api is not None:
             api.End()
             setattr(_local, slot, None)
-        path = f"{tessdata}{os.sep}" if tessdata else ""
-        try:
-            api = mod.PyTessBaseAPI(path=path, lang=language, psm=psm)
-        except RuntimeError as exc:
-            raise EngineError(f"tesseract failed: {exc}") from None
+        api = (_spares.take(key) if slot == "ocr" else None) or _new_api(tessdata, language, psm)
         setattr(_local, slot, api)
         setattr(_local, f"{slot}_key", key)
     api.SetPageSegMode(psm)
