@@ -262,12 +262,15 @@ def main(argv: list[str] | None = None) -> int:
 def _warm_tesseract(args: argparse.Namespace) -> None:
     """Has Tesseract load its language data for ``extract`` on a background thread (without
     the GIL), where it overlaps with the rest of the start (imports, the store, the job record)
-    instead of following it."""
+    instead of following it: for one image one reader, for more one per core."""
     if args.engine == "rapidocr" or args.receipt or args.operation == "parse_receipt":
         return  # PP-OCR reads these
+    import os
+
     from app.core.engines import prewarm
 
-    prewarm(args.lang)
+    one = len(args.files) == 1 and not os.path.isdir(args.files[0])
+    prewarm(args.lang, 1 if one else min(args.jobs or 99, os.cpu_count() or 1))
 
 
 def _langs() -> int:

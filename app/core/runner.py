@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import itertools
 import logging
 import os
 import queue
@@ -112,25 +113,26 @@ def _snapshot(job: Job) -> Job:
 
 class _Threads:
     """The plain pool a ``JobRunner`` runs its jobs on: ``size`` threads, started on demand,
-    taking job ids in the order they were queued."""
+    taking the queued job of the highest priority first (then the one queued first)."""
 
     def __init__(self, size: int, run: Callable[[str], None]) -> None:
         self.size = size
         self._run = run
-        self._queue: queue.SimpleQueue[str | None] = queue.SimpleQueue()
+        self._queue: queue.PriorityQueue[tuple[float, int, str | None]] = queue.PriorityQueue()
+        self._order = itertools.count()
         self._threads: list[threading.Thread] = []
         self._lock = threading.Lock()
 
-    def start(self, job_id: str) -> None:
+    def start(self, job_id: str, priority: float = 0) -> None:
         with self._lock:
             if len(self._threads) < self.size:
                 thread = threading.Thread(target=self._loop, name="imagehq-job", daemon=True)
                 self._threads.append(thread)
                 thread.start()
-        self._queue.put(job_id)
+        self._queue.put((-priority, next(self._order), job_id))
 
     def _loop(self) -> None:
-        while (job_id := self._queue.get()) is not None:
+        while (job_id := self._queue.get()[2]) is not None:
             self._run(job_id)
 
     def clear(self) -> None:
@@ -143,7 +145,7 @@ class _Threads:
         with self._lock:
             threads = list(self._threads)
         for _ in threads:
-            self._queue.put(None)
+            self._queue.put((float("inf"), next(self._order), None))  # after every job
         if wait:
             for thread in threads:
                 thread.join(timeout_s)
@@ -192,10 +194,17 @@ class JobRunner:
 
     # -- how jobs run and how changes are announced (JobManager: QThreadPool, Qt signals) ---
     def _start(self, job_id: str) -> None:
-        """Runs ``self._run(job_id)`` on a worker thread."""
+        """Runs ``self._run(job_id)`` on a worker thread (queued jobs by ``_priority``)."""
         if self._threads is None:
             self._threads = _Threads(self.workers, self._run)
-        self._threads.start(job_id)
+        with self._lock:
+            job = self._active.get(job_id)
+        self._threads.start(job_id, self._priority(job) if job is not None else 0)
+
+    def _priority(self, job: Job) -> float:
+        """Which of the queued jobs a free worker takes first: the highest (then the first
+        queued). All alike here: first come, first served."""
+        return 0
 
     def _stop_workers(self, wait: bool, timeout_s: float) -> None:
         """Drops what no worker has started; with ``wait``, waits for the running ones."""

@@ -98,6 +98,8 @@ class _Spares:
         self._changed = threading.Condition()
 
     def warm(self, tessdata: Path | None, language: str, count: int) -> None:
+        if count < 1:
+            return
         key = _key(tessdata, language)
         with self._changed:
             self._pending[key] = self._pending.get(key, 0) + count
