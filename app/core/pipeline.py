@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from app.core import documents, imageio
-from app.core.barcodes import read_barcodes
+from app.core.barcodes import BarcodeReading
 from app.core.engines import AUTO, Engine, get_engine
 from app.core.engines.cancel import CancelToken
 from app.core.engines.rapid import NAME as RAPID
@@ -97,10 +97,15 @@ def recognize_pages(
 
                 image = remove_rules(image)
             timeout = engine_timeout(image.width, image.height)
-            result = engine.recognize(image, options, timeout=timeout, cancel=cancel)
+            barcodes = BarcodeReading(image, index + 1) if options.barcodes else None
+            try:
+                result = engine.recognize(image, options, timeout=timeout, cancel=cancel)
+            except BaseException:
+                if barcodes is not None:
+                    barcodes.wait()  # nothing of a failed or canceled job runs on after it
+                raise
             drop_stray_marks(result.page)  # the text of every engine, before it is stored
-            if options.barcodes:
-                result.barcodes = read_barcodes(image, index + 1)
+            result.barcodes = barcodes.result() if barcodes is not None else []
         if note:
             result.warnings.append(note)
         if total == 1 and info.frames > 1:  # an animated GIF, WebP: its first frame only
