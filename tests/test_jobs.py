@@ -377,3 +377,29 @@ def test_a_release_before_the_wait_begins_still_ends_it(qapp):
         m.wait(busy.id, 60)
     finally:
         m.shutdown(wait=True)
+
+
+def test_the_manager_opens_one_store_and_recovers_once(qapp, monkeypatch):
+    """The lifecycle (JobRunner) is set up once per manager: one store, one recovery pass."""
+    from app.core import runner as runner_module
+
+    stores: list[object] = []
+    recoveries: list[object] = []
+    real_init = runner_module.Store.__init__
+    real_recover = runner_module.JobRunner._recover
+
+    def counting_init(self, *args, **kwargs):
+        stores.append(self)
+        real_init(self, *args, **kwargs)
+
+    def counting_recover(self):
+        recoveries.append(self)
+        real_recover(self)
+
+    monkeypatch.setattr(runner_module.Store, "__init__", counting_init)
+    monkeypatch.setattr(runner_module.JobRunner, "_recover", counting_recover)
+    m = JobManager(max_workers=1, prune_timer=False)
+    try:
+        assert stores == [m.store] and recoveries == [m]
+    finally:
+        m.shutdown(wait=True)

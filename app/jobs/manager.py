@@ -39,12 +39,17 @@ class _Worker(QRunnable):
         self._manager._run(self._job_id)
 
 
-class JobManager(QObject, JobRunner):
-    """Owns the pool, the store and the lifecycle of every job of this process."""
+class JobManager(JobRunner, QObject):
+    """Owns the pool, the store and the lifecycle of every job of this process.
+
+    (JobRunner comes first among the bases: PySide's QObject.__init__ calls the next
+    ``__init__`` of the MRO itself, which would run JobRunner's a second time, without
+    arguments — a second store, a second recovery.)"""
 
     job_added = Signal(object)  # Job
     job_updated = Signal(object)  # Job: status or progress changed
     job_finished = Signal(object)  # Job in a final state
+    job_result = Signal(str, int, object)  # job id, input index, OcrResult: read, not yet stored
     job_removed = Signal(str)  # job id, deleted or pruned
     queue_changed = Signal(int)  # jobs queued or processing in this process
 
