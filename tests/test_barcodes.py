@@ -73,7 +73,7 @@ def test_barcodes_are_read_while_the_engine_reads(monkeypatch: pytest.MonkeyPatc
     """The barcode pass runs beside the OCR engine, not after it: here the engine does not
     start reading until the barcode pass has begun, so a barcode pass that waited for the
     engine would never start (the engine gives up after 30 s and the test fails)."""
-    from app.core import barcodes
+    from app.core import barcodes, pipeline
     from app.core.engines import get_engine
 
     began = threading.Event()
@@ -90,7 +90,7 @@ def test_barcodes_are_read_while_the_engine_reads(monkeypatch: pytest.MonkeyPatc
         assert began.wait(30), "the barcode pass waited for the engine"
         return real_recognize(image, options, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(barcodes, "read_barcodes", read)
+    monkeypatch.setattr(pipeline, "read_barcodes", read)
     monkeypatch.setattr(engine, "recognize", recognize)
     data, _ = label_png()
     out = recognize_bytes(data, OcrOptions(), engine=engine)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,36 +52,6 @@ def read_barcodes(image: Image.Image, page: int = 1) -> list[Barcode]:
             Barcode(str(code.format), code.text, (min(xs), min(ys), max(xs), max(ys)), page)
         )
     return sorted(found, key=lambda b: (b.bbox[1], b.bbox[0]))
-
-
-class BarcodeReading:
-    """``read_barcodes`` on a thread of its own, started at once: zxing-cpp runs without the
-    GIL, so a page's barcodes are read while the OCR engine reads its text (on 2 cores a lone
-    job's barcode pass, 5 ms for a screen region and 0.1-0.3 s for a 300 dpi page, then costs
-    no wall time). ``result()`` waits for it (and raises what it raised)."""
-
-    def __init__(self, image: Image.Image, page: int = 1) -> None:
-        self._found: list[Barcode] = []
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(
-            target=self._read, args=(image, page), name="barcodes", daemon=True
-        )
-        self._thread.start()
-
-    def _read(self, image: Image.Image, page: int) -> None:
-        try:
-            self._found = read_barcodes(image, page)
-        except BaseException as exc:  # handed to the thread that asks for the result
-            self._error = exc
-
-    def wait(self) -> None:
-        self._thread.join()
-
-    def result(self) -> list[Barcode]:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._found
 
 
 def barcodes_text(barcodes: list[Barcode]) -> str:

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from app.core import documents, imageio
-from app.core.barcodes import BarcodeReading
+from app.core.background import Background
+from app.core.barcodes import Barcode, read_barcodes
 from app.core.engines import AUTO, Engine, get_engine
 from app.core.engines.cancel import CancelToken
 from app.core.engines.rapid import NAME as RAPID
@@ -97,7 +98,10 @@ def recognize_pages(
 
                 image = remove_rules(image)
             timeout = engine_timeout(image.width, image.height)
-            barcodes = BarcodeReading(image, index + 1) if options.barcodes else None
+            # zxing-cpp runs without the GIL: the barcodes are read while the engine reads
+            barcodes: Background[list[Barcode]] | None = None
+            if options.barcodes:
+                barcodes = Background(read_barcodes, image, index + 1, name="barcodes")
             try:
                 result = engine.recognize(image, options, timeout=timeout, cancel=cancel)
             except BaseException:

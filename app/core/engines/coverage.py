@@ -218,10 +218,19 @@ def components(gray: Image.Image) -> Components:
     return _components_opencv(gray)
 
 
-def text_coverage(image: Image.Image, words: Iterable[Word]) -> float | None:
-    """Share (0–1) of character-like ink components inside the boxes of the trusted ``words``
-    (input pixels), or None when the image has too few of them to say."""
-    boxes = trusted_boxes(words)
+@dataclass
+class Ink:
+    """The character-like ink components of an image: their centres on the copy the
+    components were found on (``scale`` × the input's pixels, ``size``)."""
+
+    scale: float
+    size: tuple[int, int]
+    centres: list[tuple[int, int]]
+
+
+def find_ink(image: Image.Image) -> Ink | None:
+    """The character-like ink components of ``image``, or None when it has too few to say
+    (fewer than 10). Independent of any result: it can run while an engine reads."""
     gray = image.convert("L")
     scale = min(1.0, SIDE / max(gray.size))
     if scale < 1.0:
@@ -239,14 +248,28 @@ def text_coverage(image: Image.Image, words: Iterable[Word]) -> float | None:
         k and low <= h <= high and w <= MAX_WIDTH * median_h
         for k, h, w in zip(keep, found.heights, found.widths, strict=True)
     ]
-    n = sum(keep)
-    if n < 10:
+    if sum(keep) < 10:
+        return None
+    last_x, last_y = gray.width - 1, gray.height - 1
+    centres = [
+        (min(max(int(x), 0), last_x), min(max(int(y), 0), last_y))
+        for k, x, y in zip(keep, found.cx, found.cy, strict=True)
+        if k
+    ]
+    return Ink(scale, gray.size, centres)
+
+
+def coverage_of(ink: Ink | None, words: Iterable[Word]) -> float | None:
+    """Share (0–1) of ``ink``'s components inside the boxes of the trusted ``words`` (input
+    pixels), or None when there is too little ink to say."""
+    if ink is None:
         return None
     from PIL import ImageDraw
 
-    mask = Image.new("1", gray.size, 0)
+    scale = ink.scale
+    mask = Image.new("1", ink.size, 0)
     draw = ImageDraw.Draw(mask)
-    for x0, y0, x1, y1 in boxes:
+    for x0, y0, x1, y1 in trusted_boxes(words):
         m = BOX_MARGIN * (y1 - y0)
         draw.rectangle(
             (
@@ -257,10 +280,11 @@ def text_coverage(image: Image.Image, words: Iterable[Word]) -> float | None:
             ),
             fill=1,
         )
-    last_x, last_y = gray.width - 1, gray.height - 1
-    inside = sum(
-        1
-        for k, x, y in zip(keep, found.cx, found.cy, strict=True)
-        if k and mask.getpixel((min(max(int(x), 0), last_x), min(max(int(y), 0), last_y)))
-    )
-    return round(inside / n, 4)
+    inside = sum(1 for centre in ink.centres if mask.getpixel(centre))
+    return round(inside / len(ink.centres), 4)
+
+
+def text_coverage(image: Image.Image, words: Iterable[Word]) -> float | None:
+    """Share (0–1) of character-like ink components inside the boxes of the trusted ``words``
+    (input pixels), or None when the image has too few of them to say."""
+    return coverage_of(find_ink(image), words)
