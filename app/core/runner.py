@@ -50,6 +50,7 @@ from app.core.job import (
     make_output,
     new_job_id,
 )
+from app.core.model import OcrResult
 from app.core.options import RECEIPT_OPERATION, OcrOptions, check_operation
 from app.core.store import Store
 
@@ -221,6 +222,11 @@ class JobRunner:
     def _announce_finished(self, job: Job) -> None:
         """A job reached its final state (announced after ``_announce_updated``)."""
 
+    def _announce_result(self, job_id: str, index: int, result: OcrResult) -> None:
+        """Input ``index`` of a job was read: its result, before it is stored (a capture puts
+        the text on the clipboard at once). The job's final state follows; a job whose store
+        write fails runs again later, and one canceled meanwhile keeps nothing."""
+
     def _announce_removed(self, job_id: str) -> None:
         """A job was deleted or pruned."""
 
@@ -390,6 +396,13 @@ class JobRunner:
         if removed:
             self._announce_removed(job_id)
         return removed
+
+    def warm_up(self, language: str) -> None:
+        """Gets the engines ready to read ``language`` on every worker, in the background
+        (Tesseract's language data loads ahead of the first job: ``engines.prewarm``)."""
+        from app.core.engines import prewarm
+
+        prewarm(language, self.workers)
 
     def prune(self) -> list[str]:
         ids = self.store.prune()
@@ -601,6 +614,7 @@ class JobRunner:
                 with self._lock:  # delete() waits for us, but a canceled result is not kept
                     if job.id in self._canceled:
                         return
+                self._announce_result(job.id, n, outcome.result)
                 stored = outcome.result.to_storage()
                 if outcome.receipt is not None:
                     stored["receipt"] = outcome.receipt.to_dict()

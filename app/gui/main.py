@@ -129,6 +129,9 @@ def _run(app: Any, argv: list[str]) -> int:
     app.aboutToQuit.connect(window.shutdown)
     # History and the API come after the first paint: the window appears at once.
     QTimer.singleShot(0, window.load_history)
+    # So does Tesseract's language data, for every worker: the first capture or drop is then
+    # read by a warm engine (in the background, off the GUI thread).
+    QTimer.singleShot(0, lambda: manager.warm_up(str(S.get(qsettings, S.OCR_LANGUAGE))))
     if os.environ.get("IMAGEHQ_OCR_BENCH_STARTUP"):  # bench/bench_startup.py
 
         def report() -> None:

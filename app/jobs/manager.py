@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.core.engines import Engine
 from app.core.job import DEFAULT_MAX_TTL_HOURS, DEFAULT_TTL_HOURS, Job
+from app.core.model import OcrResult
 from app.core.runner import (
     InputData,
     JobRunner,
@@ -115,6 +116,9 @@ class JobManager(JobRunner, QObject):
 
     def _announce_finished(self, job: Job) -> None:
         self.job_finished.emit(job)
+
+    def _announce_result(self, job_id: str, index: int, result: OcrResult) -> None:
+        self.job_result.emit(job_id, index, result)
 
     def _announce_removed(self, job_id: str) -> None:
         self.job_removed.emit(job_id)
