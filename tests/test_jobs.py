@@ -403,3 +403,46 @@ def test_the_manager_opens_one_store_and_recovers_once(qapp, monkeypatch):
         assert stores == [m.store] and recoveries == [m]
     finally:
         m.shutdown(wait=True)
+
+
+@pytest.mark.parametrize("engine_name", ["tesseract", "rapidocr"])
+def test_jobs_on_the_pool_reuse_one_warm_engine(qapp, monkeypatch, engine_name):
+    """QThreadPool threads keep no Python thread-local data from one job to the next: the
+    engines' warm objects (an initialised libtesseract, a RapidOCR) live in a pool instead, so
+    three jobs in a row make one."""
+    from app.core.engines import rapid
+    from app.core.engines.tesseract_backends import inprocess
+
+    made: list[str] = []
+    if engine_name == "tesseract":
+        real_api = inprocess._new_api
+
+        def counting_api(tessdata, language, psm):
+            made.append(language)
+            return real_api(tessdata, language, psm)
+
+        monkeypatch.setattr(inprocess, "_new_api", counting_api)
+        language = "deu"  # a language no earlier test warmed
+    else:
+        real_make = rapid.RapidOcrEngine._make_instance
+
+        def counting_make(self, threads):
+            made.append(str(threads))
+            return real_make(self, threads)
+
+        monkeypatch.setattr(rapid.RapidOcrEngine, "_make_instance", counting_make)
+        from app.core.engines.pool import Pool
+
+        engine = get_engine("rapidocr")  # an empty pool that makes through the counter
+        monkeypatch.setattr(engine, "_instances", Pool(engine._make_instance, max_idle=2))
+        language = "eng"
+    m = JobManager(max_workers=1, prune_timer=False)
+    try:
+        for n in range(3):
+            data = png(text_image([f"Drei Wörter {n}"], size=28))
+            options = OcrOptions(engine=engine_name, language=language)
+            job = m.wait(m.submit([InputData(f"{n}.png", data)], options=options).id, 60)
+            assert job is not None and job.status == "succeeded", job
+        assert len(made) == 1, made
+    finally:
+        m.shutdown(wait=True)
