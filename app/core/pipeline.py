@@ -101,7 +101,7 @@ def recognize_pages(
             # zxing-cpp runs without the GIL: the barcodes are read while the engine reads
             barcodes: Background[list[Barcode]] | None = None
             if options.barcodes:
-                barcodes = Background(read_barcodes, image, index + 1, name="barcodes")
+                barcodes = Background(read_barcodes, image, index + 1)
             try:
                 result = engine.recognize(image, options, timeout=timeout, cancel=cancel)
             except BaseException:

@@ -162,7 +162,7 @@ class AutoEngine:
         if options.engine == AUTO and engine.name == TESSERACT and self._can_second(options):
             # the ink the second opinion weighs Tesseract's words against is counted while
             # Tesseract reads (libtesseract runs without the GIL)
-            ink = Background(find_ink, image, name="ink")
+            ink = Background(find_ink, image)
         try:
             result = engine.recognize(image, options, timeout=timeout, cancel=cancel)
         except BaseException:
