@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 import threading
 import time
 
@@ -444,5 +445,31 @@ def test_jobs_on_the_pool_reuse_one_warm_engine(qapp, monkeypatch, engine_name):
             job = m.wait(m.submit([InputData(f"{n}.png", data)], options=options).id, 60)
             assert job is not None and job.status == "succeeded", job
         assert len(made) == 1, made
+    finally:
+        m.shutdown(wait=True)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread niceness is Linux's")
+def test_workers_run_nicer_than_the_event_loop_thread(qapp, monkeypatch):
+    """The manager's workers read at a lower priority than the thread that runs the event loop
+    (the window's GUI thread gets a core at once while both cores read)."""
+    import os
+
+    from app.core import pipeline
+
+    seen: list[int] = []
+    real = pipeline.recognize_pages
+
+    def recording(*args, **kwargs):
+        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "recognize_pages", recording)
+    mine = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    m = JobManager(max_workers=1, prune_timer=False)
+    try:
+        job = m.wait(m.submit([InputData("n.png", png(text_image(["nice worker"])))]).id, 60)
+        assert job is not None and job.status == "succeeded"
+        assert seen and seen[0] > mine
     finally:
         m.shutdown(wait=True)

@@ -24,6 +24,7 @@ import itertools
 import logging
 import os
 import queue
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from contextlib import suppress
@@ -63,6 +64,20 @@ DELETE_WAIT_S = 30.0  # how long delete() waits for a canceled worker to let go 
 
 #: Peak memory of one job at most (PP-OCR on a 2550×3300 page: 0.73 GB measured).
 JOB_MEMORY_BYTES = 750 * 2**20
+
+
+def lower_thread_priority(nice: int) -> bool:
+    """Makes the calling thread ``nice`` steps nicer than it is (Linux: niceness is per thread,
+    and the threads it starts inherit it: libtesseract's, onnxruntime's). False where that
+    cannot be done (other systems, or not permitted)."""
+    if nice <= 0 or not sys.platform.startswith("linux"):
+        return False
+    tid = threading.get_native_id()
+    try:
+        os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + nice)
+    except OSError:
+        return False
+    return True
 
 
 def default_workers() -> int:
@@ -165,9 +180,12 @@ class JobRunner:
         max_ttl_hours: int = DEFAULT_MAX_TTL_HOURS,
         default_ttl_hours: int = DEFAULT_TTL_HOURS,
         recover: bool = True,
+        worker_nice: int = 0,
     ) -> None:
         """``recover``: take up the jobs that a process which is gone left queued or
-        processing (the window and ``serve`` do; ``extract`` marks its own failed instead)."""
+        processing (the window and ``serve`` do; ``extract`` marks its own failed instead).
+        ``worker_nice``: how much nicer than the process the worker threads run (the window's
+        GUI thread then gets a core when it needs one while the workers keep both busy)."""
         self.store = store or Store()
         self.engine = engine or get_engine()
         self.workers = max_workers or default_workers()
@@ -189,6 +207,8 @@ class JobRunner:
         self._wake = 0  # release_waiters() bumps it
         self._closing = False
         self._threads: _Threads | None = None
+        self._worker_nice = worker_nice
+        self._niced: set[int] = set()  # worker threads made nicer already
         self.store.prune()
         if recover:
             self._recover()
@@ -500,6 +520,9 @@ class JobRunner:
         self._announce_queue(len(self._active))
 
     def _run(self, job_id: str) -> None:
+        if self._worker_nice and threading.get_native_id() not in self._niced:
+            self._niced.add(threading.get_native_id())
+            lower_thread_priority(self._worker_nice)
         with self._lock:
             job = self._active.get(job_id)
             if job is None or job_id in self._canceled or self._closing:

@@ -27,6 +27,9 @@ __all__ = ["InputData", "JobManager", "QueueFullError", "ShuttingDownError", "de
 
 PRUNE_INTERVAL_MS = 10 * 60 * 1000
 WATCH_INTERVAL_MS = 1500
+#: Worker threads run this much nicer than the process (Linux): with both cores busy reading,
+#: the thread of the event loop (the window's, serve's) still gets one at once when it wakes.
+WORKER_NICE = 5
 
 
 class _Worker(QRunnable):
@@ -84,6 +87,7 @@ class JobManager(JobRunner, QObject):
             max_ttl_hours=max_ttl_hours,
             default_ttl_hours=default_ttl_hours,
             recover=recover,
+            worker_nice=WORKER_NICE,
         )
         self._timer: QTimer | None = None
         if prune_timer:
