@@ -209,7 +209,7 @@ class JobRunner:
         self._threads: _Threads | None = None
         self._worker_nice = worker_nice
         self._niced: set[int] = set()  # worker threads made nicer already
-        self.store.prune()
+        self.store.prune(sweep=False)  # expired jobs go now; stray folders at the next prune
         if recover:
             self._recover()
 

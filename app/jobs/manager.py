@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from app.core.background import Background
 from app.core.engines import Engine
 from app.core.job import DEFAULT_MAX_TTL_HOURS, DEFAULT_TTL_HOURS, Job
 from app.core.model import OcrResult
@@ -27,6 +28,8 @@ __all__ = ["InputData", "JobManager", "QueueFullError", "ShuttingDownError", "de
 
 PRUNE_INTERVAL_MS = 10 * 60 * 1000
 WATCH_INTERVAL_MS = 1500
+#: The first full prune (with the sweep of stray job folders) comes this long after the start.
+FIRST_SWEEP_MS = 20_000
 #: Worker threads run this much nicer than the process (Linux): with both cores busy reading,
 #: the thread of the event loop (the window's, serve's) still gets one at once when it wakes.
 WORKER_NICE = 5
@@ -91,10 +94,12 @@ class JobManager(JobRunner, QObject):
         )
         self._timer: QTimer | None = None
         if prune_timer:
+            # on a helper thread: with 10,000 jobs a prune lists as many folders (30-50 ms)
             self._timer = QTimer(self)
             self._timer.setInterval(PRUNE_INTERVAL_MS)
-            self._timer.timeout.connect(self.prune)
+            self._timer.timeout.connect(self._prune_in_background)
             self._timer.start()
+            QTimer.singleShot(FIRST_SWEEP_MS, self._prune_in_background)
         self._watch: QTimer | None = None
         if watch_external:
             self._seen_seq, _ = self.store.changes(-1)
@@ -131,6 +136,10 @@ class JobManager(JobRunner, QObject):
         self.queue_changed.emit(length)
 
     # -- what only the Qt manager does ---------------------------------------------------------
+    def _prune_in_background(self) -> None:
+        if not self._closing:
+            Background(self.prune)
+
     def poll_external(self) -> int:
         """Announces jobs other processes wrote since the last poll; returns how many."""
         self._seen_seq, jobs = self.store.changes(self._seen_seq)
