@@ -126,6 +126,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"refuse larger files (default {DEFAULT_MAX_FILE_MB}, like serve's upload cap)",
     )
     ex.add_argument(
+        "--local",
+        action="store_true",
+        help="read in this process even when the window is open (by default one image is "
+        "handed to the open window, which has the engine loaded)",
+    )
+    ex.add_argument(
         "--ray",
         nargs="?",
         const="local",
@@ -200,6 +206,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name} {version}")
         return EXIT_OK
     if args.command == "extract" and args.ray is None:
+        from app.extract_instance import extract_in_instance
+
+        try:
+            done = extract_in_instance(args)  # the window that is open reads it, warm
+        except BrokenPipeError:
+            return EXIT_FAILED
+        if done is not None:
+            return done
         _warm_tesseract(args)  # first: it loads while the rest starts
     import logging
 

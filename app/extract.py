@@ -19,13 +19,12 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, BinaryIO, TextIO
 
+from app.core.choices import format_for_path
 from app.core.errors import OcrError, OptionsError
-from app.core.export import format_for_path
 from app.core.inputs import expand_inputs
 from app.core.job import SUCCEEDED, Job, output_filename
 from app.core.no_text import cli_message, found_no_text
 from app.core.options import RECEIPT_OPERATION, OcrOptions, check_operation
-from app.core.runner import InputData, JobRunner, default_workers
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
@@ -154,22 +153,18 @@ def _next(done: queue.SimpleQueue[Job | None]) -> Job | None:
         return None
 
 
-class _Runner(JobRunner):
-    """The core's job runner (no Qt); hands each finished job to the main thread, which writes
-    the outputs."""
-
-    def __init__(self, done: queue.SimpleQueue[Job | None], **kwargs: Any) -> None:
-        self._done_jobs = done
-        super().__init__(**kwargs)
-
-    def _announce_finished(self, job: Job) -> None:
-        self._done_jobs.put(job)
-
-    def _priority(self, job: Job) -> float:
-        """The largest files first: the batch ends sooner when no worker is left with a big
-        page while the others have nothing to do (jobs are still created, and listed, in the
-        order of the command line)."""
-        return sum(inp.size_bytes for inp in job.inputs)
+def checked_options(args: argparse.Namespace, count: int) -> tuple[OcrOptions, str] | None:
+    """``options_from_args`` and the other usage checks; None (after one line on stderr) for
+    bad usage."""
+    try:
+        options, operation = options_from_args(args, count)
+    except OcrError as exc:
+        _err(exc.message)
+        return None
+    if args.jobs is not None and args.jobs < 1:
+        _err("--jobs must be at least 1")
+        return None
+    return options, operation
 
 
 def run_extract(args: argparse.Namespace) -> int:
@@ -190,23 +185,20 @@ def _run(args: argparse.Namespace) -> int:
             return EXIT_FAILED
         _err("no image files found in the given folders")
         return EXIT_USAGE
-    try:
-        options, operation = options_from_args(args, len(files))
-    except OcrError as exc:
-        _err(exc.message)
+    checked = checked_options(args, len(files))
+    if checked is None:
         return EXIT_USAGE
-    if args.jobs is not None and args.jobs < 1:
-        _err("--jobs must be at least 1")
-        return EXIT_USAGE
+    options, operation = checked
     max_bytes = int(args.max_file_mb * 2**20)
 
     from app.core.engines import get_engine
     from app.core.engines.tesseract import NOT_INSTALLED
+    from app.core.runner import InputData, QueueRunner, default_workers
 
     # No more workers than files: a lone image gets all the cores of an ONNX engine.
     workers = args.jobs or max(1, min(default_workers(), len(files)))
     done: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
-    runner = _Runner(done, max_workers=workers, recover=False)
+    runner = QueueRunner(done, max_workers=workers, recover=False)
     if not runner.engine.is_installed():
         runner.shutdown(wait=True)
         _err(NOT_INSTALLED)

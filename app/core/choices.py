@@ -1,6 +1,7 @@
-"""The values the CLI, the API and the window offer for each option: plain constants with no
-imports, so that ``imagehq-ocr`` parses its arguments before anything heavy loads
-(``app.core.options`` and the rest re-export them)."""
+"""The values the CLI, the API and the window offer for each option: plain constants (and the
+format a file name asks for) with no imports, so that ``imagehq-ocr`` parses its arguments
+before anything heavy loads (``app.core.options``, ``app.core.export`` and the rest re-export
+them)."""
 
 from __future__ import annotations
 
@@ -27,3 +28,12 @@ TEXT_MODES: tuple[str, ...] = ("lines", "paragraphs", "single_line")
 DEFAULT_TEXT_MODE = "lines"
 #: The largest input file by default (``extract --max-file-mb``, like the API's upload cap).
 DEFAULT_MAX_FILE_MB = 50
+
+
+def format_for_path(path: str) -> str | None:
+    """The export format a file name asks for by its extension (``.html`` means hOCR, ``.xml``
+    ALTO)."""
+    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+    aliases = {"text": "txt", "html": "hocr", "xhtml": "hocr", "xml": "alto"}
+    suffix = aliases.get(suffix, suffix)
+    return suffix if suffix in OUTPUT_FORMATS else None

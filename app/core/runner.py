@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from app.core import imageio
 from app.core.engines import Engine, get_engine
@@ -64,6 +64,10 @@ DELETE_WAIT_S = 30.0  # how long delete() waits for a canceled worker to let go 
 
 #: Peak memory of one job at most (PP-OCR on a 2550×3300 page: 0.73 GB measured).
 JOB_MEMORY_BYTES = 750 * 2**20
+
+
+class FinishedQueue(Protocol):
+    def put(self, item: Job) -> None: ...
 
 
 def lower_thread_priority(nice: int) -> bool:
@@ -688,3 +692,21 @@ class JobRunner:
                 status=FAILED, current_stage=FAILED, error={"code": first.code, "message": message}
             )
         self._end(job, **final)
+
+
+class QueueRunner(JobRunner):
+    """A JobRunner that hands each finished job to ``finished`` (a queue the caller's thread
+    waits on: ``extract`` writes the outputs on its main thread), the largest files first."""
+
+    def __init__(self, finished: FinishedQueue, **kwargs: Any) -> None:
+        self._finished = finished
+        super().__init__(**kwargs)
+
+    def _announce_finished(self, job: Job) -> None:
+        self._finished.put(job)
+
+    def _priority(self, job: Job) -> float:
+        """The largest files first: the batch ends sooner when no worker is left with a big
+        page while the others have nothing to do (jobs are still created, and listed, in the
+        order they were submitted)."""
+        return sum(inp.size_bytes for inp in job.inputs)

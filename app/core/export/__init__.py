@@ -6,6 +6,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.core.choices import format_for_path
 from app.core.export.simple import edited_json, edited_txt
 from app.core.model import OcrResult
 from app.core.options import FORMAT_EXTENSION, FORMAT_MIME, OUTPUT_FORMATS
@@ -70,15 +71,6 @@ def render(
     if edited_text is not None and fmt == "json":
         return edited_json(result, edited_text, layout)
     return renderer(result, RenderContext(layout, source_name, text_mode, image))
-
-
-def format_for_path(path: str) -> str | None:
-    """The export format a file name asks for by its extension (``.html`` means hOCR, ``.xml``
-    ALTO)."""
-    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
-    aliases = {"text": "txt", "html": "hocr", "xhtml": "hocr", "xml": "alto"}
-    suffix = aliases.get(suffix, suffix)
-    return suffix if suffix in OUTPUT_FORMATS else None
 
 
 __all__ = [
