@@ -2,8 +2,9 @@
 
 The window has Python started and Tesseract's language data loaded; a new process pays about
 0.1 s for each before it reads anything. So for one image (output on stdout or in one file),
-``extract`` reads the file here (the same checks as ever: regular files only, capped, sniffed),
-sends it over the single-instance socket (``app.instance``, no Qt) and writes what the window
+``extract`` reads the file here (regular files only, capped, sniffed; the window checks the
+pixels, as ``read_input_file`` does, before it makes the job), sends it over the
+single-instance socket (``app.instance``, no Qt) and writes what the window
 answers: the same job, in the same store, with the same output, warnings and exit status as
 when it runs here. It runs here instead — loading nothing it did not need meanwhile — when no
 window runs, when the window is busy with other jobs, when it does not answer within a second or
@@ -54,15 +55,15 @@ def extract_in_instance(args: argparse.Namespace) -> int | None:
 
 def _ask(conn: Connection, source: Path, args: argparse.Namespace) -> int | None:
     from app.core.errors import OcrError
-    from app.core.inputs import read_input_file
+    from app.core.inputs import read_input_bytes
     from app.extract import checked_options
 
     checked = checked_options(args, 1)
     if checked is None:
         return EXIT_USAGE
     options, operation = checked
-    try:
-        data = read_input_file(source, int(args.max_file_mb * 2**20))
+    try:  # the window checks the pixels (Pillow) before the bytes become a job
+        data = read_input_bytes(source, int(args.max_file_mb * 2**20))
     except OcrError as exc:
         _err(f"{source}: {exc.message}")
         return EXIT_FAILED
@@ -84,7 +85,8 @@ def _ask(conn: Connection, source: Path, args: argparse.Namespace) -> int | None
     if first is None or first.get("busy"):
         return None  # not answering, or reading other jobs: this process reads it
     if not first.get("ok"):
-        _err(str(first.get("error") or "the running window refused the job"))
+        error = str(first.get("error") or "the running window refused the job")
+        _err(f"{source}: {error}" if first.get("input") else error)
         return EXIT_FAILED
     return _wait(conn, source, args)
 

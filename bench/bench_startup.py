@@ -12,8 +12,10 @@ CLI (``--cli``): ``imagehq-ocr extract`` on a 300×100 image against the bare ``
 stdout`` on the same image, N rounds, a new image every run (no cache hit), one store, the runs
 of a round interleaved; beside them the floors of any Python program that reads the image with
 libtesseract: ``python -c pass`` and a script that only imports tesserocr, loads English and
-reads the image. ``--before DIR`` adds the extract of another checkout. Then ``python -X
-importtime`` of one extract run: the slowest imports and whether the heavy modules load at all.
+reads the image; and the same extract while the window is open (offscreen, its own home),
+which hands the image to the window. ``--before DIR`` adds the extract of another checkout.
+Then ``python -X importtime`` of one extract run (no window): the slowest imports and whether
+the heavy modules load at all.
 
     python bench/bench_startup.py [--runs 5] [--history 10000] [--platform offscreen|xcb]
                                   [--before DIR]
@@ -112,6 +114,35 @@ def timed(cmd: list[str], env: dict[str, str], cwd: Path = ROOT) -> float:
     return time.perf_counter() - start
 
 
+def open_window(env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """The window, offscreen, with ``env``'s home; returns once it answers on its socket."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app"],
+        cwd=ROOT,
+        env=dict(env, QT_QPA_PLATFORM="offscreen"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    saved = os.environ.get("IMAGEHQ_OCR_HOME")
+    os.environ["IMAGEHQ_OCR_HOME"] = env["IMAGEHQ_OCR_HOME"]
+    try:
+        from app.instance import Connection
+
+        deadline = time.monotonic() + 30
+        while (conn := Connection.open()) is None:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the window did not start")
+            time.sleep(0.05)
+        conn.close()
+    finally:
+        if saved is None:
+            os.environ.pop("IMAGEHQ_OCR_HOME", None)
+        else:
+            os.environ["IMAGEHQ_OCR_HOME"] = saved
+    time.sleep(2)  # its warm-up (Tesseract's language data) is done by the first request
+    return proc
+
+
 def cli_startup(runs: int, engine: str, before: Path | None) -> None:
     from app.core.engines import get_engine
 
@@ -120,57 +151,54 @@ def cli_startup(runs: int, engine: str, before: Path | None) -> None:
     tessdata = f"{tess._tessdata}/"  # type: ignore[attr-defined]
     tesseract = shutil.which("tesseract") or "tesseract"
     script = Path(sys.executable).parent / "imagehq-ocr"
+    py = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
-        home = Path(tmp) / "home"
-        env = child_env(home, ROOT)
-        py = sys.executable
+        env = child_env(Path(tmp) / "home", ROOT)
+        wenv = child_env(Path(tmp) / "home-window", ROOT)
+        extract = [str(script), "extract", "--engine", engine, "{img}"]
         commands: dict[str, tuple[list[str], Path, dict[str, str]]] = {
             "tesseract IMAGE stdout": ([tesseract, "{img}", "stdout"], ROOT, env),
             "python -c pass": ([py, "-c", "pass"], ROOT, env),
             "python: tesserocr, eng, read": ([py, "-c", FLOOR, "{img}", tessdata], ROOT, env),
-            "imagehq-ocr extract IMAGE": (
-                [str(script), "extract", "--engine", engine, "{img}"],
-                ROOT,
-                env,
-            ),
+            "imagehq-ocr extract IMAGE": (extract, ROOT, env),
+            "  the same, window open": (extract, ROOT, wenv),
         }
         if before is not None:
-            benv = child_env(Path(tmp) / "home-before", before)
             commands["before: imagehq-ocr extract"] = (
-                [sys.executable, "-c", CONSOLE, "extract", "--engine", engine, "{img}"],
+                [py, "-c", CONSOLE, "extract", "--engine", engine, "{img}"],
                 before,
-                benv,
+                child_env(Path(tmp) / "home-before", before),
             )
         images = []
-        for n in range(runs * len(commands) + 4):
+        for n in range((runs + 1) * len(commands) + 1):
             images.append(Path(tmp) / f"img{n}.png")
             cli_image(images[-1], n)
         spare = iter(images)
-        for _name, (cmd, cwd, cenv) in commands.items():  # first starts, bytecode caches
-            timed([c.replace("{img}", str(next(spare))) for c in cmd], cenv, cwd)
         times: dict[str, list[float]] = {name: [] for name in commands}
-        for _ in range(runs):
-            for name, (cmd, cwd, cenv) in commands.items():
-                img = str(next(spare))
-                times[name].append(timed([c.replace("{img}", img) for c in cmd], cenv, cwd))
+        window = open_window(wenv)
+        try:
+            for round_ in range(runs + 1):  # round 0: first starts, bytecode caches
+                for name, (cmd, cwd, cenv) in commands.items():
+                    img = str(next(spare))
+                    took = timed([c.replace("{img}", img) for c in cmd], cenv, cwd)
+                    if round_:
+                        times[name].append(took)
+        finally:
+            window.terminate()
+            window.wait(30)
+        importtime = [py, "-X", "importtime", "-c", CONSOLE, "extract", "--engine", engine]
         imports = subprocess.run(
-            [
-                py,
-                "-X",
-                "importtime",
-                "-c",
-                CONSOLE,
-                "extract",
-                "--engine",
-                engine,
-                str(next(spare)),
-            ],
+            [*importtime, str(next(spare))],
             cwd=ROOT,
             env=env,
             capture_output=True,
             text=True,
             check=True,
         ).stderr
+    print_cli(times, imports, runs, engine)
+
+
+def print_cli(times: dict[str, list[float]], imports: str, runs: int, engine: str) -> None:
     bare = statistics.median(times["tesseract IMAGE stdout"])
     load = os.getloadavg()
     print(

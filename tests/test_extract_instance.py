@@ -20,6 +20,7 @@ import pytest
 
 from app.instance import Connection, socket_path
 from tests.conftest import text_image
+from tests.test_imageio import bomb_png
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -101,6 +102,16 @@ def test_one_image_is_read_by_the_open_window(window, isolated_home, tmp_path) -
     klingon = extract(isolated_home, "--lang", "klingon", str(image))
     _, err = klingon.communicate(timeout=60)
     assert klingon.returncode == 1 and "language 'klingon' is not installed" in err
+    # A pixel bomb (checked by the window) and a non-image (checked here) become no job, and
+    # get the line they get without a window.
+    (tmp_path / "bomb.png").write_bytes(bomb_png())
+    (tmp_path / "notes.png").write_text("not an image")
+    for name in ("bomb.png", "notes.png"):
+        there = extract(isolated_home, str(tmp_path / name))
+        alone = extract(isolated_home, "--local", str(tmp_path / name))
+        assert there.communicate(timeout=60) == alone.communicate(timeout=60)
+        assert there.returncode == alone.returncode == 1
+    assert len(jobs(isolated_home)) == 2
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="the client speaks to a Unix socket")

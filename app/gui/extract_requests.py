@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from app.capture.ipc import Reply
+from app.core import imageio
 from app.core.errors import OcrError
 from app.core.job import Job
 from app.core.options import OcrOptions
@@ -46,6 +47,15 @@ class ExtractRequests(QObject):
             return
         try:
             data = base64.b64decode(str(req.get("data", "")), validate=True)
+        except (binascii.Error, TypeError, ValueError) as exc:
+            reply({"ok": False, "error": f"malformed extract request: {exc}"})
+            return
+        try:  # as read_input_file: a pixel bomb or a non-image never becomes a job
+            imageio.admit(data)
+        except OcrError as exc:
+            reply({"ok": False, "error": exc.message, "input": True})
+            return
+        try:
             options = OcrOptions.from_dict(dict(req.get("options") or {}))
             ttl = req.get("ttl_hours")
             job = self.manager.submit(
