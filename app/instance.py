@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import socket
 import sys
 import time
 from contextlib import suppress
@@ -60,7 +59,7 @@ def socket_path() -> Path | None:
 class Connection:
     """One request to the running window: ``send`` a message, then ``receive`` answer lines."""
 
-    def __init__(self, sock: socket.socket) -> None:
+    def __init__(self, sock: Any) -> None:
         self._sock = sock
         self._buffer = b""
 
@@ -70,6 +69,8 @@ class Connection:
         path = socket_path()
         if path is None or not path.exists():
             return None
+        import socket  # only when a window may be listening
+
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         sock.settimeout(timeout_s)
         try:
