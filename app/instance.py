@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from app import APP_ID
+from app.core.errors import StorageError
 from app.paths import config_dir
 
 MAX_LINE = 64 * 1024 * 1024  # an answer line carries an output file (base64)
@@ -66,7 +67,10 @@ class Connection:
     @classmethod
     def open(cls, timeout_s: float = 1.0) -> Connection | None:
         """A connection to the running window, or None when none answers here."""
-        path = socket_path()
+        try:
+            path = socket_path()
+        except StorageError:  # no usable config folder: the command says so itself
+            return None
         if path is None or not path.exists():
             return None
         import socket  # only when a window may be listening
