@@ -27,7 +27,7 @@ from app.core.background import Background
 from app.core.engines import AUTO
 from app.core.engines.base import Engine
 from app.core.engines.cancel import CancelToken
-from app.core.engines.coverage import Ink, coverage_of, find_ink, tall_garbage
+from app.core.engines.coverage import Ink, coverage_of, find_ink, releases_gil, tall_garbage
 from app.core.engines.rapid import NAME as RAPID
 from app.core.engines.rapid import covers
 from app.core.engines.router import ROUTER_VERSION, TESSERACT, choose, features
@@ -158,10 +158,11 @@ class AutoEngine:
     ) -> OcrResult:
         engine, warnings = self.pick(image, options)
         started = time.monotonic()
+        second = options.engine == AUTO and engine.name == TESSERACT and self._can_second(options)
         ink: Background[Ink | None] | None = None
-        if options.engine == AUTO and engine.name == TESSERACT and self._can_second(options):
-            # the ink the second opinion weighs Tesseract's words against is counted while
-            # Tesseract reads (libtesseract runs without the GIL)
+        if second and releases_gil(image):
+            # the ink the second opinion weighs Tesseract's words against is counted (OpenCV)
+            # while Tesseract reads (both without the GIL)
             ink = Background(find_ink, image)
         try:
             result = engine.recognize(image, options, timeout=timeout, cancel=cancel)
@@ -169,9 +170,10 @@ class AutoEngine:
             if ink is not None:
                 ink.wait()
             raise
-        if ink is not None:
+        if second:
+            found = ink.result() if ink is not None else find_ink(image)
             left = max(1.0, timeout - (time.monotonic() - started))
-            result = self._second_opinion(image, options, result, ink.result(), left, cancel)
+            result = self._second_opinion(image, options, result, found, left, cancel)
         result.warnings[:0] = warnings
         return result
 

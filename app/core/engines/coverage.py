@@ -209,13 +209,24 @@ def _components_opencv(gray: Image.Image) -> Components:
     )
 
 
+def _pure_python(pixels: int) -> bool:
+    return pixels <= PURE_PYTHON_PIXELS and "cv2" not in sys.modules
+
+
 def components(gray: Image.Image) -> Components:
     """The ink components of ``gray``: with OpenCV once it is loaded or for a large image,
     else in pure Python (the same components)."""
-    small = gray.width * gray.height <= PURE_PYTHON_PIXELS
-    if small and "cv2" not in sys.modules:
+    if _pure_python(gray.width * gray.height):
         return _components_python(gray)
     return _components_opencv(gray)
+
+
+def releases_gil(image: Image.Image) -> bool:
+    """Whether ``find_ink(image)`` runs mostly without the GIL (OpenCV), so that it gains
+    from running beside an engine; the pure-Python count of a small image does not (it only
+    slows the engine's own Python down: measured 1-2 ms worse per capture than after it)."""
+    scale = min(1.0, SIDE / max(image.size))
+    return not _pure_python(round(image.width * scale) * round(image.height * scale))
 
 
 @dataclass
