@@ -2,6 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ActionsPart</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Bilder öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <source>Recognise the image or files on the clipboard</source>
+        <translation>Das Bild oder die Dateien in der Zwischenablage erkennen</translation>
+    </message>
+    <message>
+        <source>&amp;Capture region</source>
+        <translation>Bereich &amp;aufnehmen</translation>
+    </message>
+    <message>
+        <source>Capture a screen region and recognise it</source>
+        <translation>Einen Bildschirmbereich aufnehmen und erkennen</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save this result as txt, hOCR, JSON or TSV</source>
+        <translation>Dieses Ergebnis als txt, hOCR, JSON oder TSV speichern</translation>
+    </message>
+    <message>
+        <source>Export &amp;selected…</source>
+        <translation>&amp;Auswahl exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the selected jobs into a folder</source>
+        <translation>Die ausgewählten Aufträge in einen Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Run the selected jobs again</source>
+        <translation>Die ausgewählten Aufträge erneut ausführen</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel</source>
+        <translation>Ab&amp;brechen</translation>
+    </message>
+    <message>
+        <source>Cancel the selected jobs</source>
+        <translation>Die ausgewählten Aufträge abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected jobs and their files</source>
+        <translation>Die ausgewählten Aufträge und ihre Dateien löschen</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>Search the stored text</source>
+        <translation>Den gespeicherten Text durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>&amp;Aufträge</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About ImageHQ OCR</source>
+        <translation>Ü&amp;ber ImageHQ OCR</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Search text and file names…</source>
+        <translation>Text und Dateinamen durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Search jobs</source>
+        <translation>Aufträge durchsuchen</translation>
+    </message>
+</context>
+<context>
     <name>CaptureController</name>
     <message>
         <source>%1: copied</source>
@@ -138,6 +253,81 @@
     </message>
 </context>
 <context>
+    <name>ExportPart</name>
+    <message>
+        <source>Select a finished job to export its result.</source>
+        <translation>Wählen Sie einen fertigen Auftrag, um sein Ergebnis zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt)</source>
+        <translation>Nur Text (*.txt)</translation>
+    </message>
+    <message>
+        <source>hOCR (*.hocr *.html)</source>
+        <translation>hOCR (*.hocr *.html)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>TSV (*.tsv)</source>
+        <translation>TSV (*.tsv)</translation>
+    </message>
+    <message>
+        <source>Searchable PDF (*.pdf)</source>
+        <translation>Durchsuchbares PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>ALTO XML (*.xml)</source>
+        <translation>ALTO-XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>Tables as CSV (*.csv)</source>
+        <translation>Tabellen als CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>Ergebnis exportieren</translation>
+    </message>
+    <message>
+        <source>Cannot save: %s</source>
+        <translation>Speichern nicht möglich: %s</translation>
+    </message>
+    <message>
+        <source>Saved %s</source>
+        <translation>%s gespeichert</translation>
+    </message>
+    <message>
+        <source>Select finished jobs to export.</source>
+        <translation>Wählen Sie fertige Aufträge zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Exported %1 file(s) to %2</source>
+        <translation>%1 Datei(en) nach %2 exportiert</translation>
+    </message>
+    <message>
+        <source>problems: %1 — </source>
+        <translation>Probleme: %1 — </translation>
+    </message>
+</context>
+<context>
     <name>ImageActions</name>
     <message>
         <source>Recognise &amp;selection</source>
@@ -188,6 +378,33 @@
     </message>
 </context>
 <context>
+    <name>InputPart</name>
+    <message>
+        <source>Only local files or image data can be added; save the image from the browser first.</source>
+        <translation>Nur lokale Dateien oder Bilddaten können hinzugefügt werden; speichern Sie das Bild zuerst aus dem Browser.</translation>
+    </message>
+    <message>
+        <source>Nothing to recognise there: drop image files, folders or image data.</source>
+        <translation>Nichts zu erkennen: Bilddateien, Ordner oder Bilddaten ablegen.</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Bilder öffnen</translation>
+    </message>
+    <message>
+        <source>Images (%s);;All files (*)</source>
+        <translation>Bilder (%s);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image or image files</source>
+        <translation>Die Zwischenablage enthält kein Bild und keine Bilddateien</translation>
+    </message>
+</context>
+<context>
     <name>JobTableModel</name>
     <message>
         <source>Name</source>
@@ -227,147 +444,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>Ö&amp;ffnen…</translation>
-    </message>
-    <message>
-        <source>Open images</source>
-        <translation>Bilder öffnen</translation>
-    </message>
-    <message>
-        <source>&amp;Paste</source>
-        <translation>&amp;Einfügen</translation>
-    </message>
-    <message>
-        <source>Recognise the image or files on the clipboard</source>
-        <translation>Das Bild oder die Dateien in der Zwischenablage erkennen</translation>
-    </message>
-    <message>
-        <source>&amp;Capture region</source>
-        <translation>Bereich &amp;aufnehmen</translation>
-    </message>
-    <message>
-        <source>Capture a screen region and recognise it</source>
-        <translation>Einen Bildschirmbereich aufnehmen und erkennen</translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>&amp;Exportieren…</translation>
-    </message>
-    <message>
-        <source>Save this result as txt, hOCR, JSON or TSV</source>
-        <translation>Dieses Ergebnis als txt, hOCR, JSON oder TSV speichern</translation>
-    </message>
-    <message>
-        <source>Export &amp;selected…</source>
-        <translation>&amp;Auswahl exportieren…</translation>
-    </message>
-    <message>
-        <source>Export the selected jobs into a folder</source>
-        <translation>Die ausgewählten Aufträge in einen Ordner exportieren</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Wiederholen</translation>
-    </message>
-    <message>
-        <source>Run the selected jobs again</source>
-        <translation>Die ausgewählten Aufträge erneut ausführen</translation>
-    </message>
-    <message>
-        <source>C&amp;ancel</source>
-        <translation>Ab&amp;brechen</translation>
-    </message>
-    <message>
-        <source>Cancel the selected jobs</source>
-        <translation>Die ausgewählten Aufträge abbrechen</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>&amp;Löschen</translation>
-    </message>
-    <message>
-        <source>Delete the selected jobs and their files</source>
-        <translation>Die ausgewählten Aufträge und ihre Dateien löschen</translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings…</source>
-        <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>&amp;Suchen</translation>
-    </message>
-    <message>
-        <source>Search the stored text</source>
-        <translation>Den gespeicherten Text durchsuchen</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Jobs</source>
-        <translation>&amp;Aufträge</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>&amp;About ImageHQ OCR</source>
-        <translation>Ü&amp;ber ImageHQ OCR</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>Hauptwerkzeugleiste</translation>
-    </message>
-    <message>
-        <source>Search text and file names…</source>
-        <translation>Text und Dateinamen durchsuchen…</translation>
-    </message>
-    <message>
-        <source>Search jobs</source>
-        <translation>Aufträge durchsuchen</translation>
-    </message>
-    <message>
-        <source>Jobs</source>
-        <translation>Aufträge</translation>
-    </message>
-    <message>
-        <source>OCR engine missing: %s</source>
-        <translation>OCR-Engine fehlt: %s</translation>
-    </message>
-    <message>
-        <source>Only local files or image data can be added; save the image from the browser first.</source>
-        <translation>Nur lokale Dateien oder Bilddaten können hinzugefügt werden; speichern Sie das Bild zuerst aus dem Browser.</translation>
-    </message>
-    <message>
-        <source>Nothing to recognise there: drop image files, folders or image data.</source>
-        <translation>Nichts zu erkennen: Bilddateien, Ordner oder Bilddaten ablegen.</translation>
-    </message>
-    <message>
-        <source>Adding…</source>
-        <translation>Wird hinzugefügt…</translation>
-    </message>
-    <message>
-        <source>Images (%s);;All files (*)</source>
-        <translation>Bilder (%s);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>The clipboard holds no image or image files</source>
-        <translation>Die Zwischenablage enthält kein Bild und keine Bilddateien</translation>
-    </message>
+    <name>JobsPart</name>
     <message>
         <source>Queue: 1 job</source>
         <translation>Warteschlange: 1 Auftrag</translation>
@@ -379,14 +456,6 @@
     <message>
         <source>Idle</source>
         <translation>Bereit</translation>
-    </message>
-    <message>
-        <source>1 job</source>
-        <translation>1 Auftrag</translation>
-    </message>
-    <message>
-        <source>%1 jobs</source>
-        <translation>%1 Aufträge</translation>
     </message>
     <message>
         <source>That job is gone (expired or deleted).</source>
@@ -401,6 +470,10 @@
         <translation>Die gespeicherte Eingabe ist nicht lesbar: %s</translation>
     </message>
     <message>
+        <source>Could not make the new job: %s</source>
+        <translation>Der neue Auftrag konnte nicht erstellt werden: %s</translation>
+    </message>
+    <message>
         <source>Deleted 1 job</source>
         <translation>1 Auftrag gelöscht</translation>
     </message>
@@ -408,62 +481,9 @@
         <source>Deleted %1 jobs</source>
         <translation>%1 Aufträge gelöscht</translation>
     </message>
-    <message>
-        <source>Select a finished job to export its result.</source>
-        <translation>Wählen Sie einen fertigen Auftrag, um sein Ergebnis zu exportieren.</translation>
-    </message>
-    <message>
-        <source>Plain text (*.txt)</source>
-        <translation>Nur Text (*.txt)</translation>
-    </message>
-    <message>
-        <source>hOCR (*.hocr *.html)</source>
-        <translation>hOCR (*.hocr *.html)</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>TSV (*.tsv)</source>
-        <translation>TSV (*.tsv)</translation>
-    </message>
-    <message>
-        <source>Export result</source>
-        <translation>Ergebnis exportieren</translation>
-    </message>
-    <message>
-        <source>Cannot save: %s</source>
-        <translation>Speichern nicht möglich: %s</translation>
-    </message>
-    <message>
-        <source>Saved %s</source>
-        <translation>%s gespeichert</translation>
-    </message>
-    <message>
-        <source>Select finished jobs to export.</source>
-        <translation>Wählen Sie fertige Aufträge zum Exportieren.</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>Wird exportiert…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>Exported %1 file(s) to %2</source>
-        <translation>%1 Datei(en) nach %2 exportiert</translation>
-    </message>
-    <message>
-        <source>problems: %1 — </source>
-        <translation>Probleme: %1 — </translation>
-    </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
         <source>API: %s</source>
         <translation>API: %s</translation>
@@ -479,38 +499,6 @@
     <message>
         <source>&lt;b&gt;ImageHQ OCR&lt;/b&gt; %1&lt;br&gt;Text from screenshots, scans and photos, recognised on this computer.&lt;br&gt;%2</source>
         <translation>&lt;b&gt;ImageHQ OCR&lt;/b&gt; %1&lt;br&gt;Text aus Bildschirmfotos, Scans und Fotos, erkannt auf diesem Computer.&lt;br&gt;%2</translation>
-    </message>
-    <message>
-        <source>no OCR engine</source>
-        <translation>keine OCR-Engine</translation>
-    </message>
-    <message>
-        <source>Could not make the new job: %s</source>
-        <translation>Der neue Auftrag konnte nicht erstellt werden: %s</translation>
-    </message>
-    <message>
-        <source>Searchable PDF (*.pdf)</source>
-        <translation>Durchsuchbares PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>ALTO XML (*.xml)</source>
-        <translation>ALTO-XML (*.xml)</translation>
-    </message>
-    <message>
-        <source>Tables as CSV (*.csv)</source>
-        <translation>Tabellen als CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>Hits in watched folders</source>
-        <translation>Treffer in überwachten Ordnern</translation>
-    </message>
-    <message>
-        <source>Double-click to open the image as a job</source>
-        <translation>Doppelklick öffnet das Bild als Auftrag</translation>
     </message>
 </context>
 <context>
@@ -742,6 +730,29 @@
     <message>
         <source>&amp;Text</source>
         <translation>&amp;Text</translation>
+    </message>
+</context>
+<context>
+    <name>PanesPart</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Hits in watched folders</source>
+        <translation>Treffer in überwachten Ordnern</translation>
+    </message>
+    <message>
+        <source>Double-click to open the image as a job</source>
+        <translation>Doppelklick öffnet das Bild als Auftrag</translation>
+    </message>
+    <message>
+        <source>no OCR engine</source>
+        <translation>keine OCR-Engine</translation>
+    </message>
+    <message>
+        <source>OCR engine missing: %s</source>
+        <translation>OCR-Engine fehlt: %s</translation>
     </message>
 </context>
 <context>
@@ -1319,6 +1330,17 @@
     <message>
         <source>A&amp;dd folder…</source>
         <translation>Or&amp;dner hinzufügen…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowBase</name>
+    <message>
+        <source>1 job</source>
+        <translation>1 Auftrag</translation>
+    </message>
+    <message>
+        <source>%1 jobs</source>
+        <translation>%1 Aufträge</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ActionsPart</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Ouvrir des images</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>Co&amp;ller</translation>
+    </message>
+    <message>
+        <source>Recognise the image or files on the clipboard</source>
+        <translation>Reconnaître l’image ou les fichiers du presse-papiers</translation>
+    </message>
+    <message>
+        <source>&amp;Capture region</source>
+        <translation>&amp;Capturer une zone</translation>
+    </message>
+    <message>
+        <source>Capture a screen region and recognise it</source>
+        <translation>Capturer une zone de l’écran et la reconnaître</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Save this result as txt, hOCR, JSON or TSV</source>
+        <translation>Enregistrer ce résultat en txt, hOCR, JSON ou TSV</translation>
+    </message>
+    <message>
+        <source>Export &amp;selected…</source>
+        <translation>Exporter la &amp;sélection…</translation>
+    </message>
+    <message>
+        <source>Export the selected jobs into a folder</source>
+        <translation>Exporter les tâches sélectionnées dans un dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Relancer</translation>
+    </message>
+    <message>
+        <source>Run the selected jobs again</source>
+        <translation>Relancer les tâches sélectionnées</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel the selected jobs</source>
+        <translation>Annuler les tâches sélectionnées</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete the selected jobs and their files</source>
+        <translation>Supprimer les tâches sélectionnées et leurs fichiers</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Para&amp;mètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>Rec&amp;hercher</translation>
+    </message>
+    <message>
+        <source>Search the stored text</source>
+        <translation>Rechercher dans le texte enregistré</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>&amp;Tâches</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;ide</translation>
+    </message>
+    <message>
+        <source>&amp;About ImageHQ OCR</source>
+        <translation>À &amp;propos d’ImageHQ OCR</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Barre d’outils principale</translation>
+    </message>
+    <message>
+        <source>Search text and file names…</source>
+        <translation>Rechercher dans le texte et les noms de fichiers…</translation>
+    </message>
+    <message>
+        <source>Search jobs</source>
+        <translation>Rechercher des tâches</translation>
+    </message>
+</context>
+<context>
     <name>CaptureController</name>
     <message>
         <source>%1: copied</source>
@@ -138,6 +253,81 @@
     </message>
 </context>
 <context>
+    <name>ExportPart</name>
+    <message>
+        <source>Select a finished job to export its result.</source>
+        <translation>Sélectionnez une tâche terminée pour exporter son résultat.</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt)</source>
+        <translation>Texte brut (*.txt)</translation>
+    </message>
+    <message>
+        <source>hOCR (*.hocr *.html)</source>
+        <translation>hOCR (*.hocr *.html)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>TSV (*.tsv)</source>
+        <translation>TSV (*.tsv)</translation>
+    </message>
+    <message>
+        <source>Searchable PDF (*.pdf)</source>
+        <translation>PDF avec texte (*.pdf)</translation>
+    </message>
+    <message>
+        <source>ALTO XML (*.xml)</source>
+        <translation>ALTO XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>Tables as CSV (*.csv)</source>
+        <translation>Tableaux en CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>Exporter le résultat</translation>
+    </message>
+    <message>
+        <source>Cannot save: %s</source>
+        <translation>Impossible d’enregistrer : %s</translation>
+    </message>
+    <message>
+        <source>Saved %s</source>
+        <translation>%s enregistré</translation>
+    </message>
+    <message>
+        <source>Select finished jobs to export.</source>
+        <translation>Sélectionnez des tâches terminées à exporter.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportation…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Exported %1 file(s) to %2</source>
+        <translation>%1 fichier(s) exporté(s) dans %2</translation>
+    </message>
+    <message>
+        <source>problems: %1 — </source>
+        <translation>problèmes : %1 — </translation>
+    </message>
+</context>
+<context>
     <name>ImageActions</name>
     <message>
         <source>Recognise &amp;selection</source>
@@ -188,6 +378,33 @@
     </message>
 </context>
 <context>
+    <name>InputPart</name>
+    <message>
+        <source>Only local files or image data can be added; save the image from the browser first.</source>
+        <translation>Seuls des fichiers locaux ou des données d’image peuvent être ajoutés ; enregistrez d’abord l’image depuis le navigateur.</translation>
+    </message>
+    <message>
+        <source>Nothing to recognise there: drop image files, folders or image data.</source>
+        <translation>Rien à reconnaître : déposez des fichiers image, des dossiers ou des données d’image.</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Ajout…</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Ouvrir des images</translation>
+    </message>
+    <message>
+        <source>Images (%s);;All files (*)</source>
+        <translation>Images (%s);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image or image files</source>
+        <translation>Le presse-papiers ne contient ni image ni fichier image</translation>
+    </message>
+</context>
+<context>
     <name>JobTableModel</name>
     <message>
         <source>Name</source>
@@ -227,147 +444,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>&amp;Ouvrir…</translation>
-    </message>
-    <message>
-        <source>Open images</source>
-        <translation>Ouvrir des images</translation>
-    </message>
-    <message>
-        <source>&amp;Paste</source>
-        <translation>Co&amp;ller</translation>
-    </message>
-    <message>
-        <source>Recognise the image or files on the clipboard</source>
-        <translation>Reconnaître l’image ou les fichiers du presse-papiers</translation>
-    </message>
-    <message>
-        <source>&amp;Capture region</source>
-        <translation>&amp;Capturer une zone</translation>
-    </message>
-    <message>
-        <source>Capture a screen region and recognise it</source>
-        <translation>Capturer une zone de l’écran et la reconnaître</translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>&amp;Exporter…</translation>
-    </message>
-    <message>
-        <source>Save this result as txt, hOCR, JSON or TSV</source>
-        <translation>Enregistrer ce résultat en txt, hOCR, JSON ou TSV</translation>
-    </message>
-    <message>
-        <source>Export &amp;selected…</source>
-        <translation>Exporter la &amp;sélection…</translation>
-    </message>
-    <message>
-        <source>Export the selected jobs into a folder</source>
-        <translation>Exporter les tâches sélectionnées dans un dossier</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Relancer</translation>
-    </message>
-    <message>
-        <source>Run the selected jobs again</source>
-        <translation>Relancer les tâches sélectionnées</translation>
-    </message>
-    <message>
-        <source>C&amp;ancel</source>
-        <translation>&amp;Annuler</translation>
-    </message>
-    <message>
-        <source>Cancel the selected jobs</source>
-        <translation>Annuler les tâches sélectionnées</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>&amp;Supprimer</translation>
-    </message>
-    <message>
-        <source>Delete the selected jobs and their files</source>
-        <translation>Supprimer les tâches sélectionnées et leurs fichiers</translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings…</source>
-        <translation>Para&amp;mètres…</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>Rec&amp;hercher</translation>
-    </message>
-    <message>
-        <source>Search the stored text</source>
-        <translation>Rechercher dans le texte enregistré</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <source>&amp;Jobs</source>
-        <translation>&amp;Tâches</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Affichage</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>A&amp;ide</translation>
-    </message>
-    <message>
-        <source>&amp;About ImageHQ OCR</source>
-        <translation>À &amp;propos d’ImageHQ OCR</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>Barre d’outils principale</translation>
-    </message>
-    <message>
-        <source>Search text and file names…</source>
-        <translation>Rechercher dans le texte et les noms de fichiers…</translation>
-    </message>
-    <message>
-        <source>Search jobs</source>
-        <translation>Rechercher des tâches</translation>
-    </message>
-    <message>
-        <source>Jobs</source>
-        <translation>Tâches</translation>
-    </message>
-    <message>
-        <source>OCR engine missing: %s</source>
-        <translation>Moteur OCR absent : %s</translation>
-    </message>
-    <message>
-        <source>Only local files or image data can be added; save the image from the browser first.</source>
-        <translation>Seuls des fichiers locaux ou des données d’image peuvent être ajoutés ; enregistrez d’abord l’image depuis le navigateur.</translation>
-    </message>
-    <message>
-        <source>Nothing to recognise there: drop image files, folders or image data.</source>
-        <translation>Rien à reconnaître : déposez des fichiers image, des dossiers ou des données d’image.</translation>
-    </message>
-    <message>
-        <source>Adding…</source>
-        <translation>Ajout…</translation>
-    </message>
-    <message>
-        <source>Images (%s);;All files (*)</source>
-        <translation>Images (%s);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>The clipboard holds no image or image files</source>
-        <translation>Le presse-papiers ne contient ni image ni fichier image</translation>
-    </message>
+    <name>JobsPart</name>
     <message>
         <source>Queue: 1 job</source>
         <translation>File d’attente : 1 tâche</translation>
@@ -379,14 +456,6 @@
     <message>
         <source>Idle</source>
         <translation>Inactif</translation>
-    </message>
-    <message>
-        <source>1 job</source>
-        <translation>1 tâche</translation>
-    </message>
-    <message>
-        <source>%1 jobs</source>
-        <translation>%1 tâches</translation>
     </message>
     <message>
         <source>That job is gone (expired or deleted).</source>
@@ -401,6 +470,10 @@
         <translation>Impossible de lire l’image enregistrée : %s</translation>
     </message>
     <message>
+        <source>Could not make the new job: %s</source>
+        <translation>Impossible de créer la nouvelle tâche : %s</translation>
+    </message>
+    <message>
         <source>Deleted 1 job</source>
         <translation>1 tâche supprimée</translation>
     </message>
@@ -408,62 +481,9 @@
         <source>Deleted %1 jobs</source>
         <translation>%1 tâches supprimées</translation>
     </message>
-    <message>
-        <source>Select a finished job to export its result.</source>
-        <translation>Sélectionnez une tâche terminée pour exporter son résultat.</translation>
-    </message>
-    <message>
-        <source>Plain text (*.txt)</source>
-        <translation>Texte brut (*.txt)</translation>
-    </message>
-    <message>
-        <source>hOCR (*.hocr *.html)</source>
-        <translation>hOCR (*.hocr *.html)</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>TSV (*.tsv)</source>
-        <translation>TSV (*.tsv)</translation>
-    </message>
-    <message>
-        <source>Export result</source>
-        <translation>Exporter le résultat</translation>
-    </message>
-    <message>
-        <source>Cannot save: %s</source>
-        <translation>Impossible d’enregistrer : %s</translation>
-    </message>
-    <message>
-        <source>Saved %s</source>
-        <translation>%s enregistré</translation>
-    </message>
-    <message>
-        <source>Select finished jobs to export.</source>
-        <translation>Sélectionnez des tâches terminées à exporter.</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>Exportation…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Exporter</translation>
-    </message>
-    <message>
-        <source>Exported %1 file(s) to %2</source>
-        <translation>%1 fichier(s) exporté(s) dans %2</translation>
-    </message>
-    <message>
-        <source>problems: %1 — </source>
-        <translation>problèmes : %1 — </translation>
-    </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
         <source>API: %s</source>
         <translation>API : %s</translation>
@@ -479,38 +499,6 @@
     <message>
         <source>&lt;b&gt;ImageHQ OCR&lt;/b&gt; %1&lt;br&gt;Text from screenshots, scans and photos, recognised on this computer.&lt;br&gt;%2</source>
         <translation>&lt;b&gt;ImageHQ OCR&lt;/b&gt; %1&lt;br&gt;Le texte des captures d’écran, des numérisations et des photos, reconnu sur cet ordinateur.&lt;br&gt;%2</translation>
-    </message>
-    <message>
-        <source>no OCR engine</source>
-        <translation>aucun moteur OCR</translation>
-    </message>
-    <message>
-        <source>Could not make the new job: %s</source>
-        <translation>Impossible de créer la nouvelle tâche : %s</translation>
-    </message>
-    <message>
-        <source>Searchable PDF (*.pdf)</source>
-        <translation>PDF avec texte (*.pdf)</translation>
-    </message>
-    <message>
-        <source>ALTO XML (*.xml)</source>
-        <translation>ALTO XML (*.xml)</translation>
-    </message>
-    <message>
-        <source>Tables as CSV (*.csv)</source>
-        <translation>Tableaux en CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>Hits in watched folders</source>
-        <translation>Résultats dans les dossiers surveillés</translation>
-    </message>
-    <message>
-        <source>Double-click to open the image as a job</source>
-        <translation>Double-cliquez pour ouvrir l’image comme tâche</translation>
     </message>
 </context>
 <context>
@@ -742,6 +730,29 @@
     <message>
         <source>&amp;Text</source>
         <translation>Te&amp;xte</translation>
+    </message>
+</context>
+<context>
+    <name>PanesPart</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <source>Hits in watched folders</source>
+        <translation>Résultats dans les dossiers surveillés</translation>
+    </message>
+    <message>
+        <source>Double-click to open the image as a job</source>
+        <translation>Double-cliquez pour ouvrir l’image comme tâche</translation>
+    </message>
+    <message>
+        <source>no OCR engine</source>
+        <translation>aucun moteur OCR</translation>
+    </message>
+    <message>
+        <source>OCR engine missing: %s</source>
+        <translation>Moteur OCR absent : %s</translation>
     </message>
 </context>
 <context>
@@ -1319,6 +1330,17 @@
     <message>
         <source>A&amp;dd folder…</source>
         <translation>Ajouter un &amp;dossier…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowBase</name>
+    <message>
+        <source>1 job</source>
+        <translation>1 tâche</translation>
+    </message>
+    <message>
+        <source>%1 jobs</source>
+        <translation>%1 tâches</translation>
     </message>
 </context>
 <context>
