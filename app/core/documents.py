@@ -102,6 +102,14 @@ def probe_pdf(data: bytes, max_pixels: int, max_pages: int | None = None) -> Pdf
     return PdfInfo(count, round(w_pt * dpi / 72), round(h_pt * dpi / 72))
 
 
+def page_size_pt(data: bytes, index: int) -> tuple[float, float]:
+    """Page ``index``'s size in points as it is shown (its crop box, turned by /Rotate): the
+    size it renders at, so our page pixels map onto it by one scale."""
+    with _pdf(data) as doc:
+        width, height = doc[index].get_size()
+    return float(width), float(height)
+
+
 def pdf_page_count(data: bytes) -> int:
     with _pdf(data) as doc:
         return len(doc)
