@@ -396,12 +396,12 @@
         <translation>Bilder öffnen</translation>
     </message>
     <message>
-        <source>Images (%s);;All files (*)</source>
-        <translation>Bilder (%s);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>The clipboard holds no image or image files</source>
         <translation>Die Zwischenablage enthält kein Bild und keine Bilddateien</translation>
+    </message>
+    <message>
+        <source>Images and PDFs (%s);;All files (*)</source>
+        <translation>Bilder und PDFs (%s);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -715,6 +715,29 @@
     <message>
         <source>Sparse text</source>
         <translation>Verstreuter Text</translation>
+    </message>
+</context>
+<context>
+    <name>PageSwitcher</name>
+    <message>
+        <source>Previous page (Ctrl+Page Up)</source>
+        <translation>Vorherige Seite (Strg+Bild auf)</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Vorherige Seite</translation>
+    </message>
+    <message>
+        <source>Next page (Ctrl+Page Down)</source>
+        <translation>Nächste Seite (Strg+Bild ab)</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Nächste Seite</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
     </message>
 </context>
 <context>
@@ -1287,6 +1310,7 @@
     <name>Tray</name>
     <message>
         <source>Capture region</source>
+        <extracomment>index of the first word of each page (one entry for a one-page result)</extracomment>
         <translation>Bereich aufnehmen</translation>
     </message>
     <message>

@@ -396,12 +396,12 @@
         <translation>Abrir imágenes</translation>
     </message>
     <message>
-        <source>Images (%s);;All files (*)</source>
-        <translation>Imágenes (%s);;Todos los archivos (*)</translation>
-    </message>
-    <message>
         <source>The clipboard holds no image or image files</source>
         <translation>El portapapeles no contiene ninguna imagen ni archivos de imagen</translation>
+    </message>
+    <message>
+        <source>Images and PDFs (%s);;All files (*)</source>
+        <translation>Imágenes y PDF (%s);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
@@ -715,6 +715,29 @@
     <message>
         <source>Sparse text</source>
         <translation>Texto disperso</translation>
+    </message>
+</context>
+<context>
+    <name>PageSwitcher</name>
+    <message>
+        <source>Previous page (Ctrl+Page Up)</source>
+        <translation>Página anterior (Ctrl+RePág)</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <source>Next page (Ctrl+Page Down)</source>
+        <translation>Página siguiente (Ctrl+AvPág)</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Página siguiente</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
     </message>
 </context>
 <context>
@@ -1287,6 +1310,7 @@
     <name>Tray</name>
     <message>
         <source>Capture region</source>
+        <extracomment>index of the first word of each page (one entry for a one-page result)</extracomment>
         <translation>Capturar zona</translation>
     </message>
     <message>

@@ -396,12 +396,12 @@
         <translation>Ouvrir des images</translation>
     </message>
     <message>
-        <source>Images (%s);;All files (*)</source>
-        <translation>Images (%s);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
         <source>The clipboard holds no image or image files</source>
         <translation>Le presse-papiers ne contient ni image ni fichier image</translation>
+    </message>
+    <message>
+        <source>Images and PDFs (%s);;All files (*)</source>
+        <translation>Images et PDF (%s);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -715,6 +715,29 @@
     <message>
         <source>Sparse text</source>
         <translation>Texte épars</translation>
+    </message>
+</context>
+<context>
+    <name>PageSwitcher</name>
+    <message>
+        <source>Previous page (Ctrl+Page Up)</source>
+        <translation>Page précédente (Ctrl+Page préc.)</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Page précédente</translation>
+    </message>
+    <message>
+        <source>Next page (Ctrl+Page Down)</source>
+        <translation>Page suivante (Ctrl+Page suiv.)</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Page suivante</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 sur %2</translation>
     </message>
 </context>
 <context>
@@ -1287,6 +1310,7 @@
     <name>Tray</name>
     <message>
         <source>Capture region</source>
+        <extracomment>index of the first word of each page (one entry for a one-page result)</extracomment>
         <translation>Capturer une zone</translation>
     </message>
     <message>

@@ -146,6 +146,22 @@ def page_images(data: bytes, max_pixels: int) -> Iterator[Image.Image]:
         yield imageio.decode(data, max_pixels)[0]
 
 
+def page_image(data: bytes, index: int, max_pixels: int) -> Image.Image:
+    """Page ``index`` of any input we read, as the engine reads it: a PDF page rendered, a
+    TIFF frame, or the image (``index`` 0)."""
+    from app.core import imageio
+
+    fmt = imageio.sniff(data)
+    if fmt == "pdf":
+        return render_pdf_page(data, index, max_pixels)[0]
+    if fmt == "tiff":
+        for n, frame in enumerate(tiff_frames(data, max_pixels)):
+            if n == index:
+                return frame
+        raise InvalidInputError(f"the TIFF has no page {index + 1}")
+    return imageio.decode(data, max_pixels)[0]
+
+
 def embedded_page(data: bytes, index: int, max_pixels: int) -> Page | None:
     """Page ``index`` from the PDF's own text layer, in pixels of the page rendered as
     ``pdf_pages`` renders it; None when the page has no text. Words are runs of characters

@@ -11,7 +11,6 @@ from PySide6.QtGui import (
     QColor,
     QGuiApplication,
     QImage,
-    QImageReader,
     QKeySequence,
     QPixmap,
     QTextCharFormat,
@@ -37,9 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import settings as S
+from app.core.barcodes import barcodes_text
 from app.core.history import retry_can_help
 from app.core.job import SUCCEEDED, Job
-from app.core.model import OcrResult
+from app.core.model import OcrResult, Page
 from app.core.options import PSM_PRESETS, RECEIPT_OPERATION, OcrOptions
 from app.core.receipt import Receipt
 from app.core.textmode import TEXT_MODES, result_text
@@ -49,6 +49,7 @@ from app.gui.icons import icon
 from app.gui.messages import error_text, language_name, status_word
 from app.gui.no_text_notice import NoTextNotice
 from app.gui.overlay_view import BLOCK, HIT_COLOR, LINE, WORD, OverlayView
+from app.gui.pages import PageSwitcher, page_image
 from app.gui.receipt_panel import ReceiptPanel
 from app.gui.search_hits import find_hits, hit_words
 from app.gui.selection import ImageActions
@@ -60,14 +61,15 @@ class _ImageSignals(QObject):
 
 
 class _ImageLoader(QRunnable):
-    def __init__(self, path: Path, job_id: str, gen: int, signals: _ImageSignals) -> None:
+    def __init__(
+        self, path: Path, page: int, job_id: str, gen: int, signals: _ImageSignals
+    ) -> None:
         super().__init__()
-        self.path, self.job_id, self.gen, self.signals = path, job_id, gen, signals
+        self.path, self.page, self.job_id, self.gen = path, page, job_id, gen
+        self.signals = signals
 
     def run(self) -> None:
-        reader = QImageReader(str(self.path))
-        reader.setAutoTransform(True)  # the result boxes are in EXIF-rotated pixels
-        self.signals.done.emit(self.job_id, self.gen, reader.read())
+        self.signals.done.emit(self.job_id, self.gen, page_image(self.path, self.page))
 
 
 def _legend_chip(color: str, text: str) -> QLabel:
@@ -100,6 +102,7 @@ class ResultView(QWidget):
         self._query = ""
         self._shown_status = ""
         self._gen = 0
+        self.page_index = 0  # the page shown (of a PDF or multi-page TIFF)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._img_signals = _ImageSignals(self)
@@ -167,6 +170,9 @@ class ResultView(QWidget):
         bar.addWidget(self.threshold)
         bar.addWidget(self.threshold_label)
         bar.addStretch(1)
+        self.pages = PageSwitcher()
+        self.pages.page_changed.connect(self.show_page)
+        bar.addWidget(self.pages)
         self.zoom_label = QLabel()
         bar.addWidget(self.zoom_label)
         for text, tip, slot in (
@@ -301,7 +307,12 @@ class ResultView(QWidget):
         copy_all.triggered.connect(self.copy_all)
         self.addAction(copy_all)
         self.copy_all_action = copy_all
-        for seq, slot in (("Ctrl+0", self.overlay.fit), ("Ctrl+1", self.overlay.actual_size)):
+        for seq, slot in (
+            ("Ctrl+0", self.overlay.fit),
+            ("Ctrl+1", self.overlay.actual_size),
+            ("Ctrl+PgUp", lambda: self.pages.go(self.pages.index - 1)),
+            ("Ctrl+PgDown", lambda: self.pages.go(self.pages.index + 1)),
+        ):
             act = QAction(self)
             act.setShortcut(QKeySequence(seq))
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -328,6 +339,7 @@ class ResultView(QWidget):
             self.error_banner.hide()
             self.no_text.show_for(None)
             self._set_result(None)
+            self.pages.set_count(1)
             self.overlay.set_page(None, None)
             self.image_actions.set_job(None, False)
             self._shown_status = ""
@@ -369,18 +381,49 @@ class ResultView(QWidget):
                 self.error_banner.setText(self.tr("Cannot read the stored result: %s") % exc)
                 self.error_banner.show()
         self._set_result(result)
+        self.pages.set_count(len(result.pages) if result else 1)
+        self.page_index = 0
         self.receipt_panel.set_receipt(receipt, can_parse=result is not None)
         if not same:
             is_receipt = job.operation == RECEIPT_OPERATION
             self.tabs.setCurrentWidget(self.receipt_panel if is_receipt else self.text)
         elif receipt is not None:
             self.tabs.setCurrentWidget(self.receipt_panel)
-        self.overlay.set_page(None, result.page if result else None)
+        self._load_page()
+
+    def show_page(self, index: int) -> None:
+        """Shows page ``index`` (0-based) of a multi-page result: its image and boxes."""
+        if self.result is None or not 0 <= index < len(self.result.pages):
+            return
+        if self.pages.index != index:
+            self.pages.go(index)  # the switcher's page_changed brings it back here
+            return
+        self.page_index = index
+        self._load_page()
+
+    def shown_page(self) -> Page | None:
+        return self.result.pages[self.page_index] if self.result is not None else None
+
+    def _load_page(self) -> None:
+        job = self.job
+        if job is None:
+            return
+        self._put_page(None)
         self.image_actions.set_job(job.id, False)  # until the image is loaded
         if job.inputs:
             self._gen += 1
             path = self.store.input_path(job.id, 0)
-            self._pool.start(_ImageLoader(path, job.id, self._gen, self._img_signals))
+            self._pool.start(
+                _ImageLoader(path, self.page_index, job.id, self._gen, self._img_signals)
+            )
+
+    def _put_page(self, pixmap: QPixmap | None) -> None:
+        """The shown page's image (None: not loaded yet) with its boxes and barcodes."""
+        self.overlay.set_page(pixmap, self.shown_page())
+        codes = self.result.barcodes if self.result is not None else []
+        self.overlay.set_barcodes(
+            [(c.bbox, f"{c.format}: {c.text}") for c in codes if c.page == self.page_index + 1]
+        )
 
     def _status_line(self, job: Job) -> str:
         parts = [status_word(job.status)]
@@ -399,16 +442,20 @@ class ResultView(QWidget):
         if self.job is None or job_id != self.job.id or gen != self._gen:
             return
         pixmap = QPixmap.fromImage(image) if not image.isNull() else None
-        self.image_actions.set_job(job_id, pixmap is not None)
-        self.overlay.set_page(pixmap, self.result.page if self.result else None)
+        # Recognise selection and turning read the stored image: only for a one-page input
+        one_page = self.result is None or len(self.result.pages) == 1
+        self.image_actions.set_job(job_id, pixmap is not None and one_page)
+        self._put_page(pixmap)
         self._apply_search()
+        if self.text.textCursor().hasSelection():
+            self._on_text_selection()  # the selection in the pane that brought this page
         self._on_threshold(self.threshold.value())
         for level, box in self.level_boxes.items():
             self.overlay.set_level_visible(level, box.isChecked())
 
     def _set_result(self, result: OcrResult | None) -> None:
         self.result = result
-        self.map = TextMap.build(result.page) if result else TextMap()
+        self.map = TextMap.build(*result.pages) if result else TextMap()
         self._syncing = True
         edit = self.edits.load(self.job.id, 0) if self.job is not None else None
         if self.job is None or self.job.status != SUCCEEDED:
@@ -445,12 +492,16 @@ class ResultView(QWidget):
             marks.append(mark)
         self.text.setExtraSelections(marks)
         # The boxes follow the recognised text; an edited text no longer matches them.
-        self.overlay.set_hits([] if self._edited else hit_words(self.map, hits))
+        hit = [] if self._edited else hit_words(self.map, hits)
+        self.overlay.set_hits(self.map.on_page(hit, self.page_index))
 
     def ocr_text(self) -> str:
         """The recognised text of the shown job (what the pane shows unedited)."""
         if self.result is not None:
-            return self.map.text
+            if not self.result.barcodes:
+                return self.map.text
+            codes = barcodes_text(self.result.barcodes)  # as txt output ends
+            return f"{self.map.text}\n\n{codes}" if self.map.text else codes
         return self.job.text if self.job is not None and self.job.status == SUCCEEDED else ""
 
     def edited_text(self) -> str | None:
@@ -463,7 +514,11 @@ class ResultView(QWidget):
         mode = str(S.get(S.make_qsettings(), S.COPY_TEXT_MODE))
         if self._edited or self.result is None or mode not in TEXT_MODES:
             return self.text.toPlainText()
-        return result_text(self.result, mode)
+        text = result_text(self.result, mode)
+        if self.result.barcodes:
+            codes = barcodes_text(self.result.barcodes)
+            text = f"{text}\n\n{codes}" if text else codes
+        return text
 
     def revert_edit(self) -> None:
         """Back to the recognised text; the edit is removed from the job."""
@@ -491,7 +546,7 @@ class ResultView(QWidget):
         parts = [
             (self.tr("1 word") if words == 1 else self.tr("%1 words").replace("%1", str(words)))
         ]
-        if self.result is not None and self.result.page.words():
+        if self.result is not None and any(p.words() for p in self.result.pages):
             parts.append(
                 self.tr("mean confidence %1 %").replace("%1", f"{self.result.confidence * 100:.0f}")
             )
@@ -524,13 +579,17 @@ class ResultView(QWidget):
             return
         cursor = self.text.textCursor()
         indices = self.map.words_in_range(cursor.selectionStart(), cursor.selectionEnd())
+        if indices and self.map.page_of(indices[0]) != self.page_index:
+            self.show_page(self.map.page_of(indices[0]))  # selects once the page is there
+            return
         self._syncing = True
-        self.overlay.select_words(indices)
+        self.overlay.select_words(self.map.on_page(indices, self.page_index))
         self._syncing = False
 
-    def _on_box_selection(self, indices: list[int]) -> None:
+    def _on_box_selection(self, local: list[int]) -> None:
         if self._syncing or self._edited:
             return
+        indices = self.map.of_page(local, self.page_index)
         span = self.map.range_of(indices)
         self._syncing = True
         cursor = self.text.textCursor()
@@ -557,14 +616,15 @@ class ResultView(QWidget):
         """Selects the words read at ``boxes`` (a receipt field's evidence) in the overlay."""
         if self.result is None:
             return
+        page = self.shown_page()
         wanted = {tuple(b) for b in boxes}
-        indices = [i for i, w in enumerate(self.result.page.words()) if tuple(w.bbox) in wanted]
+        indices = [i for i, w in enumerate(page.words() if page else []) if tuple(w.bbox) in wanted]
         self._syncing = True  # showing is not selecting: no copy, no text selection
         self.overlay.select_words(indices)
         self._syncing = False
 
     def selected_words_text(self) -> str:
-        return self.map.text_of(self.overlay.selected_indices())
+        return self.map.text_of(self.map.of_page(self.overlay.selected_indices(), self.page_index))
 
     def copy_selected_words(self) -> None:
         text = self.selected_words_text()

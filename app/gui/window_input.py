@@ -10,6 +10,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiAppli
 from PySide6.QtWidgets import QFileDialog
 
 from app import settings as S
+from app.core.imageio import IMAGE_EXTENSIONS
 from app.core.job import Job
 from app.core.options import OcrOptions
 from app.gui.ingest import accepts, inputs_from_mime
@@ -58,12 +59,12 @@ class InputPart(_Part):
 
     def open_files(self) -> None:
         last = str(S.get(self.settings, S.EXPORT_LAST_DIR)) or str(Path.home())
-        patterns = "*.png *.jpg *.jpeg *.webp *.tif *.tiff *.bmp *.gif"
+        patterns = " ".join(f"*{ext}" for ext in IMAGE_EXTENSIONS)  # PDF too
         paths, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Open images"),
             str(self.settings.value("open/last_dir", last)),
-            self.tr("Images (%s);;All files (*)") % patterns,
+            self.tr("Images and PDFs (%s);;All files (*)") % patterns,
         )
         if paths:
             self.settings.setValue("open/last_dir", str(Path(paths[0]).parent))

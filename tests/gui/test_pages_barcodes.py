@@ -1,0 +1,102 @@
+"""A multi-page input in the window (the page switcher) and barcodes in the result view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication, QTextCursor
+
+from app.core.model import OcrResult
+from tests.gui.conftest import wait_jobs
+from tests.pdf_samples import SCAN_PAGES, scanned_pdf
+from tests.test_barcodes import URL, label_png
+
+
+def _show(qtbot, window, path: Path):
+    window.add_paths([path])
+    (job,) = wait_jobs(qtbot, window, 1)
+    window.select_job(job.id)
+    view = window.result_view
+    qtbot.waitUntil(
+        lambda: view.result is not None and view.overlay._pixmap_item is not None, timeout=10000
+    )
+    return job, view
+
+
+def _pixmap_size(view) -> tuple[int, int]:
+    pix = view.overlay._pixmap_item.pixmap()
+    return pix.width(), pix.height()
+
+
+def test_pdf_pages_switch_image_boxes_and_follow_the_text(qtbot, window, tmp_path: Path) -> None:
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(scanned_pdf())
+    job, view = _show(qtbot, window, pdf)
+    result = OcrResult.from_storage(window.manager.store.load_result(job.id, 0))
+    assert len(result.pages) == 3
+    assert view.pages.isVisibleTo(view) and view.pages.label.text() == "Page 1 of 3"
+    assert not view.pages.prev_btn.isEnabled() and view.pages.next_btn.isEnabled()
+    # the pane has every page; the image and its boxes are the first page's
+    for lines in SCAN_PAGES:
+        assert lines[0] in view.text.toPlainText()
+    first = result.pages[0]
+    assert _pixmap_size(view) == (first.width, first.height)
+    assert [w.text for w in first.words()] == [i.text for i in view.overlay.words]
+
+    view.pages.next_btn.click()
+    second = result.pages[1]
+    qtbot.waitUntil(lambda: view.overlay._pixmap_item is not None, timeout=10000)
+    assert view.pages.label.text() == "Page 2 of 3"
+    assert [w.text for w in second.words()] == [i.text for i in view.overlay.words]
+    assert _pixmap_size(view) == (second.width, second.height)
+
+    # selecting words of the third page in the pane brings that page, with them selected
+    text = view.text.toPlainText()
+    start = text.index("the end of the report")
+    cursor = view.text.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("the end"), QTextCursor.MoveMode.KeepAnchor)
+    view.text.setTextCursor(cursor)
+    qtbot.waitUntil(
+        lambda: view.pages.index == 2 and view.overlay.selected_indices() != [], timeout=10000
+    )
+    words = result.pages[2].words()
+    assert [words[i].text for i in view.overlay.selected_indices()] == ["the", "end"]
+    assert view.selected_words_text() == "the end"
+    # and back with the keyboard
+    view.pages.go(0)
+    assert view.pages.label.text() == "Page 1 of 3"
+
+
+def test_barcodes_on_the_image_and_in_the_text(qtbot, window, tmp_path: Path) -> None:
+    data, (x, y, size) = label_png()
+    path = tmp_path / "label.png"
+    path.write_bytes(data)
+    _job, view = _show(qtbot, window, path)
+    assert view.pages.isHidden()  # one page: no switcher
+    frames = [i for i in view.overlay.codes if URL in i.toolTip()]
+    assert frames, "the QR code is marked on the image"
+    box = frames[0].boundingRect()
+    assert abs(box.left() - x) <= 10 and abs(box.top() - y) <= 10
+    assert abs(box.width() - size) <= 16
+    text = view.text.toPlainText()
+    assert text.startswith("Order 4711") and text.endswith(f"[QR Code] {URL}")
+    assert view.revert_btn.isHidden()  # the code's line is part of the recognised text
+    view.copy_all()
+    assert QGuiApplication.clipboard().text().endswith(f"[QR Code] {URL}")
+
+
+def test_open_offers_pdfs(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    pdf = tmp_path / "scan.pdf"
+    pdf.write_bytes(scanned_pdf([["One page"]]))
+    filters: list[str] = []
+
+    def pick(_parent, _title, _start, filter_text):
+        filters.append(filter_text)
+        return [str(pdf)], ""
+
+    monkeypatch.setattr("app.gui.window_input.QFileDialog.getOpenFileNames", pick)
+    window.open_files()
+    assert "*.pdf" in filters[0].split(";;")[0]
+    (job,) = wait_jobs(qtbot, window, 1)
+    assert job.status == "succeeded" and "One page" in job.text
