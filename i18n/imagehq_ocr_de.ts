@@ -779,6 +779,21 @@
     </message>
 </context>
 <context>
+    <name>PdfText</name>
+    <message>
+        <source>PDF text layer where there is one</source>
+        <translation>Textebene des PDF, wo vorhanden</translation>
+    </message>
+    <message>
+        <source>Always recognise PDF pages</source>
+        <translation>PDF-Seiten immer erkennen</translation>
+    </message>
+    <message>
+        <source>Only the PDF text layer</source>
+        <translation>Nur die Textebene des PDF</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDelegate</name>
     <message>
         <source>queued</source>
@@ -1126,6 +1141,18 @@
         <source>Reverted to the recognised text</source>
         <translation>Erkannter Text wiederhergestellt</translation>
     </message>
+    <message>
+        <source>Barco&amp;des</source>
+        <translation>Barco&amp;des</translation>
+    </message>
+    <message>
+        <source>Read barcodes and QR codes too</source>
+        <translation>Auch Barcodes und QR-Codes lesen</translation>
+    </message>
+    <message>
+        <source>PDF text layer</source>
+        <translation>Textebene des PDF</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1304,6 +1331,18 @@
     <message>
         <source>Images in these folders are read in the background and found by the search box. Suggested: %s</source>
         <translation>Bilder in diesen Ordnern werden im Hintergrund gelesen und über das Suchfeld gefunden. Vorschlag: %s</translation>
+    </message>
+    <message>
+        <source>Read &amp;barcodes and QR codes</source>
+        <translation>&amp;Barcodes und QR-Codes lesen</translation>
+    </message>
+    <message>
+        <source>PDF pages</source>
+        <translation>PDF-Seiten</translation>
+    </message>
+    <message>
+        <source>P&amp;DF pages:</source>
+        <translation>P&amp;DF-Seiten:</translation>
     </message>
 </context>
 <context>

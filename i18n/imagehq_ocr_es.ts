@@ -779,6 +779,21 @@
     </message>
 </context>
 <context>
+    <name>PdfText</name>
+    <message>
+        <source>PDF text layer where there is one</source>
+        <translation>Capa de texto del PDF donde la haya</translation>
+    </message>
+    <message>
+        <source>Always recognise PDF pages</source>
+        <translation>Reconocer siempre las páginas PDF</translation>
+    </message>
+    <message>
+        <source>Only the PDF text layer</source>
+        <translation>Solo la capa de texto del PDF</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDelegate</name>
     <message>
         <source>queued</source>
@@ -1126,6 +1141,18 @@
         <source>Copied all text</source>
         <translation>Todo el texto copiado</translation>
     </message>
+    <message>
+        <source>Barco&amp;des</source>
+        <translation>Có&amp;digos de barras</translation>
+    </message>
+    <message>
+        <source>Read barcodes and QR codes too</source>
+        <translation>Leer también códigos de barras y códigos QR</translation>
+    </message>
+    <message>
+        <source>PDF text layer</source>
+        <translation>Capa de texto del PDF</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1304,6 +1331,18 @@
     <message>
         <source>Images in these folders are read in the background and found by the search box. Suggested: %s</source>
         <translation>Las imágenes de estas carpetas se leen en segundo plano y se encuentran con el cuadro de búsqueda. Sugerida: %s</translation>
+    </message>
+    <message>
+        <source>Read &amp;barcodes and QR codes</source>
+        <translation>Leer códigos de &amp;barras y códigos QR</translation>
+    </message>
+    <message>
+        <source>PDF pages</source>
+        <translation>Páginas PDF</translation>
+    </message>
+    <message>
+        <source>P&amp;DF pages:</source>
+        <translation>Páginas P&amp;DF:</translation>
     </message>
 </context>
 <context>

@@ -779,6 +779,21 @@
     </message>
 </context>
 <context>
+    <name>PdfText</name>
+    <message>
+        <source>PDF text layer where there is one</source>
+        <translation>Couche de texte du PDF là où il y en a une</translation>
+    </message>
+    <message>
+        <source>Always recognise PDF pages</source>
+        <translation>Toujours reconnaître les pages PDF</translation>
+    </message>
+    <message>
+        <source>Only the PDF text layer</source>
+        <translation>Seulement la couche de texte du PDF</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDelegate</name>
     <message>
         <source>queued</source>
@@ -1126,6 +1141,18 @@
         <source>Copied all text</source>
         <translation>Tout le texte a été copié</translation>
     </message>
+    <message>
+        <source>Barco&amp;des</source>
+        <translation>Co&amp;des-barres</translation>
+    </message>
+    <message>
+        <source>Read barcodes and QR codes too</source>
+        <translation>Lire aussi les codes-barres et les codes QR</translation>
+    </message>
+    <message>
+        <source>PDF text layer</source>
+        <translation>Couche de texte du PDF</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1304,6 +1331,18 @@
     <message>
         <source>Images in these folders are read in the background and found by the search box. Suggested: %s</source>
         <translation>Les images de ces dossiers sont lues en arrière-plan et retrouvées par le champ de recherche. Suggestion : %s</translation>
+    </message>
+    <message>
+        <source>Read &amp;barcodes and QR codes</source>
+        <translation>Lire les codes-&amp;barres et les codes QR</translation>
+    </message>
+    <message>
+        <source>PDF pages</source>
+        <translation>Pages PDF</translation>
+    </message>
+    <message>
+        <source>P&amp;DF pages:</source>
+        <translation>Pages P&amp;DF :</translation>
     </message>
 </context>
 <context>

@@ -140,13 +140,7 @@ class CaptureController(QObject):
 
     def _options(self, req: _Request) -> OcrOptions:
         """The app's OCR settings; a request's own language or engine wins."""
-        qs = settings.make_qsettings()
-        return OcrOptions(
-            language=req.lang or str(settings.get(qs, settings.OCR_LANGUAGE)),
-            detect_orientation=bool(settings.get(qs, settings.OCR_DETECT_ORIENTATION)),
-            psm=str(settings.get(qs, settings.OCR_PSM)),
-            engine=req.engine or str(settings.get(qs, settings.OCR_ENGINE)),
-        )
+        return settings.ocr_options(settings.make_qsettings(), req.lang, req.engine)
 
     def _selected(
         self, snapshot: screenshot.Snapshot, region: Rect, text_mode: str | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -273,6 +274,12 @@ class ResultView(QWidget):
         for key, label in engine_labels().items():
             self.engine_combo.addItem(label, key)
         self.orient_box = QCheckBox(self.tr("Detect &orientation"))
+        self.barcodes_box = QCheckBox(self.tr("Barco&des"))
+        self.barcodes_box.setToolTip(self.tr("Read barcodes and QR codes too"))
+        self.pdf_text_combo = QComboBox()
+        self.pdf_text_combo.setAccessibleName(self.tr("PDF text layer"))
+        for key, label in pdf_text_labels().items():
+            self.pdf_text_combo.addItem(label, key)
         self.rerun_btn = QPushButton(icon("retry"), self.tr("&Re-run"))
         self.rerun_btn.setAccessibleName(self.tr("Re-run this job with these options"))
         self.rerun_btn.clicked.connect(self._rerun)
@@ -280,6 +287,8 @@ class ResultView(QWidget):
         rl.addWidget(self.psm_combo, 0, 2)
         rl.addWidget(self.engine_combo, 1, 1)
         rl.addWidget(self.orient_box, 1, 2)
+        rl.addWidget(self.barcodes_box, 0, 3)
+        rl.addWidget(self.pdf_text_combo, 2, 1, 1, 2)
         rl.addWidget(self.rerun_btn, 1, 3)
         rl.setColumnStretch(2, 1)
         rv.addWidget(rerun)
@@ -360,6 +369,11 @@ class ResultView(QWidget):
         self.psm_combo.setCurrentIndex(max(0, idx))
         self.orient_box.setChecked(job.options.detect_orientation)
         self.engine_combo.setCurrentIndex(max(0, self.engine_combo.findData(job.options.engine)))
+        self.barcodes_box.setChecked(job.options.barcodes)
+        self.pdf_text_combo.setCurrentIndex(
+            max(0, self.pdf_text_combo.findData(job.options.pdf_text))
+        )
+        self.pdf_text_combo.setVisible(any(i.format == "pdf" for i in job.inputs))
         can_retry = retry_can_help(job)
         self.rerun_btn.setEnabled(can_retry)
         self.rerun_btn.setToolTip(
@@ -637,14 +651,17 @@ class ResultView(QWidget):
         self.message.emit(self.tr("Copied all text"))
 
     def current_options(self) -> OcrOptions:
+        """The shown job's options as the Re-run panel changes them (the others, such as
+        the text mode, stay the job's)."""
         base = self.job.options if self.job else OcrOptions()
-        return OcrOptions(
+        return replace(
+            base,
             language=self.lang_combo.currentText().strip() or "eng",
             detect_orientation=self.orient_box.isChecked(),
             psm=str(self.psm_combo.currentData() or "auto"),
-            output_format=base.output_format,
-            preprocess=base.preprocess,
             engine=str(self.engine_combo.currentData() or "auto"),
+            barcodes=self.barcodes_box.isChecked(),
+            pdf_text=str(self.pdf_text_combo.currentData() or "auto"),
         )
 
     def _rerun_with(self, options: OcrOptions) -> None:
@@ -671,6 +688,15 @@ class ElidedLabel(QLabel):
         self.setText(
             self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, self.width())
         )
+
+
+def pdf_text_labels() -> dict[str, str]:
+    """Readable names of the ``pdf_text`` choices (what a PDF's own text layer is used for)."""
+    return {
+        "auto": QCoreApplication.translate("PdfText", "PDF text layer where there is one"),
+        "ocr": QCoreApplication.translate("PdfText", "Always recognise PDF pages"),
+        "embedded": QCoreApplication.translate("PdfText", "Only the PDF text layer"),
+    }
 
 
 def psm_labels(_ctx: QObject | None = None) -> dict[str, str]:

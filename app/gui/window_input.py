@@ -26,12 +26,7 @@ class InputPart(_Part):
     """Turns drops, pastes and opened files into jobs."""
 
     def current_options(self) -> OcrOptions:
-        return OcrOptions(
-            language=str(S.get(self.settings, S.OCR_LANGUAGE)),
-            detect_orientation=bool(S.get(self.settings, S.OCR_DETECT_ORIENTATION)),
-            psm=str(S.get(self.settings, S.OCR_PSM)),
-            engine=str(S.get(self.settings, S.OCR_ENGINE)),
-        )
+        return S.ocr_options(self.settings)
 
     def handle_mime(self, mime: QMimeData, prefix: str = "dropped") -> bool:
         sources = inputs_from_mime(mime, prefix)

@@ -100,3 +100,39 @@ def test_open_offers_pdfs(qtbot, window, tmp_path: Path, monkeypatch) -> None:
     assert "*.pdf" in filters[0].split(";;")[0]
     (job,) = wait_jobs(qtbot, window, 1)
     assert job.status == "succeeded" and "One page" in job.text
+
+
+def test_rerun_keeps_the_jobs_options_and_offers_barcodes_and_pdf_text(
+    qtbot, window, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    def final(job_id: str):
+        qtbot.waitUntil(lambda: window.manager.get(job_id).is_final, timeout=30000)
+        return window.manager.get(job_id)
+
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(scanned_pdf([["Only page here"]]))
+    window.settings.setValue("ocr/barcodes", False)  # as Settings stores them
+    window.settings.setValue("ocr/pdf_text", "ocr")
+    window.add_paths([pdf])
+    (job,) = wait_jobs(qtbot, window, 1)
+    assert (job.options.barcodes, job.options.pdf_text) == (False, "ocr")
+    # a text mode, as the API or the CLI may give a job (the panel does not show it)
+    shown = final(window.manager.retry(job.id, replace(job.options, text_mode="paragraphs")).id)
+    window.select_job(shown.id)
+    view = window.result_view
+    qtbot.waitUntil(lambda: view.job is not None and view.job.id == shown.id, timeout=5000)
+    assert not view.barcodes_box.isChecked() and view.pdf_text_combo.isVisibleTo(view)
+    assert view.pdf_text_combo.currentData() == "ocr"
+    view.barcodes_box.setChecked(True)
+    view.pdf_text_combo.setCurrentIndex(view.pdf_text_combo.findData("embedded"))
+    view.rerun_btn.click()
+    qtbot.waitUntil(lambda: view.job is not None and view.job.id != shown.id, timeout=5000)
+    new = final(view.job.id)
+    assert (new.options.barcodes, new.options.pdf_text) == (True, "embedded")
+    assert new.options.text_mode == "paragraphs"  # kept, not reset to the default
+    # Retry (Ctrl+R) runs it again as it was
+    window.retry_selected()
+    qtbot.waitUntil(lambda: view.job is not None and view.job.id != new.id, timeout=5000)
+    assert final(view.job.id).options == new.options
