@@ -1153,6 +1153,14 @@
         <source>PDF text layer</source>
         <translation>Textebene des PDF</translation>
     </message>
+    <message>
+        <source>Copy as &amp;table</source>
+        <translation>Als &amp;Tabelle kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the tables in the image, for a spreadsheet or a document</source>
+        <translation>Die Tabellen im Bild kopieren, für eine Tabellenkalkulation oder ein Dokument</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1343,6 +1351,41 @@
     <message>
         <source>P&amp;DF pages:</source>
         <translation>P&amp;DF-Seiten:</translation>
+    </message>
+</context>
+<context>
+    <name>TablesPart</name>
+    <message>
+        <source>Select a finished job to read its tables.</source>
+        <translation>Wählen Sie einen fertigen Auftrag, um seine Tabellen zu lesen.</translation>
+    </message>
+    <message>
+        <source>That job is gone (expired or deleted).</source>
+        <translation>Dieser Auftrag existiert nicht mehr (abgelaufen oder gelöscht).</translation>
+    </message>
+    <message>
+        <source>Cannot read the tables: %s</source>
+        <translation>Die Tabellen können nicht gelesen werden: %s</translation>
+    </message>
+    <message>
+        <source>Reading the tables…</source>
+        <translation>Tabellen werden gelesen …</translation>
+    </message>
+    <message>
+        <source>No table found (rows of two or more aligned cells).</source>
+        <translation>Keine Tabelle gefunden (Zeilen aus zwei oder mehr ausgerichteten Zellen).</translation>
+    </message>
+    <message>
+        <source>%1 rows × %2 columns</source>
+        <translation>%1 Zeilen × %2 Spalten</translation>
+    </message>
+    <message>
+        <source>Copied the table (%1)</source>
+        <translation>Tabelle kopiert (%1)</translation>
+    </message>
+    <message>
+        <source>Copied %1 tables</source>
+        <translation>%1 Tabellen kopiert</translation>
     </message>
 </context>
 <context>

@@ -1153,6 +1153,14 @@
         <source>PDF text layer</source>
         <translation>Capa de texto del PDF</translation>
     </message>
+    <message>
+        <source>Copy as &amp;table</source>
+        <translation>Copiar como &amp;tabla</translation>
+    </message>
+    <message>
+        <source>Copy the tables in the image, for a spreadsheet or a document</source>
+        <translation>Copiar las tablas de la imagen, para una hoja de cálculo o un documento</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1343,6 +1351,41 @@
     <message>
         <source>P&amp;DF pages:</source>
         <translation>Páginas P&amp;DF:</translation>
+    </message>
+</context>
+<context>
+    <name>TablesPart</name>
+    <message>
+        <source>Select a finished job to read its tables.</source>
+        <translation>Seleccione un trabajo terminado para leer sus tablas.</translation>
+    </message>
+    <message>
+        <source>That job is gone (expired or deleted).</source>
+        <translation>Ese trabajo ya no existe (caducado o eliminado).</translation>
+    </message>
+    <message>
+        <source>Cannot read the tables: %s</source>
+        <translation>No se pueden leer las tablas: %s</translation>
+    </message>
+    <message>
+        <source>Reading the tables…</source>
+        <translation>Leyendo las tablas…</translation>
+    </message>
+    <message>
+        <source>No table found (rows of two or more aligned cells).</source>
+        <translation>No se encontró ninguna tabla (filas de dos o más celdas alineadas).</translation>
+    </message>
+    <message>
+        <source>%1 rows × %2 columns</source>
+        <translation>%1 filas × %2 columnas</translation>
+    </message>
+    <message>
+        <source>Copied the table (%1)</source>
+        <translation>Tabla copiada (%1)</translation>
+    </message>
+    <message>
+        <source>Copied %1 tables</source>
+        <translation>%1 tablas copiadas</translation>
     </message>
 </context>
 <context>

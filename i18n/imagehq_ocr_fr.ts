@@ -1153,6 +1153,14 @@
         <source>PDF text layer</source>
         <translation>Couche de texte du PDF</translation>
     </message>
+    <message>
+        <source>Copy as &amp;table</source>
+        <translation>Copier comme &amp;tableau</translation>
+    </message>
+    <message>
+        <source>Copy the tables in the image, for a spreadsheet or a document</source>
+        <translation>Copier les tableaux de l’image, pour un tableur ou un document</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1343,6 +1351,41 @@
     <message>
         <source>P&amp;DF pages:</source>
         <translation>Pages P&amp;DF :</translation>
+    </message>
+</context>
+<context>
+    <name>TablesPart</name>
+    <message>
+        <source>Select a finished job to read its tables.</source>
+        <translation>Sélectionnez une tâche terminée pour lire ses tableaux.</translation>
+    </message>
+    <message>
+        <source>That job is gone (expired or deleted).</source>
+        <translation>Cette tâche n’existe plus (expirée ou supprimée).</translation>
+    </message>
+    <message>
+        <source>Cannot read the tables: %s</source>
+        <translation>Impossible de lire les tableaux : %s</translation>
+    </message>
+    <message>
+        <source>Reading the tables…</source>
+        <translation>Lecture des tableaux…</translation>
+    </message>
+    <message>
+        <source>No table found (rows of two or more aligned cells).</source>
+        <translation>Aucun tableau trouvé (lignes de deux cellules alignées ou plus).</translation>
+    </message>
+    <message>
+        <source>%1 rows × %2 columns</source>
+        <translation>%1 lignes × %2 colonnes</translation>
+    </message>
+    <message>
+        <source>Copied the table (%1)</source>
+        <translation>Tableau copié (%1)</translation>
+    </message>
+    <message>
+        <source>Copied %1 tables</source>
+        <translation>%1 tableaux copiés</translation>
     </message>
 </context>
 <context>

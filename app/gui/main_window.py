@@ -47,6 +47,7 @@ from app.gui.window_input import InputPart
 from app.gui.window_jobs import JobsPart
 from app.gui.window_panes import PanesPart
 from app.gui.window_search import SearchPart
+from app.gui.window_tables import TablesPart
 
 
 def editable_text(widget: QWidget) -> bool:
@@ -60,7 +61,9 @@ def editable_text(widget: QWidget) -> bool:
     return False
 
 
-class MainWindow(ActionsPart, PanesPart, InputPart, JobsPart, SearchPart, ExportPart, WindowBase):
+class MainWindow(
+    ActionsPart, PanesPart, InputPart, JobsPart, SearchPart, ExportPart, TablesPart, WindowBase
+):
     """Owns no OCR logic: it submits to and listens to the one JobManager."""
 
     def __init__(
@@ -79,6 +82,7 @@ class MainWindow(ActionsPart, PanesPart, InputPart, JobsPart, SearchPart, Export
         self._engine_version = ""
         self._missing_engines: dict[str, str] = {}
         self._batch: BatchExport | None = None
+        self._table_waits = {}  # table-mode jobs → what to do with their tables
         self._history_loaded = False
         self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(icon("app"))
@@ -100,6 +104,7 @@ class MainWindow(ActionsPart, PanesPart, InputPart, JobsPart, SearchPart, Export
         self._build_panes()
         self._build_status()
         manager.job_updated.connect(self._on_job_updated)
+        manager.job_updated.connect(self._on_table_job)
         manager.job_added.connect(self._on_job_added)
         manager.queue_changed.connect(self._on_queue)
         self.model.rowsInserted.connect(self._update_stack)

@@ -86,6 +86,7 @@ class ResultView(QWidget):
 
     rerun_requested = Signal(str, object)
     receipt_requested = Signal(str)
+    table_requested = Signal()  # "Copy as table"
     message = Signal(str)
 
     def __init__(
@@ -244,6 +245,11 @@ class ResultView(QWidget):
         self.copy_btn.setToolTip(self.tr("Copy all text (Ctrl+Shift+C)"))
         self.copy_btn.setAccessibleName(self.tr("Copy all text"))
         self.copy_btn.clicked.connect(self.copy_all)
+        self.table_btn = QPushButton(icon("copy"), self.tr("Copy as &table"))
+        self.table_btn.setToolTip(
+            self.tr("Copy the tables in the image, for a spreadsheet or a document")
+        )
+        self.table_btn.clicked.connect(self.table_requested)
         self.revert_btn = QPushButton(icon("retry"), self.tr("Revert to OCR text"))
         self.revert_btn.setToolTip(self.tr("Discard your edits and show the recognised text"))
         self.revert_btn.clicked.connect(self.revert_edit)
@@ -251,6 +257,7 @@ class ResultView(QWidget):
         stats.addStretch(1)
         stats.addWidget(self.revert_btn)
         stats.addWidget(self.copy_selection_btn)
+        stats.addWidget(self.table_btn)
         stats.addWidget(self.copy_btn)
         rv.addLayout(stats)
 

@@ -14,6 +14,8 @@ from app.core.store import JobGone
 from app.gui.job_model import COL_NAME
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import (
         QFrame,
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
         QTableView,
     )
 
+    from app.core.model import OcrResult
     from app.core.options import OcrOptions
     from app.gui.api_control import ApiControl
     from app.gui.drop_zone import DropZone
@@ -156,6 +159,13 @@ class WindowBase(QMainWindow):
         # window_export
         def export_current(self) -> None: ...
         def export_selected(self) -> None: ...
+
+        # window_tables
+        def with_table_result(
+            self, then: Callable[[Job, OcrResult], object], job: Job | None = None
+        ) -> None: ...
+        def copy_table(self) -> None: ...
+        def _on_table_job(self, job: Job) -> None: ...
 
         # main_window
         def open_settings(self) -> None: ...

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 from app import settings as S
 from app.core.export import format_for_path
 from app.core.job import Job
+from app.core.model import OcrResult
+from app.core.options import RECEIPT_OPERATION, TABLE_FORMATS
 from app.gui.export import BatchExport, save_result, start_batch
 from app.gui.export_dialog import ExportDialog
 from app.gui.window_base import APP_TITLE, WindowBase
@@ -63,6 +65,15 @@ class ExportPart(_Part):
         job, result = self.result_view.job, self.result_view.result
         if job is None or result is None:
             return None
+        fmt = format_for_path(path)
+        table_read = job.options.output_format in TABLE_FORMATS
+        if fmt in TABLE_FORMATS and job.operation != RECEIPT_OPERATION and not table_read:
+            # written once the image is read in table mode (see window_tables)
+            self.with_table_result(lambda _job, tables: self._save(path, job, tables))
+            return fmt
+        return self._save(path, job, result)
+
+    def _save(self, path: str, job: Job, result: OcrResult) -> str | None:
         pdf = format_for_path(path) == "pdf" and job.inputs
         try:
             fmt = save_result(

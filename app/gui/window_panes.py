@@ -96,6 +96,7 @@ class PanesPart(_Part):
         languages = self._languages()
         self.result_view = ResultView(self.manager.store, languages)
         self.result_view.rerun_requested.connect(self.rerun)
+        self.result_view.table_requested.connect(self.copy_table)
         self.result_view.receipt_requested.connect(
             lambda job_id: self.rerun(job_id, None, operation=RECEIPT_OPERATION)
         )
