@@ -67,3 +67,13 @@ def test_no_table_says_so(qtbot, window, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: window.result_view.result is not None, timeout=10000)
     window.result_view.table_btn.click()
     qtbot.waitUntil(lambda: "No table found" in window.statusBar().currentMessage(), timeout=30000)
+
+
+def test_export_selected_as_csv_reads_the_tables(qtbot, window, tmp_path: Path) -> None:
+    cells, job = _table_job(qtbot, window, tmp_path)
+    out = tmp_path / "batch"
+    out.mkdir()
+    window.export_jobs([job], out, "csv")
+    qtbot.waitUntil(lambda: window._batch is None, timeout=60000)
+    rows = list(csv.reader(io.StringIO((out / "sales.csv").read_text())))
+    assert cell_accuracy(cells, rows) >= 0.95
