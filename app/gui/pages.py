@@ -13,10 +13,10 @@ from app.core import documents, imageio
 from app.core.errors import OcrError
 
 
-def page_image(path: Path, index: int) -> QImage:
+def page_image(path: Path, index: int, max_pixels: int = imageio.MAX_PIXELS) -> QImage:
     """Page ``index`` of the stored input at ``path``: a PDF page rendered at the resolution
-    it was read at, a TIFF frame, or the image itself (EXIF rotation applied, as the boxes
-    are). A null image when it cannot be read."""
+    it was read at (``max_pixels`` lower: smaller), a TIFF frame, or the image itself (EXIF
+    rotation applied, as the boxes are). A null image when it cannot be read."""
     with open(path, "rb") as fh:
         head = fh.read(16)
     try:
@@ -28,7 +28,7 @@ def page_image(path: Path, index: int) -> QImage:
         reader.setAutoTransform(True)  # the result boxes are in EXIF-rotated pixels
         return reader.read()
     try:
-        image = documents.page_image(path.read_bytes(), index, imageio.MAX_PIXELS).convert("RGB")
+        image = documents.page_image(path.read_bytes(), index, max_pixels).convert("RGB")
     except Exception:  # a damaged file: the page shows its boxes without the image
         return QImage()
     data = image.tobytes()
@@ -77,12 +77,14 @@ class PageSwitcher(QWidget):
             self._update()
             self.page_changed.emit(index)
 
+    def _text(self, index: int) -> str:
+        return self.tr("Page %1 of %2").replace("%1", str(index + 1)).replace("%2", str(self.count))
+
     def _update(self) -> None:
         self.setVisible(self.count > 1)
-        self.label.setText(
-            self.tr("Page %1 of %2")
-            .replace("%1", str(self.index + 1))
-            .replace("%2", str(self.count))
-        )
+        self.label.setText(self._text(self.index))
+        # as wide as its widest text: a crowded bar squeezes the others, not "Page 10 of 12"
+        widest = self.label.fontMetrics().horizontalAdvance(self._text(self.count - 1))
+        self.label.setMinimumWidth(widest + 4)
         self.prev_btn.setEnabled(self.index > 0)
         self.next_btn.setEnabled(self.index + 1 < self.count)

@@ -172,9 +172,6 @@ class ResultView(QWidget):
         bar.addWidget(self.threshold)
         bar.addWidget(self.threshold_label)
         bar.addStretch(1)
-        self.pages = PageSwitcher()
-        self.pages.page_changed.connect(self.show_page)
-        bar.addWidget(self.pages)
         self.zoom_label = QLabel()
         bar.addWidget(self.zoom_label)
         for text, tip, slot in (
@@ -207,6 +204,10 @@ class ResultView(QWidget):
         hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         legend.addWidget(hint, 1)
+        # the pages of a PDF or TIFF: beside the image actions, where the hint gives way
+        self.pages = PageSwitcher()
+        self.pages.page_changed.connect(self.show_page)
+        legend.addWidget(self.pages)
         self.image_actions = ImageActions(self.overlay, self)
         for act in (
             self.image_actions.crop_action,
@@ -355,7 +356,6 @@ class ResultView(QWidget):
             self.error_banner.hide()
             self.no_text.show_for(None)
             self._set_result(None)
-            self.pages.set_count(1)
             self.overlay.set_page(None, None)
             self.image_actions.set_job(None, False)
             self._shown_status = ""
@@ -402,8 +402,6 @@ class ResultView(QWidget):
                 self.error_banner.setText(self.tr("Cannot read the stored result: %s") % exc)
                 self.error_banner.show()
         self._set_result(result)
-        self.pages.set_count(len(result.pages) if result else 1)
-        self.page_index = 0
         self.receipt_panel.set_receipt(receipt, can_parse=result is not None)
         if not same:
             is_receipt = job.operation == RECEIPT_OPERATION
@@ -476,6 +474,8 @@ class ResultView(QWidget):
 
     def _set_result(self, result: OcrResult | None) -> None:
         self.result = result
+        self.page_index = 0  # a result opens on its first page
+        self.pages.set_count(len(result.pages) if result else 1)
         self.map = TextMap.build(*result.pages) if result else TextMap()
         self._syncing = True
         edit = self.edits.load(self.job.id, 0) if self.job is not None else None

@@ -136,3 +136,24 @@ def test_rerun_keeps_the_jobs_options_and_offers_barcodes_and_pdf_text(
     window.retry_selected()
     qtbot.waitUntil(lambda: view.job is not None and view.job.id != new.id, timeout=5000)
     assert final(view.job.id).options == new.options
+
+
+def test_another_job_after_a_later_page_shows_its_own_first_page(
+    qtbot, window, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(scanned_pdf())
+    job, view = _show(qtbot, window, pdf)
+    view.pages.go(2)
+    qtbot.waitUntil(lambda: view.overlay._pixmap_item is not None, timeout=10000)
+    data, _ = label_png()
+    label = tmp_path / "label.png"
+    label.write_bytes(data)
+    window.add_paths([label])  # a new job: selected as it comes in, shown as it finishes
+    qtbot.waitUntil(
+        lambda: view.job is not None and view.job.id != job.id and view.result is not None,
+        timeout=30000,
+    )
+    qtbot.waitUntil(lambda: view.overlay._pixmap_item is not None, timeout=10000)
+    assert view.page_index == 0 and view.pages.isHidden()
+    assert [i.text for i in view.overlay.words][:2] == ["Order", "4711"]
