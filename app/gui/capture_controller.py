@@ -187,7 +187,8 @@ class CaptureController(QObject):
         stored = self.manager.store.load_result(job.id, 0) if mode in TEXT_MODES else None
         if stored is None:
             return (job.text or "").strip()
-        return result_text(OcrResult.from_storage(stored), mode).strip()
+        # a captured QR code or barcode lands on the clipboard too, after the text
+        return result_text(OcrResult.from_storage(stored), mode, with_barcodes=True).strip()
 
     def _on_job_finished(self, job: Any) -> None:
         req = self._jobs.pop(job.id, None)

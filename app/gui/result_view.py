@@ -37,13 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import settings as S
-from app.core.barcodes import barcodes_text
 from app.core.history import retry_can_help
 from app.core.job import SUCCEEDED, Job
 from app.core.model import OcrResult, Page
 from app.core.options import PSM_PRESETS, RECEIPT_OPERATION, OcrOptions
 from app.core.receipt import Receipt
-from app.core.textmode import TEXT_MODES, result_text
+from app.core.textmode import TEXT_MODES, result_text, with_barcode_lines
 from app.gui.edits import EditKeeper
 from app.gui.engine_names import engine_labels, engine_name
 from app.gui.icons import icon
@@ -519,10 +518,7 @@ class ResultView(QWidget):
     def ocr_text(self) -> str:
         """The recognised text of the shown job (what the pane shows unedited)."""
         if self.result is not None:
-            if not self.result.barcodes:
-                return self.map.text
-            codes = barcodes_text(self.result.barcodes)  # as txt output ends
-            return f"{self.map.text}\n\n{codes}" if self.map.text else codes
+            return with_barcode_lines(self.map.text, self.result)  # as txt output ends
         return self.job.text if self.job is not None and self.job.status == SUCCEEDED else ""
 
     def edited_text(self) -> str | None:
@@ -535,11 +531,7 @@ class ResultView(QWidget):
         mode = str(S.get(S.make_qsettings(), S.COPY_TEXT_MODE))
         if self._edited or self.result is None or mode not in TEXT_MODES:
             return self.text.toPlainText()
-        text = result_text(self.result, mode)
-        if self.result.barcodes:
-            codes = barcodes_text(self.result.barcodes)
-            text = f"{text}\n\n{codes}" if text else codes
-        return text
+        return result_text(self.result, mode, with_barcodes=True)
 
     def revert_edit(self) -> None:
         """Back to the recognised text; the edit is removed from the job."""
