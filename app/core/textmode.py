@@ -71,9 +71,12 @@ def result_text(
     result: OcrResult, mode: str = DEFAULT_TEXT_MODE, with_barcodes: bool = False
 ) -> str:
     """The text of ``result`` in ``mode``: what the window shows and copies, what txt holds.
-    Pages of a multi-page input are apart by a form feed; ``with_barcodes``: the barcodes'
+    Pages of a multi-page input are apart by a form feed (a space in ``single_line``);
+    ``with_barcodes``: the barcodes'
     ``[QR Code] text`` lines follow after a blank line (as txt output ends)."""
-    text = PAGE_BREAK.join(page_text(p, mode) for p in result.pages)
+    # single_line is one line for the whole input: its pages too, apart by a space
+    sep = " " if mode == "single_line" else PAGE_BREAK
+    text = sep.join(t for p in result.pages if (t := page_text(p, mode)) or sep == PAGE_BREAK)
     return with_barcode_lines(text, result) if with_barcodes else text
 
 
