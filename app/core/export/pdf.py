@@ -21,6 +21,7 @@ import logging
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from statistics import median
 from typing import TYPE_CHECKING
 
 from PIL import Image
@@ -47,8 +48,6 @@ _TTF_CANDIDATES = (
     "/Library/Fonts/Arial Unicode.ttf",
     "C:/Windows/Fonts/arial.ttf",
 )
-#: Share of the line height above the baseline (the rest is for descenders).
-_ASCENT_SHARE = 0.78
 
 
 @lru_cache(maxsize=1)
@@ -66,8 +65,12 @@ class _TextLayer:
         if ttf:
             pdf.add_font("layer", "", ttf)
             self.family, self.unicode = "layer", True
+            pdf.set_font("layer", size=10)
+            desc = pdf.current_font.desc  # type: ignore[union-attr]
+            self.ascent, self.descent = desc.ascent / 1000, -desc.descent / 1000
         else:
             self.family, self.unicode = "helvetica", False
+            self.ascent, self.descent = 0.718, 0.207  # Helvetica's, as readers know them
 
     def safe(self, text: str) -> str:
         if self.unicode:
@@ -77,14 +80,17 @@ class _TextLayer:
     def line(self, line: Line, scale: float) -> None:
         """Draws ``line``'s words; ``scale`` is points per image pixel."""
         pdf = self.pdf
-        _, y0, _, y1 = line.bbox
-        height_pt = max(1.0, (y1 - y0) * scale)
-        # A font size whose em box is the line's height: pdftotext's word boxes then match
-        # ours; the baseline sits where the descenders start.
-        size = height_pt
-        baseline = y0 * scale + height_pt * _ASCENT_SHARE
-        pdf.set_font(self.family, size=size)
+        # One size and baseline for the line (readers keep its words on one line only then),
+        # such that the font's ascent to descent, what readers report as a word's box, spans
+        # the line's typical word: from the median top to the median bottom of its words (a
+        # tall mark or an engine's stray box does not blow it up to the whole line's box).
         words = [w for w in line.words if self.safe(w.text).strip()]
+        y0 = median(w.bbox[1] for w in words) if words else line.bbox[1]
+        y1 = median(w.bbox[3] for w in words) if words else line.bbox[3]
+        height_pt = max(1.0, (y1 - y0) * scale)
+        size = height_pt / (self.ascent + self.descent)
+        baseline = y0 * scale + self.ascent * size
+        pdf.set_font(self.family, size=size)
         # Readers (pdftotext, viewers' copy) split words at a gap of about a fifth of the font
         # size; where an engine's boxes touch (PP-OCR's often do) a word ends that much early.
         gap = 0.2 * size
