@@ -265,3 +265,24 @@ def test_a_pdf_read_from_its_own_text_layer_is_not_doubled(tmp_path: Path) -> No
     out = tmp_path / "digital.pdf"
     out.write_bytes(render(result, "pdf", image=data))
     assert _normal("".join(_pages_text(out))) == _normal(" ".join(DIGITAL_LINES))
+
+
+def test_a_line_with_one_tall_word_keeps_the_other_words_boxes(tmp_path: Path) -> None:
+    """A form's line where the engine joined a tall mark to ordinary words: the text layer
+    follows the line's typical word, so readers report the ordinary words at their boxes."""
+    from PIL import Image
+
+    from app.core.model import Block, Line, Page, Paragraph, Word
+
+    words = [Word("SIGNED", (20, 10, 140, 70), 0.9)]
+    words += [Word(t, (160 + 70 * i, 45, 220 + 70 * i, 70), 0.9) for i, t in enumerate("abcde")]
+    page = Page(600, 100, [Block([Paragraph([Line(words)])])])
+    result = OcrResult(page, "eng")
+    png = io.BytesIO()
+    Image.new("RGB", (600, 100), "white").save(png, "PNG")
+    pdf = tmp_path / "form.pdf"
+    pdf.write_bytes(render(result, "pdf", image=png.getvalue()))
+    found = pdf_words(pdf, 600)
+    assert [t for t, _ in found] == ["SIGNED", *"abcde"]
+    good = [iou(box, w.bbox) >= 0.5 for (_, box), w in zip(found, words, strict=True)]
+    assert good[1:] == [True] * 5  # the ordinary words; the tall one is the odd one out
