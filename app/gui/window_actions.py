@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import QLineEdit, QMenu, QSizePolicy, QToolBar, QWidget
 
 from app.gui.icons import icon
 from app.gui.window_base import WindowBase
@@ -118,28 +118,14 @@ class ActionsPart(_Part):
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
-        for act in (
-            self.open_action,
-            self.paste_action,
-            self.capture_action,
-            None,
-            self.export_action,
-            self.export_many_action,
-            None,
-            self.settings_action,
-            None,
-            self.quit_action,
-        ):
-            file_menu.addSeparator() if act is None else file_menu.addAction(act)
+        _fill(
+            file_menu, (*self._common_actions(), None, self.settings_action, None, self.quit_action)
+        )
         job_menu = menu.addMenu(self.tr("&Jobs"))
-        for act in (
-            self.retry_action,
-            self.cancel_action,
-            self.delete_action,
-            None,
-            self.find_action,
-        ):
-            job_menu.addSeparator() if act is None else job_menu.addAction(act)
+        _fill(
+            job_menu,
+            (self.retry_action, self.cancel_action, self.delete_action, None, self.find_action),
+        )
         view_menu = menu.addMenu(self.tr("&View"))
         self.view_menu = view_menu
         help_menu = menu.addMenu(self.tr("&Help"))
@@ -147,24 +133,32 @@ class ActionsPart(_Part):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
-    def _build_toolbar(self) -> None:
-        tb = QToolBar(self.tr("Main toolbar"))
-        tb.setObjectName("mainToolbar")
-        tb.setMovable(False)
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for act in (
+    def _common_actions(self) -> tuple[QAction | None, ...]:
+        """What the File menu and the toolbar both start with (None: a separator)."""
+        return (
             self.open_action,
             self.paste_action,
             self.capture_action,
             None,
             self.export_action,
             self.export_many_action,
-            None,
-            self.retry_action,
-            self.cancel_action,
-            self.delete_action,
-        ):
-            tb.addSeparator() if act is None else tb.addAction(act)
+        )
+
+    def _build_toolbar(self) -> None:
+        tb = QToolBar(self.tr("Main toolbar"))
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        _fill(
+            tb,
+            (
+                *self._common_actions(),
+                None,
+                self.retry_action,
+                self.cancel_action,
+                self.delete_action,
+            ),
+        )
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         tb.addWidget(spacer)
@@ -177,3 +171,8 @@ class ActionsPart(_Part):
         tb.addAction(self.settings_action)
         self.addToolBar(tb)
         self.view_menu.addAction(tb.toggleViewAction())
+
+
+def _fill(target: QMenu | QToolBar, actions: tuple[QAction | None, ...]) -> None:
+    for act in actions:
+        target.addSeparator() if act is None else target.addAction(act)
