@@ -17,10 +17,12 @@ def page_image(path: Path, index: int, max_pixels: int = imageio.MAX_PIXELS) -> 
     """Page ``index`` of the stored input at ``path``: a PDF page rendered at the resolution
     it was read at (``max_pixels`` lower: smaller), a TIFF frame, or the image itself (EXIF
     rotation applied, as the boxes are). A null image when it cannot be read."""
-    with open(path, "rb") as fh:
-        head = fh.read(16)
     try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
         fmt = imageio.sniff(head)
+    except OSError:  # the job was deleted meanwhile
+        return QImage()
     except OcrError:
         fmt = ""
     if fmt not in ("pdf", "tiff"):

@@ -157,3 +157,10 @@ def test_another_job_after_a_later_page_shows_its_own_first_page(
     qtbot.waitUntil(lambda: view.overlay._pixmap_item is not None, timeout=10000)
     assert view.page_index == 0 and view.pages.isHidden()
     assert [i.text for i in view.overlay.words][:2] == ["Order", "4711"]
+
+
+def test_page_image_of_a_deleted_input_is_null(qapp, tmp_path: Path) -> None:
+    """A job deleted while its image loads: an empty page, not an error in the loader."""
+    from app.gui.pages import page_image
+
+    assert page_image(tmp_path / "gone" / "input_0", 0).isNull()
