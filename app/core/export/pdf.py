@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from PIL import Image
 
 from app.core import documents, imageio
-from app.core.model import Line, OcrResult, Page
+from app.core.model import Line, OcrResult, Page, Word
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -82,11 +82,10 @@ class _TextLayer:
         pdf = self.pdf
         # One size and baseline for the line (readers keep its words on one line only then),
         # such that the font's ascent to descent, what readers report as a word's box, spans
-        # the line's typical word: from the median top to the median bottom of its words (a
-        # tall mark or an engine's stray box does not blow it up to the whole line's box).
+        # the band that fits most of its words (a tall mark or an engine's stray box does not
+        # blow it up to the whole line's box).
         words = [w for w in line.words if self.safe(w.text).strip()]
-        y0 = median(w.bbox[1] for w in words) if words else line.bbox[1]
-        y1 = median(w.bbox[3] for w in words) if words else line.bbox[3]
+        y0, y1 = _band(words) if words else (line.bbox[1], line.bbox[3])
         height_pt = max(1.0, (y1 - y0) * scale)
         size = height_pt / (self.ascent + self.descent)
         baseline = y0 * scale + self.ascent * size
@@ -112,6 +111,34 @@ class _TextLayer:
         width = max(0.05, x1 - x0)
         pdf.set_stretching(100.0 * width / natural if natural > 0 else 100.0)
         pdf.text(x0, baseline, text)
+
+
+#: Lines with more words than this take the median band (the search is cubic in words).
+_BAND_SEARCH_WORDS = 40
+
+
+def _band(words: list[Word]) -> tuple[float, float]:
+    """The top and bottom for a line's text: of the bands from one word's top to another's
+    bottom, the one that overlaps most words by half or more (IoU ≥ 0.5 in height; ties: the
+    one nearest the median word), so that short and tall words on one line (a form's label
+    and its field, a bullet) each keep their place where they can."""
+    tops = sorted({w.bbox[1] for w in words})
+    bottoms = sorted({w.bbox[3] for w in words})
+    mid = (median(w.bbox[1] for w in words), median(w.bbox[3] for w in words))
+
+    def score(band: tuple[float, float]) -> tuple[int, float]:
+        t, b = band
+        fits = sum(
+            min(b, w.bbox[3]) - max(t, w.bbox[1]) >= 0.5 * (max(b, w.bbox[3]) - min(t, w.bbox[1]))
+            for w in words
+        )
+        return fits, -abs(t - mid[0]) - abs(b - mid[1])
+
+    if len(words) > _BAND_SEARCH_WORDS:  # a very long line: its median word (cubic below)
+        return mid
+    bands: list[tuple[float, float]] = [mid]
+    bands += [(t, b) for t in tops for b in bottoms if b > t]
+    return max(bands, key=score)
 
 
 def _page_images(ctx: RenderContext) -> Iterator[Image.Image]:
