@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import APP_NAME, __version__
 from app.core.errors import StorageError
@@ -17,6 +17,9 @@ from app.core.inputs import DEFAULT_MAX_FILE_MB
 from app.core.options import ENGINE_NAMES, OPERATIONS, OUTPUT_FORMATS, PDF_TEXT_MODES, PSM_PRESETS
 from app.core.textmode import DEFAULT_TEXT_MODE, TEXT_MODES
 from app.index_cli import add_parsers as add_index_parsers
+
+if TYPE_CHECKING:
+    from app.capture.cli import CaptureFlow
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 STALLED = (
@@ -233,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "capture":
             from app.capture.cli import capture_main
 
-            return capture_main(args)
+            return capture_main(args, _capture_flow)
         if args.command in ("watch", "search"):
             from app.index_cli import search_main, watch_main
 
@@ -248,6 +251,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"imagehq-ocr: error: {exc.message}", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_USAGE
+
+
+def _capture_flow(manager: Any) -> CaptureFlow:
+    """The window's capture flow for `capture` without a running app: the clipboard outlives
+    the process, the command reports on stderr instead of a notification."""
+    from app.gui.capture_controller import CaptureController
+
+    return CaptureController(manager, keep_after_exit=True, notify=False)
 
 
 def _langs() -> int:

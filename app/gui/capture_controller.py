@@ -140,13 +140,7 @@ class CaptureController(QObject):
 
     def _options(self, req: _Request) -> OcrOptions:
         """The app's OCR settings; a request's own language or engine wins."""
-        qs = settings.make_qsettings()
-        return OcrOptions(
-            language=req.lang or str(settings.get(qs, settings.OCR_LANGUAGE)),
-            detect_orientation=bool(settings.get(qs, settings.OCR_DETECT_ORIENTATION)),
-            psm=str(settings.get(qs, settings.OCR_PSM)),
-            engine=req.engine or str(settings.get(qs, settings.OCR_ENGINE)),
-        )
+        return settings.ocr_options(settings.make_qsettings(), req.lang, req.engine)
 
     def _selected(
         self, snapshot: screenshot.Snapshot, region: Rect, text_mode: str | None = None
@@ -193,7 +187,8 @@ class CaptureController(QObject):
         stored = self.manager.store.load_result(job.id, 0) if mode in TEXT_MODES else None
         if stored is None:
             return (job.text or "").strip()
-        return result_text(OcrResult.from_storage(stored), mode).strip()
+        # a captured QR code or barcode lands on the clipboard too, after the text
+        return result_text(OcrResult.from_storage(stored), mode, with_barcodes=True).strip()
 
     def _on_job_finished(self, job: Any) -> None:
         req = self._jobs.pop(job.id, None)
