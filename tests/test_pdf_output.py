@@ -286,3 +286,63 @@ def test_a_line_with_one_tall_word_keeps_the_other_words_boxes(tmp_path: Path) -
     assert [t for t, _ in found] == ["SIGNED", *"abcde"]
     good = [iou(box, w.bbox) >= 0.5 for (_, box), w in zip(found, words, strict=True)]
     assert good[1:] == [True] * 5  # the ordinary words; the tall one is the odd one out
+
+
+COLUMNS = (
+    [
+        "Optical character recognition or optical",
+        "character reader is the electronic or",
+        "mechanical conversion of images of typed,",
+        "handwritten or printed text into machine",
+        "encoded text, whether from a scanned page,",
+        "a photo of a document or a scene photo.",
+    ],
+    [
+        "Widely used as a form of data entry from",
+        "printed paper records, it is a common way",
+        "of digitising printed texts so that they",
+        "can be edited, searched, stored more",
+        "compactly, displayed online, and used in",
+        "machine processes such as text mining.",
+    ],
+)
+
+
+def two_columns(size: int = 18, gap: int = 60) -> bytes:
+    """A page of two columns of prose, as a screenshot of an article shows them."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from tests.conftest import font_path
+
+    font = ImageFont.truetype(font_path("DejaVuSans.ttf"), size)
+    width = max(int(font.getlength(line)) for col in COLUMNS for line in col)
+    step = int(size * 1.45)
+    image = Image.new("RGB", (2 * width + gap + 40, step * len(COLUMNS[0]) + 40), "white")
+    draw = ImageDraw.Draw(image)
+    for c, column in enumerate(COLUMNS):
+        for i, line in enumerate(column):
+            draw.text((20 + c * (width + gap), 20 + i * step), line, font=font, fill="black")
+    buf = io.BytesIO()
+    image.save(buf, "PNG")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("engine", ["tesseract", "rapidocr"])
+def test_plain_pdftotext_keeps_columns_and_lines_together(engine: str, tmp_path: Path) -> None:
+    """Lines of one paragraph are set in one font size near the text's own (readers merge lines
+    into a block only when their sizes agree, and split words at gaps wide for the font): plain
+    pdftotext gave each word a line of its own and mixed the two columns (CER 0.75)."""
+    data = two_columns()
+    result = get_engine(engine).recognize(imageio.decode(data)[0], OcrOptions(engine=engine))
+    ours = render(result, "txt").decode()
+    assert cer(ours, "\n".join(COLUMNS[0] + COLUMNS[1])) <= 0.03  # read in column order
+    pdf = tmp_path / "columns.pdf"
+    pdf.write_bytes(render(result, "pdf", image=data, source_name="columns.png"))
+    check_pdf(result, pdf, result.page.width)
+    text = subprocess.run(
+        [_poppler("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    # each visual line is one line of pdftotext's output, as in ours
+    assert [ln for ln in text.splitlines() if ln.strip()] == [
+        ln for ln in ours.splitlines() if ln.strip()
+    ]

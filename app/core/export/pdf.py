@@ -39,6 +39,18 @@ log = logging.getLogger(__name__)
 #: Resolution assumed when the image states none (screenshots and most scans without a density):
 #: the one pages are rendered at, so an A4 scan of 2480 × 3508 pixels becomes an A4 page.
 DEFAULT_DPI = 300.0
+#: Ascent and descent (em) the text layer's font states, so readers report a word's box from
+#: about the cap height to just below the baseline, while the font size stays near the text's
+#: real size. DejaVu's own (0.93 + 0.24 em) made the font a little over half the text's size for
+#: a word box as tall as its ink, and readers then saw every word gap and line spacing as a
+#: column gap or a new block: plain ``pdftotext`` put each word on a line of its own.
+LAYER_ASCENT = 0.75
+LAYER_DESCENT = 0.05
+#: Narrower than this (em per character) a word's box is a sliver, not the word.
+MIN_CHAR_WIDTH = 0.25
+#: Lines of a paragraph whose heights are within this share of each other are set in one font
+#: size (see ``_common_sizes``).
+SAME_SIZE = 0.3
 #: The font of the text layer; invisible, so only its coverage matters. A Unicode TrueType font
 #: when the system has one, else the PDF core font Helvetica (Latin-1; other characters "?").
 _TTF_CANDIDATES = (
@@ -67,7 +79,9 @@ class _TextLayer:
             self.family, self.unicode = "layer", True
             pdf.set_font("layer", size=10)
             desc = pdf.current_font.desc  # type: ignore[union-attr]
-            self.ascent, self.descent = desc.ascent / 1000, -desc.descent / 1000
+            # The metrics readers take a word's box from (see LAYER_ASCENT).
+            desc.ascent, desc.descent = round(LAYER_ASCENT * 1000), -round(LAYER_DESCENT * 1000)
+            self.ascent, self.descent = LAYER_ASCENT, LAYER_DESCENT
         else:
             self.family, self.unicode = "helvetica", False
             self.ascent, self.descent = 0.718, 0.207  # Helvetica's, as readers know them
@@ -77,28 +91,35 @@ class _TextLayer:
             return text
         return text.encode("latin-1", "replace").decode("latin-1")
 
-    def line(self, line: Line, scale: float) -> None:
-        """Draws ``line``'s words; ``scale`` is points per image pixel."""
-        pdf = self.pdf
-        # One size and baseline for the line (readers keep its words on one line only then),
-        # such that the font's ascent to descent, what readers report as a word's box, spans
-        # the band that fits most of its words (a tall mark or an engine's stray box does not
-        # blow it up to the whole line's box).
+    def band(self, line: Line) -> tuple[list[Word], tuple[float, float]]:
+        """The words drawn for ``line`` and the band (image pixels, top and bottom) that readers
+        should report as their box: the band that fits most of its words (a tall mark or an
+        engine's stray box does not blow it up to the whole line's box)."""
         words = [w for w in line.words if self.safe(w.text).strip()]
-        y0, y1 = _band(words) if words else (line.bbox[1], line.bbox[3])
-        height_pt = max(1.0, (y1 - y0) * scale)
-        size = height_pt / (self.ascent + self.descent)
-        baseline = y0 * scale + self.ascent * size
+        return words, (_band(words) if words else (line.bbox[1], line.bbox[3]))
+
+    def line(self, words: list[Word], band: tuple[float, float], size: float, scale: float) -> None:
+        """Draws a line's ``words`` at font ``size`` (points), on the baseline that puts the
+        font's descent at the band's bottom; ``scale`` is points per image pixel."""
+        pdf = self.pdf
+        baseline = band[1] * scale - self.descent * size
         pdf.set_font(self.family, size=size)
         # Readers (pdftotext, viewers' copy) split words at a gap of about a fifth of the font
         # size; where an engine's boxes touch (PP-OCR's often do) a word ends that much early.
         gap = 0.2 * size
+        end = 0.0  # where the previous word ends
         for n, word in enumerate(words):
             x0, x1 = word.bbox[0] * scale, word.bbox[2] * scale
+            # An engine's box can be a sliver (Tesseract gives a lone "a" no width at times):
+            # readers would see the gap before it as a column gap. It gets a plausible width.
+            narrowest = MIN_CHAR_WIDTH * size * len(word.text)
+            if x1 - x0 < narrowest:
+                x0 = max(min(x0, end + gap), x1 - narrowest)
             if n + 1 < len(words):
                 after = words[n + 1].bbox[0] * scale
                 x1 = max(x0 + 0.6 * (x1 - x0), min(x1, after - gap))
             self._fit(self.safe(word.text), x0, x1, baseline)
+            end = x1
             if n + 1 < len(words):  # and a space in the gap, as OCRmyPDF writes one
                 self._fit(" ", x1, max(x1 + 0.05, after), baseline)
         pdf.set_stretching(100.0)
@@ -141,6 +162,26 @@ def _band(words: list[Word]) -> tuple[float, float]:
     return max(bands, key=score)
 
 
+def _common_sizes(heights: list[float]) -> list[float]:
+    """Each line's text height, where lines of about the same height (within ``SAME_SIZE``)
+    take their median: readers keep lines together in a block only where their font sizes
+    agree (poppler: within 5 %), and the ink of one font size varies from line to line with
+    its capitals and descenders."""
+    order = sorted(range(len(heights)), key=heights.__getitem__)
+    out = list(heights)
+    group: list[int] = []
+    for i in [*order, -1]:
+        if i >= 0 and (not group or heights[i] <= heights[group[0]] * (1 + SAME_SIZE)):
+            group.append(i)
+            continue
+        if group:
+            common = median(heights[j] for j in group)
+            for j in group:
+                out[j] = common
+        group = [i] if i >= 0 else []
+    return out
+
+
 def _page_images(ctx: RenderContext) -> Iterator[Image.Image]:
     if ctx.image is None:
         raise ValueError("a searchable PDF needs the source image: export it from a job")
@@ -164,9 +205,12 @@ def _draw_layer(pdf: FPDF, layer: _TextLayer, page: Page, scale: float) -> None:
     from fpdf.enums import TextMode
 
     pdf.text_mode = TextMode.INVISIBLE
-    for line in page.lines():
-        if line.words:
-            layer.line(line, scale)
+    for para in [p for b in page.blocks for p in b.paragraphs]:
+        bands = [layer.band(line) for line in para.lines if line.words]
+        heights = [max(1.0, (b - t) * scale) for _, (t, b) in bands]
+        for (words, band), height in zip(bands, _common_sizes(heights), strict=True):
+            if words:
+                layer.line(words, band, height / (layer.ascent + layer.descent), scale)
     pdf.text_mode = TextMode.FILL
 
 
