@@ -4,6 +4,8 @@
 #   packaging/system-deps.sh --test   plus Xvfb, xdotool, openbox, fonts, curl (a real client
 #                                     for the upload tests), poppler-utils (PDF output tests)
 #                                     and the packaging checks: appstream, desktop-file-utils
+#   packaging/system-deps.sh --package run-time plus what `make package` and its checks use:
+#                                     binutils (strip, objdump), file, lintian
 set -euo pipefail
 
 RUNTIME=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd tesseract-ocr-deu python3-venv
@@ -12,9 +14,11 @@ RUNTIME=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd tesseract-ocr-deu pyt
          libegl1 libgl1 libfontconfig1 libdbus-1-3 xclip)
 TEST=(xvfb xauth xdotool x11-utils openbox dbus-daemon fonts-dejavu-core fonts-liberation curl
       poppler-utils appstream desktop-file-utils)
+PACKAGE=(binutils file lintian)
 
 pkgs=("${RUNTIME[@]}")
 [[ "${1:-}" == "--test" ]] && pkgs+=("${TEST[@]}")
+[[ "${1:-}" == "--package" ]] && pkgs+=("${PACKAGE[@]}")
 
 case "$(uname -s)" in
   Darwin)
