@@ -64,6 +64,10 @@ Description: Desktop OCR for screenshots, scans, receipts and photos
  Drop, paste or capture images and get their text, with a layout preview,
  exports (txt, hOCR, JSON, TSV) and a local ImageHQ-compatible API.
 CONTROL
+# md5sums of every file (dpkg --verify, debsums).
+(cd "$root" && find . -path ./DEBIAN -prune -o -type f -print0 | sort -z | xargs -0 -r md5sum \
+  | sed 's|  \./|  |') > "$root/DEBIAN/md5sums"
+chmod 0644 "$root/DEBIAN/md5sums"
 [[ $root_only -eq 1 ]] && exit 0
 # The stripped copy must still start (and import numpy, Qt and the engines).
 "$root/opt/imagehq-ocr/imagehq-ocr" --version >/dev/null \

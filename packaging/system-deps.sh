@@ -4,7 +4,7 @@
 #   packaging/system-deps.sh --test   plus Xvfb, xdotool, openbox, fonts, curl (a real client
 #                                     for the upload tests), poppler-utils (PDF output tests)
 #                                     and the packaging checks: appstream, desktop-file-utils,
-#                                     shellcheck (actionlint runs it on the workflow's scripts)
+#                                     and ShellCheck (actionlint runs it on workflow scripts)
 #   packaging/system-deps.sh --package run-time plus what `make package` and its checks use:
 #                                     binutils (strip, objdump), llvm (llvm-strip), file,
 #                                     lintian

@@ -3,12 +3,13 @@
     python3 packaging/trim_bundle.py DIR      (make package: dist/imagehq-ocr; build-deb.sh: the
                                                package tree's copy)
 
-``strip --strip-unneeded`` is run on a copy of each file; the copy replaces the file only when
-what the loader maps (the PT_LOAD and PT_DYNAMIC program headers: addresses, sizes, alignment)
-is unchanged and each loaded segment stays aligned. That rejects what strip does to libraries
-patchelf edited (the wheels' vendored ``*.libs/`` and their extension modules): it drops the
-segments patchelf appended and leaves "ELF load command address/offset not page-aligned" behind.
-Those stay as shipped (the wheels build them without debug information anyway). The PyInstaller
+``strip --strip-unneeded`` (binutils) is run on a copy of each file; the copy replaces the file
+only when what the loader maps (the PT_LOAD and PT_DYNAMIC program headers: addresses, sizes,
+alignment) is unchanged and each loaded segment stays aligned. binutils fails that on libraries
+patchelf edited (the wheels' vendored ``*.libs/`` and the extension modules auditwheel rewrote):
+it drops the segments patchelf appended and leaves "ELF load command address/offset not
+page-aligned" behind. ``llvm-strip`` (package llvm) keeps them: it is tried next, under the same
+check. What neither strips safely stays as shipped (numpy's OpenBLAS). The PyInstaller
 bootloaders (``imagehq-ocr``, ``imagehq-ocr-cli``) stay as built: their archive is part of them.
 Prints what it saved.
 """
@@ -82,20 +83,24 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 2
-    strip = shutil.which("strip")
-    if strip is None:
+    tools = [t for t in (shutil.which("strip"), shutil.which("llvm-strip")) if t]
+    if not tools:
         print("trim_bundle: strip (binutils) is not installed; nothing stripped", file=sys.stderr)
         return 1
     root = Path(argv[0])
     files = elf_files(root)
-    saved = kept = 0
+    saved = done = 0
     for path in files:
-        done = strip_safely(path, strip)
-        saved += done
-        kept += done == 0
+        for tool in tools:
+            gained = strip_safely(path, tool)
+            if gained:
+                saved += gained
+                done += 1
+                break
     print(
-        f"trim_bundle: stripped {len(files) - kept} of {len(files)} ELF files in {root}, "
-        f"{saved / 2**20:.1f} MiB saved ({kept} left as shipped)"
+        f"trim_bundle: stripped {done} of {len(files)} ELF files in {root} with "
+        f"{' and '.join(Path(t).name for t in tools)}, {saved / 2**20:.1f} MiB saved "
+        "(the others had no symbols to lose or could not be stripped safely)"
     )
     return 0
 
