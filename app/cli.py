@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -189,8 +190,27 @@ def versions() -> dict[str, str]:
     }
 
 
+def window_paths(argv: list[str], parser: argparse.ArgumentParser) -> list[str] | None:
+    """``imagehq-ocr FILE…`` (a desktop entry's ``%F``, "Open with"): the files to open in the
+    window, as absolute paths; None when the arguments are a command or options."""
+    commands = {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+    if not argv or argv[0].startswith("-") or argv[0] in commands:
+        return None
+    if not os.path.exists(argv[0]):
+        return None  # a mistyped command gets argparse's one line
+    return [os.path.abspath(a) for a in argv]
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    raw = sys.argv[1:] if argv is None else argv
+    paths = window_paths(raw, parser)
+    args = parser.parse_args([] if paths else argv)
     if args.version:
         for name, version in versions().items():
             print(f"{name} {version}")
@@ -210,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             from app.gui.main import run_gui
 
-            return run_gui(sys.argv[:1])
+            return run_gui(sys.argv[:1], paths)
         if args.command == "extract" and args.ray is not None:
             from app.cluster.run import run_ray_extract
 

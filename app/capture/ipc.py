@@ -1,9 +1,10 @@
 """Single-instance socket: one JSON line in, one JSON line out (QLocalServer/QLocalSocket).
 
-Requests: ``{"cmd": "show"}`` and ``{"cmd": "capture", "region": [x, y, w, h] | null,
-"print": bool, "lang": str | null, "engine": str | null}``. Replies: ``{"ok": true, ...}``
-or ``{"ok": false, "error": "..."}``. The name includes the user and a hash of the app's
-config folder (so ``IMAGEHQ_OCR_HOME`` isolates instances, e.g. in tests).
+Requests: ``{"cmd": "show"}``, ``{"cmd": "open", "paths": [...]}`` (a second launch with files
+on its command line: show the window and read them) and ``{"cmd": "capture", "region":
+[x, y, w, h] | null, "print": bool, "lang": str | null, "engine": str | null}``. Replies:
+``{"ok": true, ...}`` or ``{"ok": false, "error": "..."}``. The name includes the user and a
+hash of the app's config folder (so ``IMAGEHQ_OCR_HOME`` isolates instances, e.g. in tests).
 """
 
 from __future__ import annotations
