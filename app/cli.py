@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import APP_NAME, __version__
 from app.core.choices import (
@@ -24,6 +25,9 @@ from app.core.choices import (
 )
 from app.core.errors import StorageError
 from app.index_cli import add_parsers as add_index_parsers
+
+if TYPE_CHECKING:
+    from app.capture.cli import CaptureFlow
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 STALLED = (
@@ -199,8 +203,27 @@ def versions() -> dict[str, str]:
     }
 
 
+def window_paths(argv: list[str], parser: argparse.ArgumentParser) -> list[str] | None:
+    """``imagehq-ocr FILE…`` (a desktop entry's ``%F``, "Open with"): the files to open in the
+    window, as absolute paths; None when the arguments are a command or options."""
+    commands = {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
+    if not argv or argv[0].startswith("-") or argv[0] in commands:
+        return None
+    if not os.path.exists(argv[0]):
+        return None  # a mistyped command gets argparse's one line
+    return [os.path.abspath(a) for a in argv]
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    raw = sys.argv[1:] if argv is None else argv
+    paths = window_paths(raw, parser)
+    args = parser.parse_args([] if paths else argv)
     if args.version:
         for name, version in versions().items():
             print(f"{name} {version}")
@@ -230,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             from app.gui.main import run_gui
 
-            return run_gui(sys.argv[:1])
+            return run_gui(sys.argv[:1], paths)
         if args.command == "extract" and args.ray is not None:
             from app.cluster.run import run_ray_extract
 
@@ -256,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "capture":
             from app.capture.cli import capture_main
 
-            return capture_main(args)
+            return capture_main(args, _capture_flow)
         if args.command in ("watch", "search"):
             from app.index_cli import search_main, watch_main
 
@@ -271,6 +294,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"imagehq-ocr: error: {exc.message}", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_USAGE
+
+
+def _capture_flow(manager: Any) -> CaptureFlow:
+    """The window's capture flow for `capture` without a running app: the clipboard outlives
+    the process, the command reports on stderr instead of a notification."""
+    from app.gui.capture_controller import CaptureController
+
+    return CaptureController(manager, keep_after_exit=True, notify=False)
 
 
 def _warm_tesseract(args: argparse.Namespace) -> None:

@@ -10,12 +10,15 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
+from app.core.options import OcrOptions
 from app.paths import config_dir
 
 OCR_LANGUAGE = "ocr/language"  # "eng" or "eng+deu"
 OCR_DETECT_ORIENTATION = "ocr/detect_orientation"  # bool
 OCR_PSM = "ocr/psm"  # "auto" | "single_block" | "single_line" | "sparse"
 OCR_ENGINE = "ocr/engine"  # "auto" | "tesseract" | "rapidocr"
+OCR_BARCODES = "ocr/barcodes"  # bool: read barcodes and QR codes too
+OCR_PDF_TEXT = "ocr/pdf_text"  # "auto" | "ocr" | "embedded": a PDF's own text layer
 RETENTION_TTL_HOURS = "retention/ttl_hours"  # int
 API_ENABLED = "api/enabled"  # bool
 API_PORT = "api/port"  # int
@@ -37,6 +40,8 @@ DEFAULTS: dict[str, Any] = {
     OCR_DETECT_ORIENTATION: False,
     OCR_PSM: "auto",
     OCR_ENGINE: "auto",
+    OCR_BARCODES: True,
+    OCR_PDF_TEXT: "auto",
     RETENTION_TTL_HOURS: 24,
     API_ENABLED: False,
     API_PORT: 8765,
@@ -102,6 +107,21 @@ def make_qsettings() -> QSettings:
     settings = QSettings(str(config_dir() / "settings.ini"), QSettings.Format.IniFormat)
     migrate(settings)
     return settings
+
+
+def ocr_options(
+    settings: QSettings, language: str | None = None, engine: str | None = None
+) -> OcrOptions:
+    """The OCR options of new jobs (the window's, a capture's); ``language`` and ``engine``
+    override the settings'."""
+    return OcrOptions(
+        language=language or str(get(settings, OCR_LANGUAGE)),
+        detect_orientation=bool(get(settings, OCR_DETECT_ORIENTATION)),
+        psm=str(get(settings, OCR_PSM)),
+        engine=engine or str(get(settings, OCR_ENGINE)),
+        barcodes=bool(get(settings, OCR_BARCODES)),
+        pdf_text=str(get(settings, OCR_PDF_TEXT)),
+    )
 
 
 def get(settings: QSettings, key: str) -> Any:

@@ -2,6 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ActionsPart</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Bilder öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <source>Recognise the image or files on the clipboard</source>
+        <translation>Das Bild oder die Dateien in der Zwischenablage erkennen</translation>
+    </message>
+    <message>
+        <source>&amp;Capture region</source>
+        <translation>Bereich &amp;aufnehmen</translation>
+    </message>
+    <message>
+        <source>Capture a screen region and recognise it</source>
+        <translation>Einen Bildschirmbereich aufnehmen und erkennen</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save this result as txt, hOCR, JSON or TSV</source>
+        <translation>Dieses Ergebnis als txt, hOCR, JSON oder TSV speichern</translation>
+    </message>
+    <message>
+        <source>Export &amp;selected…</source>
+        <translation>&amp;Auswahl exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the selected jobs into a folder</source>
+        <translation>Die ausgewählten Aufträge in einen Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Run the selected jobs again</source>
+        <translation>Die ausgewählten Aufträge erneut ausführen</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel</source>
+        <translation>Ab&amp;brechen</translation>
+    </message>
+    <message>
+        <source>Cancel the selected jobs</source>
+        <translation>Die ausgewählten Aufträge abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected jobs and their files</source>
+        <translation>Die ausgewählten Aufträge und ihre Dateien löschen</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>Search the stored text</source>
+        <translation>Den gespeicherten Text durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>&amp;Aufträge</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About ImageHQ OCR</source>
+        <translation>Ü&amp;ber ImageHQ OCR</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Search text and file names…</source>
+        <translation>Text und Dateinamen durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Search jobs</source>
+        <translation>Aufträge durchsuchen</translation>
+    </message>
+</context>
+<context>
     <name>CaptureController</name>
     <message>
         <source>%1: copied</source>
@@ -138,6 +253,81 @@
     </message>
 </context>
 <context>
+    <name>ExportPart</name>
+    <message>
+        <source>Select a finished job to export its result.</source>
+        <translation>Wählen Sie einen fertigen Auftrag, um sein Ergebnis zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt)</source>
+        <translation>Nur Text (*.txt)</translation>
+    </message>
+    <message>
+        <source>hOCR (*.hocr *.html)</source>
+        <translation>hOCR (*.hocr *.html)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>TSV (*.tsv)</source>
+        <translation>TSV (*.tsv)</translation>
+    </message>
+    <message>
+        <source>Searchable PDF (*.pdf)</source>
+        <translation>Durchsuchbares PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>ALTO XML (*.xml)</source>
+        <translation>ALTO-XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>Tables as CSV (*.csv)</source>
+        <translation>Tabellen als CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>Ergebnis exportieren</translation>
+    </message>
+    <message>
+        <source>Cannot save: %s</source>
+        <translation>Speichern nicht möglich: %s</translation>
+    </message>
+    <message>
+        <source>Saved %s</source>
+        <translation>%s gespeichert</translation>
+    </message>
+    <message>
+        <source>Select finished jobs to export.</source>
+        <translation>Wählen Sie fertige Aufträge zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Exported %1 file(s) to %2</source>
+        <translation>%1 Datei(en) nach %2 exportiert</translation>
+    </message>
+    <message>
+        <source>problems: %1 — </source>
+        <translation>Probleme: %1 — </translation>
+    </message>
+</context>
+<context>
     <name>ImageActions</name>
     <message>
         <source>Recognise &amp;selection</source>
@@ -188,6 +378,33 @@
     </message>
 </context>
 <context>
+    <name>InputPart</name>
+    <message>
+        <source>Only local files or image data can be added; save the image from the browser first.</source>
+        <translation>Nur lokale Dateien oder Bilddaten können hinzugefügt werden; speichern Sie das Bild zuerst aus dem Browser.</translation>
+    </message>
+    <message>
+        <source>Nothing to recognise there: drop image files, folders or image data.</source>
+        <translation>Nichts zu erkennen: Bilddateien, Ordner oder Bilddaten ablegen.</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Bilder öffnen</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image or image files</source>
+        <translation>Die Zwischenablage enthält kein Bild und keine Bilddateien</translation>
+    </message>
+    <message>
+        <source>Images and PDFs (%s);;All files (*)</source>
+        <translation>Bilder und PDFs (%s);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>JobTableModel</name>
     <message>
         <source>Name</source>
@@ -227,147 +444,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>Ö&amp;ffnen…</translation>
-    </message>
-    <message>
-        <source>Open images</source>
-        <translation>Bilder öffnen</translation>
-    </message>
-    <message>
-        <source>&amp;Paste</source>
-        <translation>&amp;Einfügen</translation>
-    </message>
-    <message>
-        <source>Recognise the image or files on the clipboard</source>
-        <translation>Das Bild oder die Dateien in der Zwischenablage erkennen</translation>
-    </message>
-    <message>
-        <source>&amp;Capture region</source>
-        <translation>Bereich &amp;aufnehmen</translation>
-    </message>
-    <message>
-        <source>Capture a screen region and recognise it</source>
-        <translation>Einen Bildschirmbereich aufnehmen und erkennen</translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>&amp;Exportieren…</translation>
-    </message>
-    <message>
-        <source>Save this result as txt, hOCR, JSON or TSV</source>
-        <translation>Dieses Ergebnis als txt, hOCR, JSON oder TSV speichern</translation>
-    </message>
-    <message>
-        <source>Export &amp;selected…</source>
-        <translation>&amp;Auswahl exportieren…</translation>
-    </message>
-    <message>
-        <source>Export the selected jobs into a folder</source>
-        <translation>Die ausgewählten Aufträge in einen Ordner exportieren</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Wiederholen</translation>
-    </message>
-    <message>
-        <source>Run the selected jobs again</source>
-        <translation>Die ausgewählten Aufträge erneut ausführen</translation>
-    </message>
-    <message>
-        <source>C&amp;ancel</source>
-        <translation>Ab&amp;brechen</translation>
-    </message>
-    <message>
-        <source>Cancel the selected jobs</source>
-        <translation>Die ausgewählten Aufträge abbrechen</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>&amp;Löschen</translation>
-    </message>
-    <message>
-        <source>Delete the selected jobs and their files</source>
-        <translation>Die ausgewählten Aufträge und ihre Dateien löschen</translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings…</source>
-        <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>&amp;Suchen</translation>
-    </message>
-    <message>
-        <source>Search the stored text</source>
-        <translation>Den gespeicherten Text durchsuchen</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Jobs</source>
-        <translation>&amp;Aufträge</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>&amp;About ImageHQ OCR</source>
-        <translation>Ü&amp;ber ImageHQ OCR</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>Hauptwerkzeugleiste</translation>
-    </message>
-    <message>
-        <source>Search text and file names…</source>
-        <translation>Text und Dateinamen durchsuchen…</translation>
-    </message>
-    <message>
-        <source>Search jobs</source>
-        <translation>Aufträge durchsuchen</translation>
-    </message>
-    <message>
-        <source>Jobs</source>
-        <translation>Aufträge</translation>
-    </message>
-    <message>
-        <source>OCR engine missing: %s</source>
-        <translation>OCR-Engine fehlt: %s</translation>
-    </message>
-    <message>
-        <source>Only local files or image data can be added; save the image from the browser first.</source>
-        <translation>Nur lokale Dateien oder Bilddaten können hinzugefügt werden; speichern Sie das Bild zuerst aus dem Browser.</translation>
-    </message>
-    <message>
-        <source>Nothing to recognise there: drop image files, folders or image data.</source>
-        <translation>Nichts zu erkennen: Bilddateien, Ordner oder Bilddaten ablegen.</translation>
-    </message>
-    <message>
-        <source>Adding…</source>
-        <translation>Wird hinzugefügt…</translation>
-    </message>
-    <message>
-        <source>Images (%s);;All files (*)</source>
-        <translation>Bilder (%s);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>The clipboard holds no image or image files</source>
-        <translation>Die Zwischenablage enthält kein Bild und keine Bilddateien</translation>
-    </message>
+    <name>JobsPart</name>
     <message>
         <source>Queue: 1 job</source>
         <translation>Warteschlange: 1 Auftrag</translation>
@@ -379,14 +456,6 @@
     <message>
         <source>Idle</source>
         <translation>Bereit</translation>
-    </message>
-    <message>
-        <source>1 job</source>
-        <translation>1 Auftrag</translation>
-    </message>
-    <message>
-        <source>%1 jobs</source>
-        <translation>%1 Aufträge</translation>
     </message>
     <message>
         <source>That job is gone (expired or deleted).</source>
@@ -401,6 +470,10 @@
         <translation>Die gespeicherte Eingabe ist nicht lesbar: %s</translation>
     </message>
     <message>
+        <source>Could not make the new job: %s</source>
+        <translation>Der neue Auftrag konnte nicht erstellt werden: %s</translation>
+    </message>
+    <message>
         <source>Deleted 1 job</source>
         <translation>1 Auftrag gelöscht</translation>
     </message>
@@ -408,62 +481,9 @@
         <source>Deleted %1 jobs</source>
         <translation>%1 Aufträge gelöscht</translation>
     </message>
-    <message>
-        <source>Select a finished job to export its result.</source>
-        <translation>Wählen Sie einen fertigen Auftrag, um sein Ergebnis zu exportieren.</translation>
-    </message>
-    <message>
-        <source>Plain text (*.txt)</source>
-        <translation>Nur Text (*.txt)</translation>
-    </message>
-    <message>
-        <source>hOCR (*.hocr *.html)</source>
-        <translation>hOCR (*.hocr *.html)</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>TSV (*.tsv)</source>
-        <translation>TSV (*.tsv)</translation>
-    </message>
-    <message>
-        <source>Export result</source>
-        <translation>Ergebnis exportieren</translation>
-    </message>
-    <message>
-        <source>Cannot save: %s</source>
-        <translation>Speichern nicht möglich: %s</translation>
-    </message>
-    <message>
-        <source>Saved %s</source>
-        <translation>%s gespeichert</translation>
-    </message>
-    <message>
-        <source>Select finished jobs to export.</source>
-        <translation>Wählen Sie fertige Aufträge zum Exportieren.</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>Wird exportiert…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>Exported %1 file(s) to %2</source>
-        <translation>%1 Datei(en) nach %2 exportiert</translation>
-    </message>
-    <message>
-        <source>problems: %1 — </source>
-        <translation>Probleme: %1 — </translation>
-    </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
         <source>API: %s</source>
         <translation>API: %s</translation>
@@ -479,38 +499,6 @@
     <message>
         <source>&lt;b&gt;ImageHQ OCR&lt;/b&gt; %1&lt;br&gt;Text from screenshots, scans and photos, recognised on this computer.&lt;br&gt;%2</source>
         <translation>&lt;b&gt;ImageHQ OCR&lt;/b&gt; %1&lt;br&gt;Text aus Bildschirmfotos, Scans und Fotos, erkannt auf diesem Computer.&lt;br&gt;%2</translation>
-    </message>
-    <message>
-        <source>no OCR engine</source>
-        <translation>keine OCR-Engine</translation>
-    </message>
-    <message>
-        <source>Could not make the new job: %s</source>
-        <translation>Der neue Auftrag konnte nicht erstellt werden: %s</translation>
-    </message>
-    <message>
-        <source>Searchable PDF (*.pdf)</source>
-        <translation>Durchsuchbares PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>ALTO XML (*.xml)</source>
-        <translation>ALTO-XML (*.xml)</translation>
-    </message>
-    <message>
-        <source>Tables as CSV (*.csv)</source>
-        <translation>Tabellen als CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>Hits in watched folders</source>
-        <translation>Treffer in überwachten Ordnern</translation>
-    </message>
-    <message>
-        <source>Double-click to open the image as a job</source>
-        <translation>Doppelklick öffnet das Bild als Auftrag</translation>
     </message>
 </context>
 <context>
@@ -730,6 +718,29 @@
     </message>
 </context>
 <context>
+    <name>PageSwitcher</name>
+    <message>
+        <source>Previous page (Ctrl+Page Up)</source>
+        <translation>Vorherige Seite (Strg+Bild auf)</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Vorherige Seite</translation>
+    </message>
+    <message>
+        <source>Next page (Ctrl+Page Down)</source>
+        <translation>Nächste Seite (Strg+Bild ab)</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Nächste Seite</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+</context>
+<context>
     <name>PaneToggles</name>
     <message>
         <source>&amp;Job list</source>
@@ -742,6 +753,44 @@
     <message>
         <source>&amp;Text</source>
         <translation>&amp;Text</translation>
+    </message>
+</context>
+<context>
+    <name>PanesPart</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Hits in watched folders</source>
+        <translation>Treffer in überwachten Ordnern</translation>
+    </message>
+    <message>
+        <source>Double-click to open the image as a job</source>
+        <translation>Doppelklick öffnet das Bild als Auftrag</translation>
+    </message>
+    <message>
+        <source>no OCR engine</source>
+        <translation>keine OCR-Engine</translation>
+    </message>
+    <message>
+        <source>OCR engine missing: %s</source>
+        <translation>OCR-Engine fehlt: %s</translation>
+    </message>
+</context>
+<context>
+    <name>PdfText</name>
+    <message>
+        <source>PDF text layer where there is one</source>
+        <translation>Textebene des PDF, wo vorhanden</translation>
+    </message>
+    <message>
+        <source>Always recognise PDF pages</source>
+        <translation>PDF-Seiten immer erkennen</translation>
+    </message>
+    <message>
+        <source>Only the PDF text layer</source>
+        <translation>Nur die Textebene des PDF</translation>
     </message>
 </context>
 <context>
@@ -1092,6 +1141,26 @@
         <source>Reverted to the recognised text</source>
         <translation>Erkannter Text wiederhergestellt</translation>
     </message>
+    <message>
+        <source>Barco&amp;des</source>
+        <translation>Barco&amp;des</translation>
+    </message>
+    <message>
+        <source>Read barcodes and QR codes too</source>
+        <translation>Auch Barcodes und QR-Codes lesen</translation>
+    </message>
+    <message>
+        <source>PDF text layer</source>
+        <translation>Textebene des PDF</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;table</source>
+        <translation>Als &amp;Tabelle kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the tables in the image, for a spreadsheet or a document</source>
+        <translation>Die Tabellen im Bild kopieren, für eine Tabellenkalkulation oder ein Dokument</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1271,11 +1340,59 @@
         <source>Images in these folders are read in the background and found by the search box. Suggested: %s</source>
         <translation>Bilder in diesen Ordnern werden im Hintergrund gelesen und über das Suchfeld gefunden. Vorschlag: %s</translation>
     </message>
+    <message>
+        <source>Read &amp;barcodes and QR codes</source>
+        <translation>&amp;Barcodes und QR-Codes lesen</translation>
+    </message>
+    <message>
+        <source>PDF pages</source>
+        <translation>PDF-Seiten</translation>
+    </message>
+    <message>
+        <source>P&amp;DF pages:</source>
+        <translation>P&amp;DF-Seiten:</translation>
+    </message>
+</context>
+<context>
+    <name>TablesPart</name>
+    <message>
+        <source>Select a finished job to read its tables.</source>
+        <translation>Wählen Sie einen fertigen Auftrag, um seine Tabellen zu lesen.</translation>
+    </message>
+    <message>
+        <source>That job is gone (expired or deleted).</source>
+        <translation>Dieser Auftrag existiert nicht mehr (abgelaufen oder gelöscht).</translation>
+    </message>
+    <message>
+        <source>Cannot read the tables: %s</source>
+        <translation>Die Tabellen können nicht gelesen werden: %s</translation>
+    </message>
+    <message>
+        <source>Reading the tables…</source>
+        <translation>Tabellen werden gelesen …</translation>
+    </message>
+    <message>
+        <source>No table found (rows of two or more aligned cells).</source>
+        <translation>Keine Tabelle gefunden (Zeilen aus zwei oder mehr ausgerichteten Zellen).</translation>
+    </message>
+    <message>
+        <source>%1 rows × %2 columns</source>
+        <translation>%1 Zeilen × %2 Spalten</translation>
+    </message>
+    <message>
+        <source>Copied the table (%1)</source>
+        <translation>Tabelle kopiert (%1)</translation>
+    </message>
+    <message>
+        <source>Copied %1 tables</source>
+        <translation>%1 Tabellen kopiert</translation>
+    </message>
 </context>
 <context>
     <name>Tray</name>
     <message>
         <source>Capture region</source>
+        <extracomment>index of the first word of each page (one entry for a one-page result)</extracomment>
         <translation>Bereich aufnehmen</translation>
     </message>
     <message>
@@ -1319,6 +1436,17 @@
     <message>
         <source>A&amp;dd folder…</source>
         <translation>Or&amp;dner hinzufügen…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowBase</name>
+    <message>
+        <source>1 job</source>
+        <translation>1 Auftrag</translation>
+    </message>
+    <message>
+        <source>%1 jobs</source>
+        <translation>%1 Aufträge</translation>
     </message>
 </context>
 <context>

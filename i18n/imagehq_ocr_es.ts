@@ -2,6 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>ActionsPart</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Abrir imágenes</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Pegar</translation>
+    </message>
+    <message>
+        <source>Recognise the image or files on the clipboard</source>
+        <translation>Reconocer la imagen o los archivos del portapapeles</translation>
+    </message>
+    <message>
+        <source>&amp;Capture region</source>
+        <translation>&amp;Capturar zona</translation>
+    </message>
+    <message>
+        <source>Capture a screen region and recognise it</source>
+        <translation>Capturar una zona de la pantalla y reconocerla</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>Save this result as txt, hOCR, JSON or TSV</source>
+        <translation>Guardar este resultado como txt, hOCR, JSON o TSV</translation>
+    </message>
+    <message>
+        <source>Export &amp;selected…</source>
+        <translation>Exportar &amp;selección…</translation>
+    </message>
+    <message>
+        <source>Export the selected jobs into a folder</source>
+        <translation>Exportar los trabajos seleccionados a una carpeta</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>Run the selected jobs again</source>
+        <translation>Volver a ejecutar los trabajos seleccionados</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel</source>
+        <translation>C&amp;ancelar</translation>
+    </message>
+    <message>
+        <source>Cancel the selected jobs</source>
+        <translation>Cancelar los trabajos seleccionados</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>Delete the selected jobs and their files</source>
+        <translation>Eliminar los trabajos seleccionados y sus archivos</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Pre&amp;ferencias…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <source>Search the stored text</source>
+        <translation>Buscar en el texto guardado</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>&amp;Trabajos</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About ImageHQ OCR</source>
+        <translation>&amp;Acerca de ImageHQ OCR</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Barra de herramientas principal</translation>
+    </message>
+    <message>
+        <source>Search text and file names…</source>
+        <translation>Buscar en el texto y los nombres de archivo…</translation>
+    </message>
+    <message>
+        <source>Search jobs</source>
+        <translation>Buscar trabajos</translation>
+    </message>
+</context>
+<context>
     <name>CaptureController</name>
     <message>
         <source>%1: copied</source>
@@ -138,6 +253,81 @@
     </message>
 </context>
 <context>
+    <name>ExportPart</name>
+    <message>
+        <source>Select a finished job to export its result.</source>
+        <translation>Seleccione un trabajo terminado para exportar su resultado.</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt)</source>
+        <translation>Texto sin formato (*.txt)</translation>
+    </message>
+    <message>
+        <source>hOCR (*.hocr *.html)</source>
+        <translation>hOCR (*.hocr *.html)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>TSV (*.tsv)</source>
+        <translation>TSV (*.tsv)</translation>
+    </message>
+    <message>
+        <source>Searchable PDF (*.pdf)</source>
+        <translation>PDF con texto (*.pdf)</translation>
+    </message>
+    <message>
+        <source>ALTO XML (*.xml)</source>
+        <translation>ALTO XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>Tables as CSV (*.csv)</source>
+        <translation>Tablas en CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>Exportar resultado</translation>
+    </message>
+    <message>
+        <source>Cannot save: %s</source>
+        <translation>No se puede guardar: %s</translation>
+    </message>
+    <message>
+        <source>Saved %s</source>
+        <translation>Guardado %s</translation>
+    </message>
+    <message>
+        <source>Select finished jobs to export.</source>
+        <translation>Seleccione trabajos terminados para exportar.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Exported %1 file(s) to %2</source>
+        <translation>%1 archivo(s) exportado(s) a %2</translation>
+    </message>
+    <message>
+        <source>problems: %1 — </source>
+        <translation>problemas: %1 — </translation>
+    </message>
+</context>
+<context>
     <name>ImageActions</name>
     <message>
         <source>Recognise &amp;selection</source>
@@ -188,6 +378,33 @@
     </message>
 </context>
 <context>
+    <name>InputPart</name>
+    <message>
+        <source>Only local files or image data can be added; save the image from the browser first.</source>
+        <translation>Solo se pueden añadir archivos locales o datos de imagen; guarde primero la imagen desde el navegador.</translation>
+    </message>
+    <message>
+        <source>Nothing to recognise there: drop image files, folders or image data.</source>
+        <translation>Nada que reconocer: suelte archivos de imagen, carpetas o datos de imagen.</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Añadiendo…</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Abrir imágenes</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image or image files</source>
+        <translation>El portapapeles no contiene ninguna imagen ni archivos de imagen</translation>
+    </message>
+    <message>
+        <source>Images and PDFs (%s);;All files (*)</source>
+        <translation>Imágenes y PDF (%s);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
     <name>JobTableModel</name>
     <message>
         <source>Name</source>
@@ -227,147 +444,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>&amp;Abrir…</translation>
-    </message>
-    <message>
-        <source>Open images</source>
-        <translation>Abrir imágenes</translation>
-    </message>
-    <message>
-        <source>&amp;Paste</source>
-        <translation>&amp;Pegar</translation>
-    </message>
-    <message>
-        <source>Recognise the image or files on the clipboard</source>
-        <translation>Reconocer la imagen o los archivos del portapapeles</translation>
-    </message>
-    <message>
-        <source>&amp;Capture region</source>
-        <translation>&amp;Capturar zona</translation>
-    </message>
-    <message>
-        <source>Capture a screen region and recognise it</source>
-        <translation>Capturar una zona de la pantalla y reconocerla</translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>&amp;Exportar…</translation>
-    </message>
-    <message>
-        <source>Save this result as txt, hOCR, JSON or TSV</source>
-        <translation>Guardar este resultado como txt, hOCR, JSON o TSV</translation>
-    </message>
-    <message>
-        <source>Export &amp;selected…</source>
-        <translation>Exportar &amp;selección…</translation>
-    </message>
-    <message>
-        <source>Export the selected jobs into a folder</source>
-        <translation>Exportar los trabajos seleccionados a una carpeta</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Reintentar</translation>
-    </message>
-    <message>
-        <source>Run the selected jobs again</source>
-        <translation>Volver a ejecutar los trabajos seleccionados</translation>
-    </message>
-    <message>
-        <source>C&amp;ancel</source>
-        <translation>C&amp;ancelar</translation>
-    </message>
-    <message>
-        <source>Cancel the selected jobs</source>
-        <translation>Cancelar los trabajos seleccionados</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>&amp;Eliminar</translation>
-    </message>
-    <message>
-        <source>Delete the selected jobs and their files</source>
-        <translation>Eliminar los trabajos seleccionados y sus archivos</translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings…</source>
-        <translation>Pre&amp;ferencias…</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>&amp;Buscar</translation>
-    </message>
-    <message>
-        <source>Search the stored text</source>
-        <translation>Buscar en el texto guardado</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
-    </message>
-    <message>
-        <source>&amp;Jobs</source>
-        <translation>&amp;Trabajos</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ver</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>A&amp;yuda</translation>
-    </message>
-    <message>
-        <source>&amp;About ImageHQ OCR</source>
-        <translation>&amp;Acerca de ImageHQ OCR</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>Barra de herramientas principal</translation>
-    </message>
-    <message>
-        <source>Search text and file names…</source>
-        <translation>Buscar en el texto y los nombres de archivo…</translation>
-    </message>
-    <message>
-        <source>Search jobs</source>
-        <translation>Buscar trabajos</translation>
-    </message>
-    <message>
-        <source>Jobs</source>
-        <translation>Trabajos</translation>
-    </message>
-    <message>
-        <source>OCR engine missing: %s</source>
-        <translation>Falta el motor OCR: %s</translation>
-    </message>
-    <message>
-        <source>Only local files or image data can be added; save the image from the browser first.</source>
-        <translation>Solo se pueden añadir archivos locales o datos de imagen; guarde primero la imagen desde el navegador.</translation>
-    </message>
-    <message>
-        <source>Nothing to recognise there: drop image files, folders or image data.</source>
-        <translation>Nada que reconocer: suelte archivos de imagen, carpetas o datos de imagen.</translation>
-    </message>
-    <message>
-        <source>Adding…</source>
-        <translation>Añadiendo…</translation>
-    </message>
-    <message>
-        <source>Images (%s);;All files (*)</source>
-        <translation>Imágenes (%s);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <source>The clipboard holds no image or image files</source>
-        <translation>El portapapeles no contiene ninguna imagen ni archivos de imagen</translation>
-    </message>
+    <name>JobsPart</name>
     <message>
         <source>Queue: 1 job</source>
         <translation>Cola: 1 trabajo</translation>
@@ -379,14 +456,6 @@
     <message>
         <source>Idle</source>
         <translation>Inactivo</translation>
-    </message>
-    <message>
-        <source>1 job</source>
-        <translation>1 trabajo</translation>
-    </message>
-    <message>
-        <source>%1 jobs</source>
-        <translation>%1 trabajos</translation>
     </message>
     <message>
         <source>That job is gone (expired or deleted).</source>
@@ -401,6 +470,10 @@
         <translation>No se puede leer la imagen guardada: %s</translation>
     </message>
     <message>
+        <source>Could not make the new job: %s</source>
+        <translation>No se pudo crear el trabajo nuevo: %s</translation>
+    </message>
+    <message>
         <source>Deleted 1 job</source>
         <translation>1 trabajo eliminado</translation>
     </message>
@@ -408,62 +481,9 @@
         <source>Deleted %1 jobs</source>
         <translation>%1 trabajos eliminados</translation>
     </message>
-    <message>
-        <source>Select a finished job to export its result.</source>
-        <translation>Seleccione un trabajo terminado para exportar su resultado.</translation>
-    </message>
-    <message>
-        <source>Plain text (*.txt)</source>
-        <translation>Texto sin formato (*.txt)</translation>
-    </message>
-    <message>
-        <source>hOCR (*.hocr *.html)</source>
-        <translation>hOCR (*.hocr *.html)</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>TSV (*.tsv)</source>
-        <translation>TSV (*.tsv)</translation>
-    </message>
-    <message>
-        <source>Export result</source>
-        <translation>Exportar resultado</translation>
-    </message>
-    <message>
-        <source>Cannot save: %s</source>
-        <translation>No se puede guardar: %s</translation>
-    </message>
-    <message>
-        <source>Saved %s</source>
-        <translation>Guardado %s</translation>
-    </message>
-    <message>
-        <source>Select finished jobs to export.</source>
-        <translation>Seleccione trabajos terminados para exportar.</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>Exportando…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Exportar</translation>
-    </message>
-    <message>
-        <source>Exported %1 file(s) to %2</source>
-        <translation>%1 archivo(s) exportado(s) a %2</translation>
-    </message>
-    <message>
-        <source>problems: %1 — </source>
-        <translation>problemas: %1 — </translation>
-    </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
         <source>API: %s</source>
         <translation>API: %s</translation>
@@ -479,38 +499,6 @@
     <message>
         <source>&lt;b&gt;ImageHQ OCR&lt;/b&gt; %1&lt;br&gt;Text from screenshots, scans and photos, recognised on this computer.&lt;br&gt;%2</source>
         <translation>&lt;b&gt;ImageHQ OCR&lt;/b&gt; %1&lt;br&gt;Texto de capturas de pantalla, escaneos y fotos, reconocido en este equipo.&lt;br&gt;%2</translation>
-    </message>
-    <message>
-        <source>no OCR engine</source>
-        <translation>ningún motor OCR</translation>
-    </message>
-    <message>
-        <source>Could not make the new job: %s</source>
-        <translation>No se pudo crear el trabajo nuevo: %s</translation>
-    </message>
-    <message>
-        <source>Searchable PDF (*.pdf)</source>
-        <translation>PDF con texto (*.pdf)</translation>
-    </message>
-    <message>
-        <source>ALTO XML (*.xml)</source>
-        <translation>ALTO XML (*.xml)</translation>
-    </message>
-    <message>
-        <source>Tables as CSV (*.csv)</source>
-        <translation>Tablas en CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>Hits in watched folders</source>
-        <translation>Resultados en carpetas vigiladas</translation>
-    </message>
-    <message>
-        <source>Double-click to open the image as a job</source>
-        <translation>Doble clic para abrir la imagen como tarea</translation>
     </message>
 </context>
 <context>
@@ -730,6 +718,29 @@
     </message>
 </context>
 <context>
+    <name>PageSwitcher</name>
+    <message>
+        <source>Previous page (Ctrl+Page Up)</source>
+        <translation>Página anterior (Ctrl+RePág)</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <source>Next page (Ctrl+Page Down)</source>
+        <translation>Página siguiente (Ctrl+AvPág)</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Página siguiente</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
+    </message>
+</context>
+<context>
     <name>PaneToggles</name>
     <message>
         <source>&amp;Job list</source>
@@ -742,6 +753,44 @@
     <message>
         <source>&amp;Text</source>
         <translation>Te&amp;xto</translation>
+    </message>
+</context>
+<context>
+    <name>PanesPart</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Trabajos</translation>
+    </message>
+    <message>
+        <source>Hits in watched folders</source>
+        <translation>Resultados en carpetas vigiladas</translation>
+    </message>
+    <message>
+        <source>Double-click to open the image as a job</source>
+        <translation>Doble clic para abrir la imagen como tarea</translation>
+    </message>
+    <message>
+        <source>no OCR engine</source>
+        <translation>ningún motor OCR</translation>
+    </message>
+    <message>
+        <source>OCR engine missing: %s</source>
+        <translation>Falta el motor OCR: %s</translation>
+    </message>
+</context>
+<context>
+    <name>PdfText</name>
+    <message>
+        <source>PDF text layer where there is one</source>
+        <translation>Capa de texto del PDF donde la haya</translation>
+    </message>
+    <message>
+        <source>Always recognise PDF pages</source>
+        <translation>Reconocer siempre las páginas PDF</translation>
+    </message>
+    <message>
+        <source>Only the PDF text layer</source>
+        <translation>Solo la capa de texto del PDF</translation>
     </message>
 </context>
 <context>
@@ -1092,6 +1141,26 @@
         <source>Copied all text</source>
         <translation>Todo el texto copiado</translation>
     </message>
+    <message>
+        <source>Barco&amp;des</source>
+        <translation>Có&amp;digos de barras</translation>
+    </message>
+    <message>
+        <source>Read barcodes and QR codes too</source>
+        <translation>Leer también códigos de barras y códigos QR</translation>
+    </message>
+    <message>
+        <source>PDF text layer</source>
+        <translation>Capa de texto del PDF</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;table</source>
+        <translation>Copiar como &amp;tabla</translation>
+    </message>
+    <message>
+        <source>Copy the tables in the image, for a spreadsheet or a document</source>
+        <translation>Copiar las tablas de la imagen, para una hoja de cálculo o un documento</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1271,11 +1340,59 @@
         <source>Images in these folders are read in the background and found by the search box. Suggested: %s</source>
         <translation>Las imágenes de estas carpetas se leen en segundo plano y se encuentran con el cuadro de búsqueda. Sugerida: %s</translation>
     </message>
+    <message>
+        <source>Read &amp;barcodes and QR codes</source>
+        <translation>Leer códigos de &amp;barras y códigos QR</translation>
+    </message>
+    <message>
+        <source>PDF pages</source>
+        <translation>Páginas PDF</translation>
+    </message>
+    <message>
+        <source>P&amp;DF pages:</source>
+        <translation>Páginas P&amp;DF:</translation>
+    </message>
+</context>
+<context>
+    <name>TablesPart</name>
+    <message>
+        <source>Select a finished job to read its tables.</source>
+        <translation>Seleccione un trabajo terminado para leer sus tablas.</translation>
+    </message>
+    <message>
+        <source>That job is gone (expired or deleted).</source>
+        <translation>Ese trabajo ya no existe (caducado o eliminado).</translation>
+    </message>
+    <message>
+        <source>Cannot read the tables: %s</source>
+        <translation>No se pueden leer las tablas: %s</translation>
+    </message>
+    <message>
+        <source>Reading the tables…</source>
+        <translation>Leyendo las tablas…</translation>
+    </message>
+    <message>
+        <source>No table found (rows of two or more aligned cells).</source>
+        <translation>No se encontró ninguna tabla (filas de dos o más celdas alineadas).</translation>
+    </message>
+    <message>
+        <source>%1 rows × %2 columns</source>
+        <translation>%1 filas × %2 columnas</translation>
+    </message>
+    <message>
+        <source>Copied the table (%1)</source>
+        <translation>Tabla copiada (%1)</translation>
+    </message>
+    <message>
+        <source>Copied %1 tables</source>
+        <translation>%1 tablas copiadas</translation>
+    </message>
 </context>
 <context>
     <name>Tray</name>
     <message>
         <source>Capture region</source>
+        <extracomment>index of the first word of each page (one entry for a one-page result)</extracomment>
         <translation>Capturar zona</translation>
     </message>
     <message>
@@ -1319,6 +1436,17 @@
     <message>
         <source>A&amp;dd folder…</source>
         <translation>Añadir &amp;carpeta…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowBase</name>
+    <message>
+        <source>1 job</source>
+        <translation>1 trabajo</translation>
+    </message>
+    <message>
+        <source>%1 jobs</source>
+        <translation>%1 trabajos</translation>
     </message>
 </context>
 <context>

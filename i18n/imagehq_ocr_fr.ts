@@ -2,6 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ActionsPart</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Ouvrir des images</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>Co&amp;ller</translation>
+    </message>
+    <message>
+        <source>Recognise the image or files on the clipboard</source>
+        <translation>Reconnaître l’image ou les fichiers du presse-papiers</translation>
+    </message>
+    <message>
+        <source>&amp;Capture region</source>
+        <translation>&amp;Capturer une zone</translation>
+    </message>
+    <message>
+        <source>Capture a screen region and recognise it</source>
+        <translation>Capturer une zone de l’écran et la reconnaître</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Save this result as txt, hOCR, JSON or TSV</source>
+        <translation>Enregistrer ce résultat en txt, hOCR, JSON ou TSV</translation>
+    </message>
+    <message>
+        <source>Export &amp;selected…</source>
+        <translation>Exporter la &amp;sélection…</translation>
+    </message>
+    <message>
+        <source>Export the selected jobs into a folder</source>
+        <translation>Exporter les tâches sélectionnées dans un dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Relancer</translation>
+    </message>
+    <message>
+        <source>Run the selected jobs again</source>
+        <translation>Relancer les tâches sélectionnées</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel the selected jobs</source>
+        <translation>Annuler les tâches sélectionnées</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete the selected jobs and their files</source>
+        <translation>Supprimer les tâches sélectionnées et leurs fichiers</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Para&amp;mètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>Rec&amp;hercher</translation>
+    </message>
+    <message>
+        <source>Search the stored text</source>
+        <translation>Rechercher dans le texte enregistré</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>&amp;Tâches</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;ide</translation>
+    </message>
+    <message>
+        <source>&amp;About ImageHQ OCR</source>
+        <translation>À &amp;propos d’ImageHQ OCR</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Barre d’outils principale</translation>
+    </message>
+    <message>
+        <source>Search text and file names…</source>
+        <translation>Rechercher dans le texte et les noms de fichiers…</translation>
+    </message>
+    <message>
+        <source>Search jobs</source>
+        <translation>Rechercher des tâches</translation>
+    </message>
+</context>
+<context>
     <name>CaptureController</name>
     <message>
         <source>%1: copied</source>
@@ -138,6 +253,81 @@
     </message>
 </context>
 <context>
+    <name>ExportPart</name>
+    <message>
+        <source>Select a finished job to export its result.</source>
+        <translation>Sélectionnez une tâche terminée pour exporter son résultat.</translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt)</source>
+        <translation>Texte brut (*.txt)</translation>
+    </message>
+    <message>
+        <source>hOCR (*.hocr *.html)</source>
+        <translation>hOCR (*.hocr *.html)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>TSV (*.tsv)</source>
+        <translation>TSV (*.tsv)</translation>
+    </message>
+    <message>
+        <source>Searchable PDF (*.pdf)</source>
+        <translation>PDF avec texte (*.pdf)</translation>
+    </message>
+    <message>
+        <source>ALTO XML (*.xml)</source>
+        <translation>ALTO XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>Tables as CSV (*.csv)</source>
+        <translation>Tableaux en CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>Exporter le résultat</translation>
+    </message>
+    <message>
+        <source>Cannot save: %s</source>
+        <translation>Impossible d’enregistrer : %s</translation>
+    </message>
+    <message>
+        <source>Saved %s</source>
+        <translation>%s enregistré</translation>
+    </message>
+    <message>
+        <source>Select finished jobs to export.</source>
+        <translation>Sélectionnez des tâches terminées à exporter.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportation…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Exported %1 file(s) to %2</source>
+        <translation>%1 fichier(s) exporté(s) dans %2</translation>
+    </message>
+    <message>
+        <source>problems: %1 — </source>
+        <translation>problèmes : %1 — </translation>
+    </message>
+</context>
+<context>
     <name>ImageActions</name>
     <message>
         <source>Recognise &amp;selection</source>
@@ -188,6 +378,33 @@
     </message>
 </context>
 <context>
+    <name>InputPart</name>
+    <message>
+        <source>Only local files or image data can be added; save the image from the browser first.</source>
+        <translation>Seuls des fichiers locaux ou des données d’image peuvent être ajoutés ; enregistrez d’abord l’image depuis le navigateur.</translation>
+    </message>
+    <message>
+        <source>Nothing to recognise there: drop image files, folders or image data.</source>
+        <translation>Rien à reconnaître : déposez des fichiers image, des dossiers ou des données d’image.</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Ajout…</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Ouvrir des images</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image or image files</source>
+        <translation>Le presse-papiers ne contient ni image ni fichier image</translation>
+    </message>
+    <message>
+        <source>Images and PDFs (%s);;All files (*)</source>
+        <translation>Images et PDF (%s);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
     <name>JobTableModel</name>
     <message>
         <source>Name</source>
@@ -227,147 +444,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>&amp;Ouvrir…</translation>
-    </message>
-    <message>
-        <source>Open images</source>
-        <translation>Ouvrir des images</translation>
-    </message>
-    <message>
-        <source>&amp;Paste</source>
-        <translation>Co&amp;ller</translation>
-    </message>
-    <message>
-        <source>Recognise the image or files on the clipboard</source>
-        <translation>Reconnaître l’image ou les fichiers du presse-papiers</translation>
-    </message>
-    <message>
-        <source>&amp;Capture region</source>
-        <translation>&amp;Capturer une zone</translation>
-    </message>
-    <message>
-        <source>Capture a screen region and recognise it</source>
-        <translation>Capturer une zone de l’écran et la reconnaître</translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>&amp;Exporter…</translation>
-    </message>
-    <message>
-        <source>Save this result as txt, hOCR, JSON or TSV</source>
-        <translation>Enregistrer ce résultat en txt, hOCR, JSON ou TSV</translation>
-    </message>
-    <message>
-        <source>Export &amp;selected…</source>
-        <translation>Exporter la &amp;sélection…</translation>
-    </message>
-    <message>
-        <source>Export the selected jobs into a folder</source>
-        <translation>Exporter les tâches sélectionnées dans un dossier</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Relancer</translation>
-    </message>
-    <message>
-        <source>Run the selected jobs again</source>
-        <translation>Relancer les tâches sélectionnées</translation>
-    </message>
-    <message>
-        <source>C&amp;ancel</source>
-        <translation>&amp;Annuler</translation>
-    </message>
-    <message>
-        <source>Cancel the selected jobs</source>
-        <translation>Annuler les tâches sélectionnées</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>&amp;Supprimer</translation>
-    </message>
-    <message>
-        <source>Delete the selected jobs and their files</source>
-        <translation>Supprimer les tâches sélectionnées et leurs fichiers</translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings…</source>
-        <translation>Para&amp;mètres…</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>Rec&amp;hercher</translation>
-    </message>
-    <message>
-        <source>Search the stored text</source>
-        <translation>Rechercher dans le texte enregistré</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <source>&amp;Jobs</source>
-        <translation>&amp;Tâches</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Affichage</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>A&amp;ide</translation>
-    </message>
-    <message>
-        <source>&amp;About ImageHQ OCR</source>
-        <translation>À &amp;propos d’ImageHQ OCR</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>Barre d’outils principale</translation>
-    </message>
-    <message>
-        <source>Search text and file names…</source>
-        <translation>Rechercher dans le texte et les noms de fichiers…</translation>
-    </message>
-    <message>
-        <source>Search jobs</source>
-        <translation>Rechercher des tâches</translation>
-    </message>
-    <message>
-        <source>Jobs</source>
-        <translation>Tâches</translation>
-    </message>
-    <message>
-        <source>OCR engine missing: %s</source>
-        <translation>Moteur OCR absent : %s</translation>
-    </message>
-    <message>
-        <source>Only local files or image data can be added; save the image from the browser first.</source>
-        <translation>Seuls des fichiers locaux ou des données d’image peuvent être ajoutés ; enregistrez d’abord l’image depuis le navigateur.</translation>
-    </message>
-    <message>
-        <source>Nothing to recognise there: drop image files, folders or image data.</source>
-        <translation>Rien à reconnaître : déposez des fichiers image, des dossiers ou des données d’image.</translation>
-    </message>
-    <message>
-        <source>Adding…</source>
-        <translation>Ajout…</translation>
-    </message>
-    <message>
-        <source>Images (%s);;All files (*)</source>
-        <translation>Images (%s);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>The clipboard holds no image or image files</source>
-        <translation>Le presse-papiers ne contient ni image ni fichier image</translation>
-    </message>
+    <name>JobsPart</name>
     <message>
         <source>Queue: 1 job</source>
         <translation>File d’attente : 1 tâche</translation>
@@ -379,14 +456,6 @@
     <message>
         <source>Idle</source>
         <translation>Inactif</translation>
-    </message>
-    <message>
-        <source>1 job</source>
-        <translation>1 tâche</translation>
-    </message>
-    <message>
-        <source>%1 jobs</source>
-        <translation>%1 tâches</translation>
     </message>
     <message>
         <source>That job is gone (expired or deleted).</source>
@@ -401,6 +470,10 @@
         <translation>Impossible de lire l’image enregistrée : %s</translation>
     </message>
     <message>
+        <source>Could not make the new job: %s</source>
+        <translation>Impossible de créer la nouvelle tâche : %s</translation>
+    </message>
+    <message>
         <source>Deleted 1 job</source>
         <translation>1 tâche supprimée</translation>
     </message>
@@ -408,62 +481,9 @@
         <source>Deleted %1 jobs</source>
         <translation>%1 tâches supprimées</translation>
     </message>
-    <message>
-        <source>Select a finished job to export its result.</source>
-        <translation>Sélectionnez une tâche terminée pour exporter son résultat.</translation>
-    </message>
-    <message>
-        <source>Plain text (*.txt)</source>
-        <translation>Texte brut (*.txt)</translation>
-    </message>
-    <message>
-        <source>hOCR (*.hocr *.html)</source>
-        <translation>hOCR (*.hocr *.html)</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>TSV (*.tsv)</source>
-        <translation>TSV (*.tsv)</translation>
-    </message>
-    <message>
-        <source>Export result</source>
-        <translation>Exporter le résultat</translation>
-    </message>
-    <message>
-        <source>Cannot save: %s</source>
-        <translation>Impossible d’enregistrer : %s</translation>
-    </message>
-    <message>
-        <source>Saved %s</source>
-        <translation>%s enregistré</translation>
-    </message>
-    <message>
-        <source>Select finished jobs to export.</source>
-        <translation>Sélectionnez des tâches terminées à exporter.</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>Exportation…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Exporter</translation>
-    </message>
-    <message>
-        <source>Exported %1 file(s) to %2</source>
-        <translation>%1 fichier(s) exporté(s) dans %2</translation>
-    </message>
-    <message>
-        <source>problems: %1 — </source>
-        <translation>problèmes : %1 — </translation>
-    </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
         <source>API: %s</source>
         <translation>API : %s</translation>
@@ -479,38 +499,6 @@
     <message>
         <source>&lt;b&gt;ImageHQ OCR&lt;/b&gt; %1&lt;br&gt;Text from screenshots, scans and photos, recognised on this computer.&lt;br&gt;%2</source>
         <translation>&lt;b&gt;ImageHQ OCR&lt;/b&gt; %1&lt;br&gt;Le texte des captures d’écran, des numérisations et des photos, reconnu sur cet ordinateur.&lt;br&gt;%2</translation>
-    </message>
-    <message>
-        <source>no OCR engine</source>
-        <translation>aucun moteur OCR</translation>
-    </message>
-    <message>
-        <source>Could not make the new job: %s</source>
-        <translation>Impossible de créer la nouvelle tâche : %s</translation>
-    </message>
-    <message>
-        <source>Searchable PDF (*.pdf)</source>
-        <translation>PDF avec texte (*.pdf)</translation>
-    </message>
-    <message>
-        <source>ALTO XML (*.xml)</source>
-        <translation>ALTO XML (*.xml)</translation>
-    </message>
-    <message>
-        <source>Tables as CSV (*.csv)</source>
-        <translation>Tableaux en CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>Hits in watched folders</source>
-        <translation>Résultats dans les dossiers surveillés</translation>
-    </message>
-    <message>
-        <source>Double-click to open the image as a job</source>
-        <translation>Double-cliquez pour ouvrir l’image comme tâche</translation>
     </message>
 </context>
 <context>
@@ -730,6 +718,29 @@
     </message>
 </context>
 <context>
+    <name>PageSwitcher</name>
+    <message>
+        <source>Previous page (Ctrl+Page Up)</source>
+        <translation>Page précédente (Ctrl+Page préc.)</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Page précédente</translation>
+    </message>
+    <message>
+        <source>Next page (Ctrl+Page Down)</source>
+        <translation>Page suivante (Ctrl+Page suiv.)</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Page suivante</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 sur %2</translation>
+    </message>
+</context>
+<context>
     <name>PaneToggles</name>
     <message>
         <source>&amp;Job list</source>
@@ -742,6 +753,44 @@
     <message>
         <source>&amp;Text</source>
         <translation>Te&amp;xte</translation>
+    </message>
+</context>
+<context>
+    <name>PanesPart</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <source>Hits in watched folders</source>
+        <translation>Résultats dans les dossiers surveillés</translation>
+    </message>
+    <message>
+        <source>Double-click to open the image as a job</source>
+        <translation>Double-cliquez pour ouvrir l’image comme tâche</translation>
+    </message>
+    <message>
+        <source>no OCR engine</source>
+        <translation>aucun moteur OCR</translation>
+    </message>
+    <message>
+        <source>OCR engine missing: %s</source>
+        <translation>Moteur OCR absent : %s</translation>
+    </message>
+</context>
+<context>
+    <name>PdfText</name>
+    <message>
+        <source>PDF text layer where there is one</source>
+        <translation>Couche de texte du PDF là où il y en a une</translation>
+    </message>
+    <message>
+        <source>Always recognise PDF pages</source>
+        <translation>Toujours reconnaître les pages PDF</translation>
+    </message>
+    <message>
+        <source>Only the PDF text layer</source>
+        <translation>Seulement la couche de texte du PDF</translation>
     </message>
 </context>
 <context>
@@ -1092,6 +1141,26 @@
         <source>Copied all text</source>
         <translation>Tout le texte a été copié</translation>
     </message>
+    <message>
+        <source>Barco&amp;des</source>
+        <translation>Co&amp;des-barres</translation>
+    </message>
+    <message>
+        <source>Read barcodes and QR codes too</source>
+        <translation>Lire aussi les codes-barres et les codes QR</translation>
+    </message>
+    <message>
+        <source>PDF text layer</source>
+        <translation>Couche de texte du PDF</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;table</source>
+        <translation>Copier comme &amp;tableau</translation>
+    </message>
+    <message>
+        <source>Copy the tables in the image, for a spreadsheet or a document</source>
+        <translation>Copier les tableaux de l’image, pour un tableur ou un document</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1271,11 +1340,59 @@
         <source>Images in these folders are read in the background and found by the search box. Suggested: %s</source>
         <translation>Les images de ces dossiers sont lues en arrière-plan et retrouvées par le champ de recherche. Suggestion : %s</translation>
     </message>
+    <message>
+        <source>Read &amp;barcodes and QR codes</source>
+        <translation>Lire les codes-&amp;barres et les codes QR</translation>
+    </message>
+    <message>
+        <source>PDF pages</source>
+        <translation>Pages PDF</translation>
+    </message>
+    <message>
+        <source>P&amp;DF pages:</source>
+        <translation>Pages P&amp;DF :</translation>
+    </message>
+</context>
+<context>
+    <name>TablesPart</name>
+    <message>
+        <source>Select a finished job to read its tables.</source>
+        <translation>Sélectionnez une tâche terminée pour lire ses tableaux.</translation>
+    </message>
+    <message>
+        <source>That job is gone (expired or deleted).</source>
+        <translation>Cette tâche n’existe plus (expirée ou supprimée).</translation>
+    </message>
+    <message>
+        <source>Cannot read the tables: %s</source>
+        <translation>Impossible de lire les tableaux : %s</translation>
+    </message>
+    <message>
+        <source>Reading the tables…</source>
+        <translation>Lecture des tableaux…</translation>
+    </message>
+    <message>
+        <source>No table found (rows of two or more aligned cells).</source>
+        <translation>Aucun tableau trouvé (lignes de deux cellules alignées ou plus).</translation>
+    </message>
+    <message>
+        <source>%1 rows × %2 columns</source>
+        <translation>%1 lignes × %2 colonnes</translation>
+    </message>
+    <message>
+        <source>Copied the table (%1)</source>
+        <translation>Tableau copié (%1)</translation>
+    </message>
+    <message>
+        <source>Copied %1 tables</source>
+        <translation>%1 tableaux copiés</translation>
+    </message>
 </context>
 <context>
     <name>Tray</name>
     <message>
         <source>Capture region</source>
+        <extracomment>index of the first word of each page (one entry for a one-page result)</extracomment>
         <translation>Capturer une zone</translation>
     </message>
     <message>
@@ -1319,6 +1436,17 @@
     <message>
         <source>A&amp;dd folder…</source>
         <translation>Ajouter un &amp;dossier…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowBase</name>
+    <message>
+        <source>1 job</source>
+        <translation>1 tâche</translation>
+    </message>
+    <message>
+        <source>%1 jobs</source>
+        <translation>%1 tâches</translation>
     </message>
 </context>
 <context>

@@ -35,18 +35,14 @@ gzip -9n < packaging/linux/changelog > "$doc/changelog.gz"
 gzip -9n < packaging/linux/imagehq-ocr.1 > "$root/usr/share/man/man1/imagehq-ocr.1.gz"
 install -m 0644 packaging/linux/lintian-overrides "$root/usr/share/lintian/overrides/imagehq-ocr"
 chmod 0644 "$doc/changelog.gz" "$root/usr/share/man/man1/imagehq-ocr.1.gz"
-# Shared objects need no execute bit; debug symbols go (the bootloader stays as built: its
-# archive is appended to it). ELF files are told by their magic, not by their names.
+# Shared objects need no execute bit; debug symbols go where strip leaves the loaded image as it
+# was (packaging/trim_bundle.py: not the wheels' patchelf-edited libraries, nor the bootloader,
+# which carries its archive). ELF files are told by their magic, not by their names.
 mapfile -t elves < <(find "$root/opt/imagehq-ocr" -type f ! -path "$root/opt/imagehq-ocr/imagehq-ocr" -print0 \
   | xargs -0 -r file --no-pad -F '|' | awk -F'|' '/ ELF /{print $1}')
 if [[ ${#elves[@]} -gt 0 ]]; then
   chmod 0644 "${elves[@]}"
-  # Not the wheels' vendored libraries (numpy.libs/, opencv_python_headless.libs/, …): patchelf
-  # rewrote them and strip breaks their load segments ("ELF load command … not page-aligned").
-  mapfile -t strippable < <(printf '%s\n' "${elves[@]}" | grep -v '\.libs/' || true)
-  if command -v strip >/dev/null && [[ ${#strippable[@]} -gt 0 ]]; then
-    strip --strip-unneeded "${strippable[@]}"
-  fi
+  python3 packaging/trim_bundle.py "$root/opt/imagehq-ocr"
 fi
 # The oldest glibc that provides every versioned symbol the bundle uses.
 glibc=$( { [[ ${#elves[@]} -gt 0 ]] && objdump -T "${elves[@]}" "$bundle/imagehq-ocr" 2>/dev/null || true; } \
@@ -68,6 +64,10 @@ Description: Desktop OCR for screenshots, scans, receipts and photos
  Drop, paste or capture images and get their text, with a layout preview,
  exports (txt, hOCR, JSON, TSV) and a local ImageHQ-compatible API.
 CONTROL
+# md5sums of every file (dpkg --verify, debsums).
+(cd "$root" && find . -path ./DEBIAN -prune -o -type f -print0 | sort -z | xargs -0 -r md5sum \
+  | sed 's|  \./|  |') > "$root/DEBIAN/md5sums"
+chmod 0644 "$root/DEBIAN/md5sums"
 [[ $root_only -eq 1 ]] && exit 0
 # The stripped copy must still start (and import numpy, Qt and the engines).
 "$root/opt/imagehq-ocr/imagehq-ocr" --version >/dev/null \

@@ -15,17 +15,28 @@ rm -rf "$out"
 mkdir -p "$out/bin" "$out/lib" "$out/tessdata" "$out/licenses"
 cp -L "$exe" "$out/bin/tesseract"
 # Libraries beyond glibc and the loader (those come from the system, like the app's own).
-ldd "$exe" | awk '$3 ~ /^\// {print $3}' \
-  | grep -Ev '/(libc|libm|libdl|libpthread|librt|ld-linux[^/]*)\.so' \
-  | while read -r lib; do cp -L "$lib" "$out/lib/"; done
+# One that the app's own folder already holds, byte for byte (libstdc++, OpenSSL, zlib, …, copied
+# from the same system by PyInstaller), becomes a relative link to it instead of a second copy.
+mapfile -t libs < <(ldd "$exe" | awk '$3 ~ /^\// {print $3}' \
+  | grep -Ev '/(libc|libm|libdl|libpthread|librt|ld-linux[^/]*)\.so')
+shared=0
+for lib in "${libs[@]}"; do
+  name=${lib##*/}
+  if [[ -f "$bundle/_internal/$name" ]] && cmp -s "$lib" "$bundle/_internal/$name"; then
+    ln -s "../../_internal/$name" "$out/lib/$name"
+    shared=$((shared + 1))
+  else
+    cp -L "$lib" "$out/lib/"
+  fi
+done
 cp "$data/eng.traineddata" "$data/osd.traineddata" "$out/tessdata/"
 [[ -d "$data/configs" ]] && cp -r "$data/configs" "$out/tessdata/"
 [[ -d "$data/tessconfigs" ]] && cp -r "$data/tessconfigs" "$out/tessdata/"
 # Licences: Tesseract (Apache-2.0), its data, and every Debian package a library came from.
 if command -v dpkg >/dev/null; then
-  for f in "$exe" "$out"/lib/*; do
-    dpkg -S "$(readlink -f "${f/#$out\/lib/\/usr\/lib\/x86_64-linux-gnu}")" 2>/dev/null | cut -d: -f1
-  done | sort -u > "$out/licenses/packages.txt" || true
+  for f in "$exe" "${libs[@]}"; do
+    dpkg -S "$(readlink -f "$f")" 2>/dev/null || dpkg -S "$f" 2>/dev/null
+  done | cut -d: -f1 | sort -u > "$out/licenses/packages.txt" || true
   for pkg in tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd libtesseract5 $(cat "$out/licenses/packages.txt"); do
     [[ -f /usr/share/doc/$pkg/copyright ]] && cp "/usr/share/doc/$pkg/copyright" "$out/licenses/$pkg.copyright"
   done
@@ -40,4 +51,4 @@ export TESSDATA_PREFIX
 LD_LIBRARY_PATH="$here/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" exec "$here/bin/tesseract" "$@"
 SH
 chmod 0755 "$out/tesseract" "$out/bin/tesseract"
-echo "bundle-tesseract: $(du -sh "$out" | cut -f1) in $out"
+echo "bundle-tesseract: $(du -sh "$out" | cut -f1) in $out ($shared libraries shared with the app)"

@@ -3,7 +3,11 @@
 #   packaging/system-deps.sh          run-time: Tesseract with English, OSD and German data
 #   packaging/system-deps.sh --test   plus Xvfb, xdotool, openbox, fonts, curl (a real client
 #                                     for the upload tests), poppler-utils (PDF output tests)
-#                                     and the packaging checks: appstream, desktop-file-utils
+#                                     and the packaging checks: appstream, desktop-file-utils,
+#                                     and ShellCheck (actionlint runs it on workflow scripts)
+#   packaging/system-deps.sh --package run-time plus what `make package` and its checks use:
+#                                     binutils (strip, objdump), llvm (llvm-strip), file,
+#                                     lintian
 set -euo pipefail
 
 RUNTIME=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd tesseract-ocr-deu python3-venv
@@ -11,10 +15,12 @@ RUNTIME=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd tesseract-ocr-deu pyt
          libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0
          libegl1 libgl1 libfontconfig1 libdbus-1-3 xclip)
 TEST=(xvfb xauth xdotool x11-utils openbox dbus-daemon fonts-dejavu-core fonts-liberation curl
-      poppler-utils appstream desktop-file-utils)
+      poppler-utils appstream desktop-file-utils shellcheck)
+PACKAGE=(binutils llvm file lintian)
 
 pkgs=("${RUNTIME[@]}")
 [[ "${1:-}" == "--test" ]] && pkgs+=("${TEST[@]}")
+[[ "${1:-}" == "--package" ]] && pkgs+=("${PACKAGE[@]}")
 
 case "$(uname -s)" in
   Darwin)

@@ -110,3 +110,14 @@ def test_cli_text_mode(tmp_path: Path, isolated_home: Path) -> None:
     bad = cli("extract", str(image), "--text-mode", "prose", home=isolated_home)
     assert bad.returncode == 2
     assert "--text-mode" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_single_line_of_several_pages_has_no_page_breaks() -> None:
+    from app.core.pipeline import recognize_pages
+    from tests.pdf_samples import scanned_pdf
+
+    result = recognize_pages(
+        scanned_pdf([["First page text"], ["Second page text"]]), OcrOptions(), get_engine()
+    )
+    assert result_text(result, "single_line") == "First page text Second page text"
+    assert result_text(result, "lines") == "First page text\fSecond page text"  # pages kept

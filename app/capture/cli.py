@@ -4,6 +4,10 @@ With a running app the request goes over its single-instance socket (so a deskto
 bound to this command works everywhere, Wayland included). Without one, this process captures
 itself and hands the text to a clipboard helper that outlives it (xclip/xsel/wl-copy).
 Exit 0 on success, 1 on failure (one line on stderr), 2 for a malformed --region.
+
+The capture flow itself (overlay, job, clipboard, notification) belongs to the window's layer;
+the caller (app/cli.py, which sits above both) hands it in as ``flow``, so this package never
+imports app.gui.
 """
 
 from __future__ import annotations
@@ -12,11 +16,32 @@ import argparse
 import logging
 import os
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 REGION_TIMEOUT_S = 180.0
 OVERLAY_TIMEOUT_S = 900.0  # the user is choosing a region
+
+
+Done = Callable[[dict[str, Any]], None]
+
+
+class CaptureFlow(Protocol):
+    """What a capture in this process needs (app.gui.capture_controller.CaptureController)."""
+
+    def capture_region(
+        self, region: Any, lang: str | None, on_done: Done | None, *, engine: str | None
+    ) -> None: ...
+
+    def start_overlay(
+        self, lang: str | None, on_done: Done | None, *, engine: str | None
+    ) -> None: ...
+
+
+# Makes the flow for a job manager; it must leave the text on the clipboard after this process
+# exits and show no notification (the command reports on stderr).
+FlowFactory = Callable[[Any], CaptureFlow]
 
 
 def _no_display() -> bool:
@@ -25,7 +50,7 @@ def _no_display() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def capture_main(args: argparse.Namespace) -> int:
+def capture_main(args: argparse.Namespace, flow: FlowFactory) -> int:
     from app.capture.geometry import Rect, parse_region
 
     region: Rect | None = None
@@ -54,7 +79,7 @@ def capture_main(args: argparse.Namespace) -> int:
     timeout = REGION_TIMEOUT_S if region else OVERLAY_TIMEOUT_S
     reply = ipc.request(message, timeout_s=timeout)
     if reply is None:
-        reply = _capture_here(region, lang, engine)
+        reply = _capture_here(flow, region, lang, engine)
     return _report(reply, print_text)
 
 
@@ -71,13 +96,14 @@ def _report(reply: dict[str, Any], print_text: bool) -> int:
     return EXIT_FAILED
 
 
-def _capture_here(region: Any, lang: str | None, engine: str | None) -> dict[str, Any]:
+def _capture_here(
+    flow: FlowFactory, region: Any, lang: str | None, engine: str | None
+) -> dict[str, Any]:
     """No running app: capture in this process; the clipboard outlives it (X11, Wayland)."""
     from PySide6.QtWidgets import QApplication
 
     from app import APP_NAME
     from app.core.errors import OcrError
-    from app.gui.capture_controller import CaptureController
     from app.jobs import JobManager
 
     # The failure is reported once, by _report; keep library warnings off stderr.
@@ -98,7 +124,7 @@ def _capture_here(region: Any, lang: str | None, engine: str | None) -> dict[str
         result.update(reply)
         app.quit()
 
-    controller = CaptureController(manager, keep_after_exit=True, notify=False)
+    controller = flow(manager)
     if region is not None:
         controller.capture_region(region, lang, done, engine=engine)
     else:

@@ -1,11 +1,13 @@
 """Single-instance socket: one JSON line in, one JSON line out (QLocalServer/QLocalSocket).
 
-Requests: ``{"cmd": "show"}``, ``{"cmd": "capture", "region": [x, y, w, h] | null,
-"print": bool, "lang": str | null, "engine": str | null}`` and ``{"cmd": "extract", …}``
-(``app.gui.extract_requests``: its handler answers a first line at once and the last when the
-job is done). Replies: ``{"ok": true, ...}`` or ``{"ok": false, "error": "..."}``. The name
-includes the user and a hash of the app's config folder (so ``IMAGEHQ_OCR_HOME`` isolates
-instances, e.g. in tests); ``app.instance`` has it, and a client without Qt.
+Requests: ``{"cmd": "show"}``, ``{"cmd": "open", "paths": [...]}`` (a second launch with files
+on its command line: show the window and read them), ``{"cmd": "capture", "region":
+[x, y, w, h] | null, "print": bool, "lang": str | null, "engine": str | null}`` and
+``{"cmd": "extract", …}`` (``app.gui.extract_requests``: its handler answers a first line at
+once and the last when the job is done). Replies: ``{"ok": true, ...}`` or ``{"ok": false,
+"error": "..."}``. The name includes the user and a hash of the app's config folder (so
+``IMAGEHQ_OCR_HOME`` isolates instances, e.g. in tests); ``app.instance`` has it, and a client
+without Qt.
 """
 
 from __future__ import annotations

@@ -102,6 +102,14 @@ def probe_pdf(data: bytes, max_pixels: int, max_pages: int | None = None) -> Pdf
     return PdfInfo(count, round(w_pt * dpi / 72), round(h_pt * dpi / 72))
 
 
+def page_size_pt(data: bytes, index: int) -> tuple[float, float]:
+    """Page ``index``'s size in points as it is shown (its crop box, turned by /Rotate): the
+    size it renders at, so our page pixels map onto it by one scale."""
+    with _pdf(data) as doc:
+        width, height = doc[index].get_size()
+    return float(width), float(height)
+
+
 def pdf_page_count(data: bytes) -> int:
     with _pdf(data) as doc:
         return len(doc)
@@ -136,6 +144,22 @@ def page_images(data: bytes, max_pixels: int) -> Iterator[Image.Image]:
         yield from tiff_frames(data, max_pixels)
     else:
         yield imageio.decode(data, max_pixels)[0]
+
+
+def page_image(data: bytes, index: int, max_pixels: int) -> Image.Image:
+    """Page ``index`` of any input we read, as the engine reads it: a PDF page rendered, a
+    TIFF frame, or the image (``index`` 0)."""
+    from app.core import imageio
+
+    fmt = imageio.sniff(data)
+    if fmt == "pdf":
+        return render_pdf_page(data, index, max_pixels)[0]
+    if fmt == "tiff":
+        for n, frame in enumerate(tiff_frames(data, max_pixels)):
+            if n == index:
+                return frame
+        raise InvalidInputError(f"the TIFF has no page {index + 1}")
+    return imageio.decode(data, max_pixels)[0]
 
 
 def embedded_page(data: bytes, index: int, max_pixels: int) -> Page | None:

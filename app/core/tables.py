@@ -9,6 +9,7 @@ rule read as text (``|``, ``—``) is dropped.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 from dataclasses import dataclass, field
@@ -137,15 +138,30 @@ def find_tables(page: Page) -> list[Table]:
     return tables
 
 
-def tables_csv(tables: list[Table]) -> str:
-    """Every table as CSV rows, tables apart by an empty line."""
+def tables_csv(tables: list[Table], delimiter: str = ",") -> str:
+    """Every table as CSV rows (``delimiter`` "\\t": TSV, what spreadsheets paste as cells),
+    tables apart by an empty line."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
     for n, table in enumerate(tables):
         if n:
             buf.write("\n")
         writer.writerows(table.rows)
     return buf.getvalue()
+
+
+def tables_html(tables: list[Table]) -> str:
+    """Every table as an HTML table (first row as header): what word processors and
+    spreadsheets paste as a table."""
+    parts = []
+    for table in tables:
+        rows = [r + [""] * (table.columns - len(r)) for r in table.rows]
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in rows[0])
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows[1:]
+        )
+        parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    return "<br>".join(parts)
 
 
 def _md_cell(text: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from app.core.barcodes import barcodes_text
 from app.core.choices import DEFAULT_TEXT_MODE, TEXT_MODES
 from app.core.model import PAGE_BREAK, Line, OcrResult, Page, Paragraph
 
@@ -67,7 +68,22 @@ def page_text(page: Page, mode: str = DEFAULT_TEXT_MODE) -> str:
     raise ValueError(f"unknown text mode '{mode}' (use {', '.join(TEXT_MODES)})")
 
 
-def result_text(result: OcrResult, mode: str = DEFAULT_TEXT_MODE) -> str:
+def result_text(
+    result: OcrResult, mode: str = DEFAULT_TEXT_MODE, with_barcodes: bool = False
+) -> str:
     """The text of ``result`` in ``mode``: what the window shows and copies, what txt holds.
-    Pages of a multi-page input are apart by a form feed."""
-    return PAGE_BREAK.join(page_text(p, mode) for p in result.pages)
+    Pages of a multi-page input are apart by a form feed (a space in ``single_line``);
+    ``with_barcodes``: the barcodes'
+    ``[QR Code] text`` lines follow after a blank line (as txt output ends)."""
+    # single_line is one line for the whole input: its pages too, apart by a space
+    sep = " " if mode == "single_line" else PAGE_BREAK
+    text = sep.join(t for p in result.pages if (t := page_text(p, mode)) or sep == PAGE_BREAK)
+    return with_barcode_lines(text, result) if with_barcodes else text
+
+
+def with_barcode_lines(text: str, result: OcrResult) -> str:
+    """``text`` and then, after a blank line, one ``[format] text`` line per barcode."""
+    if not result.barcodes:
+        return text
+    codes = barcodes_text(result.barcodes)
+    return f"{text}\n\n{codes}" if text else codes

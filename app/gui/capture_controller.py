@@ -142,13 +142,7 @@ class CaptureController(QObject):
 
     def _options(self, req: _Request) -> OcrOptions:
         """The app's OCR settings; a request's own language or engine wins."""
-        qs = settings.make_qsettings()
-        return OcrOptions(
-            language=req.lang or str(settings.get(qs, settings.OCR_LANGUAGE)),
-            detect_orientation=bool(settings.get(qs, settings.OCR_DETECT_ORIENTATION)),
-            psm=str(settings.get(qs, settings.OCR_PSM)),
-            engine=req.engine or str(settings.get(qs, settings.OCR_ENGINE)),
-        )
+        return settings.ocr_options(settings.make_qsettings(), req.lang, req.engine)
 
     def _selected(
         self, snapshot: screenshot.Snapshot, region: Rect, text_mode: str | None = None
@@ -200,7 +194,8 @@ class CaptureController(QObject):
         stored = self.manager.store.load_result(job.id, 0) if text_mode in TEXT_MODES else None
         if stored is None:
             return (job.text or "").strip()
-        return result_text(OcrResult.from_storage(stored), text_mode).strip()
+        # a captured QR code or barcode lands on the clipboard too, after the text
+        return result_text(OcrResult.from_storage(stored), text_mode, with_barcodes=True).strip()
 
     def _copy(self, text: str, req: _Request, job_id: str) -> bool:
         """Puts ``text`` on the clipboard; False (and the capture failed) when it cannot."""
@@ -223,7 +218,10 @@ class CaptureController(QObject):
             return
         req.mark("ocr_done")
         mode = self._text_mode(req)
-        text = (result_text(result, mode) if mode in TEXT_MODES else result.text).strip()
+        if mode in TEXT_MODES:  # a QR code or barcode goes after the text, as stored
+            text = result_text(result, mode, with_barcodes=True).strip()
+        else:
+            text = result.text.strip()
         if text:
             self._copy(text, req, job_id)
 

@@ -80,10 +80,12 @@ class DesktopIntegration(QObject):
 
     # -- contract --------------------------------------------------------------------------
     @staticmethod
-    def forward_to_running_instance(argv: list[str]) -> bool:
-        """True when another instance is running and was asked to show itself."""
+    def forward_to_running_instance(argv: list[str], paths: list[str] | None = None) -> bool:
+        """True when another instance is running and was asked to show itself (and to open
+        ``paths``, files given on the command line, as jobs)."""
+        message: dict[str, Any] = {"cmd": "open", "paths": paths} if paths else {"cmd": "show"}
         try:
-            reply = ipc.request({"cmd": "show"}, timeout_s=3.0)
+            reply = ipc.request(message, timeout_s=3.0)
         except Exception:
             log.exception("cannot ask the running instance")
             return False
@@ -256,6 +258,15 @@ class DesktopIntegration(QObject):
             reply({"ok": True})
         elif cmd == "extract":
             self.extract_requests.handle(req, reply)
+        elif cmd == "open":
+            paths = req.get("paths")
+            if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
+                reply({"ok": False, "error": "open needs a list of paths"})
+                return
+            self._show_window()
+            if paths and hasattr(self.window, "add_paths"):
+                self.window.add_paths(paths)
+            reply({"ok": True})
         elif cmd == "capture":
             lang = req.get("lang") or None
             engine = req.get("engine") or None

@@ -4,21 +4,39 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path, PurePath
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
+from app.core.errors import OcrError
 from app.core.export import format_for_path, render
 from app.core.export.receipt import render_result
 from app.core.job import SUCCEEDED, Job
 from app.core.model import OcrResult
-from app.core.options import FORMAT_EXTENSION
+from app.core.options import FORMAT_EXTENSION, RECEIPT_OPERATION, TABLE_FORMATS
 from app.core.receipt import Receipt
 from app.gui.messages import status_word
 
 
 def render_input(store: Any, job: Job, index: int, fmt: str) -> bytes:
+    if (
+        fmt in TABLE_FORMATS
+        and job.operation != RECEIPT_OPERATION
+        and job.options.output_format not in TABLE_FORMATS
+    ):
+        # Tables come from a table-mode reading (ruling lines removed): the store's, when the
+        # image was read that way before, else read here, in the export's worker thread.
+        from app.core.pipeline import recognize_bytes
+
+        name = job.inputs[index].filename
+        options = replace(job.options, output_format=fmt)
+        data = store.read_input(job.id, index)
+        try:
+            return recognize_bytes(data, options, store=store, source_name=name).output
+        except OcrError as exc:
+            raise ValueError(f"{name}: {exc.message}") from None
     stored = store.load_result(job.id, index)
     if stored is None:
         raise ValueError(f"{job.inputs[index].filename}: no result stored")

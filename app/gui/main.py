@@ -88,8 +88,10 @@ def _report_startup(app: Any, window: Any) -> None:
     QTimer.singleShot(0, report)  # after the history's first page (a timer queued before)
 
 
-def run_gui(argv: list[str] | None = None) -> int:
-    """The window; 1 with a dialog (and a line on stderr) when the store cannot be used."""
+def run_gui(argv: list[str] | None = None, paths: list[str] | None = None) -> int:
+    """The window; 1 with a dialog (and a line on stderr) when the store cannot be used.
+    ``paths`` (files given on the command line, from a file manager's "Open with") become jobs,
+    in the window already running when there is one."""
     argv = list(sys.argv if argv is None else argv)
     if not display_available():
         print(
@@ -113,14 +115,14 @@ def run_gui(argv: list[str] | None = None) -> int:
     install_translators(app)
 
     try:
-        return _run(app, argv)
+        return _run(app, argv, paths or [])
     except StorageError as exc:  # an unusable store or home folder: say so, no traceback
         print(f"imagehq-ocr: error: {exc.message}", file=sys.stderr)
         QMessageBox.critical(None, APP_NAME, exc.message)
         return 1
 
 
-def _run(app: Any, argv: list[str]) -> int:
+def _run(app: Any, argv: list[str], paths: list[str]) -> int:
     from PySide6.QtCore import QLocale, QTimer
     from PySide6.QtWidgets import QMessageBox
 
@@ -129,7 +131,7 @@ def _run(app: Any, argv: list[str]) -> int:
     from app.paths import config_dir
 
     config_dir()  # an unusable home folder: one clear message before anything else
-    if DesktopIntegration.forward_to_running_instance(argv):
+    if DesktopIntegration.forward_to_running_instance(argv, paths):
         return 0
 
     from app import settings as S
@@ -162,6 +164,8 @@ def _run(app: Any, argv: list[str]) -> int:
     # read by a warm engine (on a helper thread: the GUI thread does not wait for it).
     language = str(S.get(qsettings, S.OCR_LANGUAGE))
     QTimer.singleShot(0, lambda: Background(manager.warm_up, language))
+    if paths:
+        QTimer.singleShot(0, lambda: window.add_paths(list(paths)))
     if os.environ.get("IMAGEHQ_OCR_BENCH_STARTUP"):  # bench/bench_startup.py
         _report_startup(app, window)
     code = app.exec()

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QPixmap,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -107,6 +108,7 @@ class OverlayView(QGraphicsView):
         self.setBackgroundBrush(QColor(128, 128, 128, 40))  # the page stands out from the canvas
         self._pixmap_item: QGraphicsPixmapItem | None = None
         self.words: list[WordItem] = []
+        self.codes: list[QGraphicsItem] = []  # barcode frames and labels
         self.lines: list[QGraphicsRectItem] = []
         self.blocks: list[QGraphicsRectItem] = []
         self._visible = {WORD: True, LINE: False, BLOCK: False}
@@ -131,6 +133,7 @@ class OverlayView(QGraphicsView):
         self.scene().clear()
         self._pixmap_item = None
         self.words, self.lines, self.blocks = [], [], []
+        self.codes = []
 
     def set_page(self, pixmap: QPixmap | None, page: Page | None) -> None:
         self._quiet = True
@@ -169,6 +172,30 @@ class OverlayView(QGraphicsView):
             self.zoom_changed.emit(0.0)
         else:
             self.fit()
+
+    def set_barcodes(self, codes: list[tuple[BBox, str]]) -> None:
+        """Barcodes and QR codes of the page: a teal frame each, with its format above it and
+        its text as the tooltip."""
+        scene = self.scene()
+        for item in self.codes:
+            scene.removeItem(item)
+        self.codes = []
+        color = QColor(0, 150, 136)
+        for bbox, text in codes:
+            frame = self._frame(bbox, color, 4)
+            pen = QPen(color, 2.5)
+            pen.setCosmetic(True)
+            frame.setPen(pen)
+            frame.setToolTip(text)
+            label = scene.addSimpleText(text.split(":", 1)[0])
+            label.setBrush(color)
+            # as large on screen at every zoom, just above the frame's top left corner
+            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            label.setPos(bbox[0] - 2, bbox[1] - 2)
+            label.setTransform(QTransform().translate(0, -label.boundingRect().height()))
+            label.setZValue(4)
+            label.setToolTip(text)
+            self.codes += [frame, label]
 
     def _frame(self, bbox: BBox, color: QColor, z: int) -> QGraphicsRectItem:
         pen = QPen(color, 1.5, Qt.PenStyle.DashLine)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,6 @@ from PySide6.QtGui import (
     QColor,
     QGuiApplication,
     QImage,
-    QImageReader,
     QKeySequence,
     QPixmap,
     QTextCharFormat,
@@ -39,16 +39,17 @@ from PySide6.QtWidgets import (
 from app import settings as S
 from app.core.history import retry_can_help
 from app.core.job import SUCCEEDED, Job
-from app.core.model import OcrResult
+from app.core.model import OcrResult, Page
 from app.core.options import PSM_PRESETS, RECEIPT_OPERATION, OcrOptions
 from app.core.receipt import Receipt
-from app.core.textmode import TEXT_MODES, result_text
+from app.core.textmode import TEXT_MODES, result_text, with_barcode_lines
 from app.gui.edits import EditKeeper
 from app.gui.engine_names import engine_labels, engine_name
 from app.gui.icons import icon
 from app.gui.messages import error_text, language_name, status_word
 from app.gui.no_text_notice import NoTextNotice
 from app.gui.overlay_view import BLOCK, HIT_COLOR, LINE, WORD, OverlayView
+from app.gui.pages import PageSwitcher, page_image
 from app.gui.receipt_panel import ReceiptPanel
 from app.gui.search_hits import find_hits, hit_words
 from app.gui.selection import ImageActions
@@ -60,14 +61,15 @@ class _ImageSignals(QObject):
 
 
 class _ImageLoader(QRunnable):
-    def __init__(self, path: Path, job_id: str, gen: int, signals: _ImageSignals) -> None:
+    def __init__(
+        self, path: Path, page: int, job_id: str, gen: int, signals: _ImageSignals
+    ) -> None:
         super().__init__()
-        self.path, self.job_id, self.gen, self.signals = path, job_id, gen, signals
+        self.path, self.page, self.job_id, self.gen = path, page, job_id, gen
+        self.signals = signals
 
     def run(self) -> None:
-        reader = QImageReader(str(self.path))
-        reader.setAutoTransform(True)  # the result boxes are in EXIF-rotated pixels
-        self.signals.done.emit(self.job_id, self.gen, reader.read())
+        self.signals.done.emit(self.job_id, self.gen, page_image(self.path, self.page))
 
 
 def _legend_chip(color: str, text: str) -> QLabel:
@@ -83,6 +85,7 @@ class ResultView(QWidget):
 
     rerun_requested = Signal(str, object)
     receipt_requested = Signal(str)
+    table_requested = Signal()  # "Copy as table"
     message = Signal(str)
 
     def __init__(
@@ -100,6 +103,7 @@ class ResultView(QWidget):
         self._query = ""
         self._shown_status = ""
         self._gen = 0
+        self.page_index = 0  # the page shown (of a PDF or multi-page TIFF)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._img_signals = _ImageSignals(self)
@@ -199,6 +203,10 @@ class ResultView(QWidget):
         hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         legend.addWidget(hint, 1)
+        # the pages of a PDF or TIFF: beside the image actions, where the hint gives way
+        self.pages = PageSwitcher()
+        self.pages.page_changed.connect(self.show_page)
+        legend.addWidget(self.pages)
         self.image_actions = ImageActions(self.overlay, self)
         for act in (
             self.image_actions.crop_action,
@@ -237,6 +245,11 @@ class ResultView(QWidget):
         self.copy_btn.setToolTip(self.tr("Copy all text (Ctrl+Shift+C)"))
         self.copy_btn.setAccessibleName(self.tr("Copy all text"))
         self.copy_btn.clicked.connect(self.copy_all)
+        self.table_btn = QPushButton(icon("copy"), self.tr("Copy as &table"))
+        self.table_btn.setToolTip(
+            self.tr("Copy the tables in the image, for a spreadsheet or a document")
+        )
+        self.table_btn.clicked.connect(self.table_requested)
         self.revert_btn = QPushButton(icon("retry"), self.tr("Revert to OCR text"))
         self.revert_btn.setToolTip(self.tr("Discard your edits and show the recognised text"))
         self.revert_btn.clicked.connect(self.revert_edit)
@@ -244,6 +257,7 @@ class ResultView(QWidget):
         stats.addStretch(1)
         stats.addWidget(self.revert_btn)
         stats.addWidget(self.copy_selection_btn)
+        stats.addWidget(self.table_btn)
         stats.addWidget(self.copy_btn)
         rv.addLayout(stats)
 
@@ -267,6 +281,12 @@ class ResultView(QWidget):
         for key, label in engine_labels().items():
             self.engine_combo.addItem(label, key)
         self.orient_box = QCheckBox(self.tr("Detect &orientation"))
+        self.barcodes_box = QCheckBox(self.tr("Barco&des"))
+        self.barcodes_box.setToolTip(self.tr("Read barcodes and QR codes too"))
+        self.pdf_text_combo = QComboBox()
+        self.pdf_text_combo.setAccessibleName(self.tr("PDF text layer"))
+        for key, label in pdf_text_labels().items():
+            self.pdf_text_combo.addItem(label, key)
         self.rerun_btn = QPushButton(icon("retry"), self.tr("&Re-run"))
         self.rerun_btn.setAccessibleName(self.tr("Re-run this job with these options"))
         self.rerun_btn.clicked.connect(self._rerun)
@@ -274,6 +294,8 @@ class ResultView(QWidget):
         rl.addWidget(self.psm_combo, 0, 2)
         rl.addWidget(self.engine_combo, 1, 1)
         rl.addWidget(self.orient_box, 1, 2)
+        rl.addWidget(self.barcodes_box, 0, 3)
+        rl.addWidget(self.pdf_text_combo, 2, 1, 1, 2)
         rl.addWidget(self.rerun_btn, 1, 3)
         rl.setColumnStretch(2, 1)
         rv.addWidget(rerun)
@@ -301,7 +323,12 @@ class ResultView(QWidget):
         copy_all.triggered.connect(self.copy_all)
         self.addAction(copy_all)
         self.copy_all_action = copy_all
-        for seq, slot in (("Ctrl+0", self.overlay.fit), ("Ctrl+1", self.overlay.actual_size)):
+        for seq, slot in (
+            ("Ctrl+0", self.overlay.fit),
+            ("Ctrl+1", self.overlay.actual_size),
+            ("Ctrl+PgUp", lambda: self.pages.go(self.pages.index - 1)),
+            ("Ctrl+PgDown", lambda: self.pages.go(self.pages.index + 1)),
+        ):
             act = QAction(self)
             act.setShortcut(QKeySequence(seq))
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -348,6 +375,11 @@ class ResultView(QWidget):
         self.psm_combo.setCurrentIndex(max(0, idx))
         self.orient_box.setChecked(job.options.detect_orientation)
         self.engine_combo.setCurrentIndex(max(0, self.engine_combo.findData(job.options.engine)))
+        self.barcodes_box.setChecked(job.options.barcodes)
+        self.pdf_text_combo.setCurrentIndex(
+            max(0, self.pdf_text_combo.findData(job.options.pdf_text))
+        )
+        self.pdf_text_combo.setVisible(any(i.format == "pdf" for i in job.inputs))
         can_retry = retry_can_help(job)
         self.rerun_btn.setEnabled(can_retry)
         self.rerun_btn.setToolTip(
@@ -375,12 +407,41 @@ class ResultView(QWidget):
             self.tabs.setCurrentWidget(self.receipt_panel if is_receipt else self.text)
         elif receipt is not None:
             self.tabs.setCurrentWidget(self.receipt_panel)
-        self.overlay.set_page(None, result.page if result else None)
+        self._load_page()
+
+    def show_page(self, index: int) -> None:
+        """Shows page ``index`` (0-based) of a multi-page result: its image and boxes."""
+        if self.result is None or not 0 <= index < len(self.result.pages):
+            return
+        if self.pages.index != index:
+            self.pages.go(index)  # the switcher's page_changed brings it back here
+            return
+        self.page_index = index
+        self._load_page()
+
+    def shown_page(self) -> Page | None:
+        return self.result.pages[self.page_index] if self.result is not None else None
+
+    def _load_page(self) -> None:
+        job = self.job
+        if job is None:
+            return
+        self._put_page(None)
         self.image_actions.set_job(job.id, False)  # until the image is loaded
         if job.inputs:
             self._gen += 1
             path = self.store.input_path(job.id, 0)
-            self._pool.start(_ImageLoader(path, job.id, self._gen, self._img_signals))
+            self._pool.start(
+                _ImageLoader(path, self.page_index, job.id, self._gen, self._img_signals)
+            )
+
+    def _put_page(self, pixmap: QPixmap | None) -> None:
+        """The shown page's image (None: not loaded yet) with its boxes and barcodes."""
+        self.overlay.set_page(pixmap, self.shown_page())
+        codes = self.result.barcodes if self.result is not None else []
+        self.overlay.set_barcodes(
+            [(c.bbox, f"{c.format}: {c.text}") for c in codes if c.page == self.page_index + 1]
+        )
 
     def _status_line(self, job: Job) -> str:
         parts = [status_word(job.status)]
@@ -399,16 +460,22 @@ class ResultView(QWidget):
         if self.job is None or job_id != self.job.id or gen != self._gen:
             return
         pixmap = QPixmap.fromImage(image) if not image.isNull() else None
-        self.image_actions.set_job(job_id, pixmap is not None)
-        self.overlay.set_page(pixmap, self.result.page if self.result else None)
+        # Recognise selection and turning read the stored image: only for a one-page input
+        one_page = self.result is None or len(self.result.pages) == 1
+        self.image_actions.set_job(job_id, pixmap is not None and one_page)
+        self._put_page(pixmap)
         self._apply_search()
+        if self.text.textCursor().hasSelection():
+            self._on_text_selection()  # the selection in the pane that brought this page
         self._on_threshold(self.threshold.value())
         for level, box in self.level_boxes.items():
             self.overlay.set_level_visible(level, box.isChecked())
 
     def _set_result(self, result: OcrResult | None) -> None:
         self.result = result
-        self.map = TextMap.build(result.page) if result else TextMap()
+        self.page_index = 0  # a result opens on its first page
+        self.pages.set_count(len(result.pages) if result else 1)
+        self.map = TextMap.build(*result.pages) if result else TextMap()
         self._syncing = True
         edit = self.edits.load(self.job.id, 0) if self.job is not None else None
         if self.job is None or self.job.status != SUCCEEDED:
@@ -445,12 +512,13 @@ class ResultView(QWidget):
             marks.append(mark)
         self.text.setExtraSelections(marks)
         # The boxes follow the recognised text; an edited text no longer matches them.
-        self.overlay.set_hits([] if self._edited else hit_words(self.map, hits))
+        hit = [] if self._edited else hit_words(self.map, hits)
+        self.overlay.set_hits(self.map.on_page(hit, self.page_index))
 
     def ocr_text(self) -> str:
         """The recognised text of the shown job (what the pane shows unedited)."""
         if self.result is not None:
-            return self.map.text
+            return with_barcode_lines(self.map.text, self.result)  # as txt output ends
         return self.job.text if self.job is not None and self.job.status == SUCCEEDED else ""
 
     def edited_text(self) -> str | None:
@@ -463,7 +531,7 @@ class ResultView(QWidget):
         mode = str(S.get(S.make_qsettings(), S.COPY_TEXT_MODE))
         if self._edited or self.result is None or mode not in TEXT_MODES:
             return self.text.toPlainText()
-        return result_text(self.result, mode)
+        return result_text(self.result, mode, with_barcodes=True)
 
     def revert_edit(self) -> None:
         """Back to the recognised text; the edit is removed from the job."""
@@ -491,7 +559,7 @@ class ResultView(QWidget):
         parts = [
             (self.tr("1 word") if words == 1 else self.tr("%1 words").replace("%1", str(words)))
         ]
-        if self.result is not None and self.result.page.words():
+        if self.result is not None and any(p.words() for p in self.result.pages):
             parts.append(
                 self.tr("mean confidence %1 %").replace("%1", f"{self.result.confidence * 100:.0f}")
             )
@@ -524,13 +592,17 @@ class ResultView(QWidget):
             return
         cursor = self.text.textCursor()
         indices = self.map.words_in_range(cursor.selectionStart(), cursor.selectionEnd())
+        if indices and self.map.page_of(indices[0]) != self.page_index:
+            self.show_page(self.map.page_of(indices[0]))  # selects once the page is there
+            return
         self._syncing = True
-        self.overlay.select_words(indices)
+        self.overlay.select_words(self.map.on_page(indices, self.page_index))
         self._syncing = False
 
-    def _on_box_selection(self, indices: list[int]) -> None:
+    def _on_box_selection(self, local: list[int]) -> None:
         if self._syncing or self._edited:
             return
+        indices = self.map.of_page(local, self.page_index)
         span = self.map.range_of(indices)
         self._syncing = True
         cursor = self.text.textCursor()
@@ -557,14 +629,15 @@ class ResultView(QWidget):
         """Selects the words read at ``boxes`` (a receipt field's evidence) in the overlay."""
         if self.result is None:
             return
+        page = self.shown_page()
         wanted = {tuple(b) for b in boxes}
-        indices = [i for i, w in enumerate(self.result.page.words()) if tuple(w.bbox) in wanted]
+        indices = [i for i, w in enumerate(page.words() if page else []) if tuple(w.bbox) in wanted]
         self._syncing = True  # showing is not selecting: no copy, no text selection
         self.overlay.select_words(indices)
         self._syncing = False
 
     def selected_words_text(self) -> str:
-        return self.map.text_of(self.overlay.selected_indices())
+        return self.map.text_of(self.map.of_page(self.overlay.selected_indices(), self.page_index))
 
     def copy_selected_words(self) -> None:
         text = self.selected_words_text()
@@ -577,14 +650,17 @@ class ResultView(QWidget):
         self.message.emit(self.tr("Copied all text"))
 
     def current_options(self) -> OcrOptions:
+        """The shown job's options as the Re-run panel changes them (the others, such as
+        the text mode, stay the job's)."""
         base = self.job.options if self.job else OcrOptions()
-        return OcrOptions(
+        return replace(
+            base,
             language=self.lang_combo.currentText().strip() or "eng",
             detect_orientation=self.orient_box.isChecked(),
             psm=str(self.psm_combo.currentData() or "auto"),
-            output_format=base.output_format,
-            preprocess=base.preprocess,
             engine=str(self.engine_combo.currentData() or "auto"),
+            barcodes=self.barcodes_box.isChecked(),
+            pdf_text=str(self.pdf_text_combo.currentData() or "auto"),
         )
 
     def _rerun_with(self, options: OcrOptions) -> None:
@@ -611,6 +687,15 @@ class ElidedLabel(QLabel):
         self.setText(
             self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, self.width())
         )
+
+
+def pdf_text_labels() -> dict[str, str]:
+    """Readable names of the ``pdf_text`` choices (what a PDF's own text layer is used for)."""
+    return {
+        "auto": QCoreApplication.translate("PdfText", "PDF text layer where there is one"),
+        "ocr": QCoreApplication.translate("PdfText", "Always recognise PDF pages"),
+        "embedded": QCoreApplication.translate("PdfText", "Only the PDF text layer"),
+    }
 
 
 def psm_labels(_ctx: QObject | None = None) -> dict[str, str]:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app import settings as S
 from app.gui.engine_names import engine_labels
 from app.gui.messages import language_name
-from app.gui.result_view import psm_labels
+from app.gui.result_view import pdf_text_labels, psm_labels
 from app.gui.watched_folders import WatchedFolders
 
 # Packs people often ask for; shown with the command to install the missing ones.
@@ -135,6 +135,16 @@ class SettingsDialog(QDialog):
             )
         )
         form.addRow(self.tr("&Engine:"), self.engine)
+        self.barcodes = QCheckBox(self.tr("Read &barcodes and QR codes"))
+        self.barcodes.setChecked(bool(S.get(settings, S.OCR_BARCODES)))
+        form.addRow("", self.barcodes)
+        self.pdf_text = QComboBox()
+        self.pdf_text.setAccessibleName(self.tr("PDF pages"))
+        for key, label in pdf_text_labels().items():
+            self.pdf_text.addItem(label, key)
+        pdf_text = self.pdf_text.findData(S.get(settings, S.OCR_PDF_TEXT))
+        self.pdf_text.setCurrentIndex(max(0, pdf_text))
+        form.addRow(self.tr("P&DF pages:"), self.pdf_text)
         layout.addWidget(ocr)
 
         # -- general -----------------------------------------------------------------------
@@ -278,6 +288,8 @@ class SettingsDialog(QDialog):
             S.OCR_DETECT_ORIENTATION: self.orientation.isChecked(),
             S.OCR_PSM: str(self.psm.currentData()),
             S.OCR_ENGINE: str(self.engine.currentData()),
+            S.OCR_BARCODES: self.barcodes.isChecked(),
+            S.OCR_PDF_TEXT: str(self.pdf_text.currentData()),
             S.RETENTION_TTL_HOURS: self.ttl.value(),
             S.CAPTURE_HOTKEY: self.hotkey.keySequence().toString(
                 QKeySequence.SequenceFormat.PortableText

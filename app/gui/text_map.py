@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from app.core.model import Page, Word
+from app.core.model import Page, Paragraph, Word
 
 
 @dataclass
@@ -15,17 +15,27 @@ class TextMap:
     words: list[Word] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)  # (start, end) per word
     line_of: list[int] = field(default_factory=list)  # line number per word
+    #: index of the first word of each page (one entry for a one-page result)
+    page_starts: list[int] = field(default_factory=lambda: [0])
 
     @classmethod
-    def build(cls, page: Page) -> TextMap:
-        """Words joined by " ", lines by "\\n", paragraphs as ``Page.text`` joins them."""
+    def build(cls, page: Page, *more: Page) -> TextMap:
+        """Words joined by " ", lines by "\\n", paragraphs as ``Page.text`` joins them; the
+        pages of a multi-page result apart by a blank line (the pane shows them all)."""
         parts: list[str] = []
         words: list[Word] = []
         spans: list[tuple[int, int]] = []
         line_of: list[int] = []
+        starts: list[int] = []
         pos = 0
         line_no = 0
-        for pi, (para, blank) in enumerate(page.paragraphs()):
+        paragraphs: list[tuple[Paragraph, bool]] = []
+        for n, one in enumerate((page, *more)):
+            paragraphs += [
+                (p, blank or (n > 0 and i == 0)) for i, (p, blank) in enumerate(one.paragraphs())
+            ]
+            starts.append(sum(len(p.words()) for p in (page, *more)[:n]))
+        for pi, (para, blank) in enumerate(paragraphs):
             if pi:
                 parts.append("\n\n" if blank else "\n")
                 pos += 2 if blank else 1
@@ -43,7 +53,20 @@ class TextMap:
                     line_of.append(line_no)
                     pos += len(word.text)
                 line_no += 1
-        return cls("".join(parts), words, spans, line_of)
+        return cls("".join(parts), words, spans, line_of, starts)
+
+    def page_of(self, index: int) -> int:
+        """The page (0-based) of word ``index``."""
+        return bisect.bisect_right(self.page_starts, index) - 1
+
+    def on_page(self, indices: list[int], page: int) -> list[int]:
+        """Of the (map-wide) word ``indices``, those on ``page``, as the page's own indices."""
+        start = self.page_starts[page]
+        return [i - start for i in indices if self.page_of(i) == page]
+
+    def of_page(self, indices: list[int], page: int) -> list[int]:
+        """A page's own word ``indices`` as map-wide ones."""
+        return [i + self.page_starts[page] for i in indices]
 
     def word_at(self, position: int) -> int | None:
         """The word whose span contains ``position`` (or ends at it)."""

@@ -10,6 +10,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QImageReader, QPainter, QPixmap
 
+from app.gui.pages import page_image
+
 THUMB_SIZE = 40
 
 
@@ -23,6 +25,8 @@ def load_thumbnail(path: str | Path, size: int = THUMB_SIZE) -> QImage:
         scaled = src.scaled(QSize(size, size), Qt.AspectRatioMode.KeepAspectRatio)
         reader.setScaledSize(scaled.expandedTo(QSize(1, 1)))
     image = reader.read()
+    if image.isNull():  # a PDF: its first page, rendered small
+        image = page_image(Path(path), 0, max_pixels=4 * size * size)
     if image.isNull():
         return image
     if image.width() > size or image.height() > size:

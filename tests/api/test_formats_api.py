@@ -91,6 +91,22 @@ def test_pdf_upload_is_one_result_with_a_page_per_page(api: Api) -> None:
         assert "encrypted" in locked.json()["error"]["message"]
 
 
+def test_pdf_in_pdf_out_keeps_the_original_pages(api: Api, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.pdf_samples import SCAN_PAGES, scanned_pdf
+    from tests.test_pdf_output import _images, _pages_text
+
+    source = tmp_path / "in.pdf"
+    source.write_bytes(scanned_pdf(SCAN_PAGES, dpi=150))
+    resp = api.submit([("scan.pdf", source.read_bytes())], {"options": {"output_format": "pdf"}})
+    assert resp.status_code == 202, resp.text
+    job = api.finish(resp.json()["id"])
+    assert job["status"] == "succeeded", job
+    out = tmp_path / "out.pdf"
+    out.write_bytes(api.client.get(job["download_url"]).content)
+    assert _images(out) == _images(source)  # the scanner's images, not pages rendered again
+    assert [" ".join(t.split()) for t in _pages_text(out)] == [" ".join(p) for p in SCAN_PAGES]
+
+
 def test_barcodes_in_result_json(api: Api) -> None:
     from tests.test_barcodes import URL, label_png
 

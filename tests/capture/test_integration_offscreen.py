@@ -130,6 +130,9 @@ def test_desktop_integration_contract(qtbot: Any, qapp: Any) -> None:
         reply = roundtrip(qtbot, {"cmd": "capture", "region": [0, 0, 10, 10]})
         assert reply["ok"] is False and "screenshot" in reply["error"]
         assert roundtrip(qtbot, {"cmd": "nope"})["ok"] is False
+        assert roundtrip(qtbot, {"cmd": "open", "paths": "a.png"})["ok"] is False
+        assert roundtrip(qtbot, {"cmd": "open", "paths": []}) == {"ok": True}
+        assert window.raised == 2
         # An engine the app does not know is refused before any screenshot is taken.
         reply = roundtrip(qtbot, {"cmd": "capture", "region": [0, 0, 10, 10], "engine": "x"})
         assert reply["ok"] is False and "unknown engine" in reply["error"]
@@ -140,7 +143,7 @@ def test_desktop_integration_contract(qtbot: Any, qapp: Any) -> None:
         )
         t2.start()
         qtbot.waitUntil(lambda: not t2.is_alive(), timeout=8000)
-        assert result == [True] and window.raised == 2
+        assert result == [True] and window.raised == 3
     finally:
         integration.shutdown()
         manager.shutdown()

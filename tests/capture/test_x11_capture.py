@@ -392,3 +392,17 @@ def test_tab_in_the_overlay_keeps_this_captures_lines(app: App, show_image, text
     text = wait_until(lambda: (t := read_clipboard(app.display)) != "before" and t, timeout=20)
     assert has_lines(text), text
     assert [line for line in text.splitlines() if line.strip()] == LINES, text
+
+
+def test_a_captured_qr_code_lands_on_the_clipboard(app: App, show_image, tmp_path: Path) -> None:
+    from tests.test_barcodes import URL, label_png
+
+    label = tmp_path / "label.png"
+    label.write_bytes(label_png()[0])
+    show_image(label, 100, 150)
+    w, h = Image.open(label).size
+    result = run_cli(app.display, app.home, "capture", "--region", f"100,150,{w},{h}", "--print")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[0].split() == ["Order", "4711", "Parcel", "label"]
+    assert result.stdout.rstrip().endswith(f"[QR Code] {URL}")
+    assert read_clipboard(app.display).rstrip().endswith(f"[QR Code] {URL}")

@@ -13,6 +13,19 @@ from tests.conftest import text_image
 WAIT_MS = 30000
 
 
+@pytest.fixture(autouse=True)
+def _clear_clipboard(qapp) -> Iterator[None]:
+    """Each test starts and ends with an empty clipboard. Besides isolating the tests: with a
+    QMimeData made in Python still on the offscreen platform's clipboard when the process
+    exits, Qt's teardown segfaults (a bare script that sets one and exits does too; under a
+    real X server it does not)."""
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().clear()
+    yield
+    QGuiApplication.clipboard().clear()
+
+
 @pytest.fixture
 def manager(qapp) -> Iterator:
     from app.jobs import JobManager

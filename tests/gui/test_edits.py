@@ -106,4 +106,6 @@ def test_the_shown_result_saves_as_searchable_pdf_alto_and_markdown(
     assert window.export_to(str(tmp_path / "a.xml")) == "alto"
     assert b"<alto" in (tmp_path / "a.xml").read_bytes()
     assert window.export_to(str(tmp_path / "a.md")) == "md"
+    # Markdown is written once the image is read in table mode (a job of its own)
+    qtbot.waitUntil((tmp_path / "a.md").exists, timeout=30000)
     assert "Alpha bravo charlie" in (tmp_path / "a.md").read_text()

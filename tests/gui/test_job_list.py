@@ -90,7 +90,7 @@ def test_retry_cancel_delete(qtbot, window, tmp_path: Path, monkeypatch) -> None
     # Delete every row: gone from the list and from the store.
     window.table.selectAll()
     n = window.model.rowCount()
-    monkeypatch.setattr("app.gui.main_window.confirm_delete", lambda *_: True)
+    monkeypatch.setattr("app.gui.window_jobs.confirm_delete", lambda *_: True)
     window.delete_selected()
     assert window.model.rowCount() == 0 and n == 5  # with the collapsed copy
     assert window.manager.store.count() == 0

@@ -47,7 +47,7 @@ def test_first_save_starts_in_the_images_folder(
     qtbot.waitUntil(lambda: window.result_view.result is not None, timeout=10000)
     starts: list[str] = []
     monkeypatch.setattr(
-        "app.gui.main_window.QFileDialog.getSaveFileName",
+        "app.gui.window_export.QFileDialog.getSaveFileName",
         lambda _p, _t, start, _f: (starts.append(start), ("", ""))[1],
     )
     window.export_current()

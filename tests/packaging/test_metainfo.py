@@ -68,3 +68,21 @@ def test_desktop_entry_has_no_errors_or_hints() -> None:
     tool = need("desktop-file-validate")
     run = subprocess.run([tool, str(DESKTOP)], capture_output=True, text=True)
     assert run.returncode == 0 and run.stdout.strip() == "", run.stdout + run.stderr
+
+
+def test_screenshots_light_and_dark_are_the_committed_images() -> None:
+    """Each screenshot URL names a file of resources/screenshots/ (published under the same name)
+    with the size the metainfo states; one default (light) and one for a dark desktop."""
+    from xml.etree import ElementTree
+
+    from PIL import Image
+
+    shots = ElementTree.parse(METAINFO).getroot().findall("./screenshots/screenshot")
+    assert [s.get("type") for s in shots].count("default") == 1
+    assert any((s.get("environment") or "").endswith(":dark") for s in shots)
+    for shot in shots:
+        image = shot.find("image")
+        assert image is not None and image.text and shot.findtext("caption")
+        local = ROOT / "resources" / "screenshots" / image.text.rsplit("/", 1)[-1]
+        assert local.is_file(), local
+        assert Image.open(local).size == (int(image.get("width", 0)), int(image.get("height", 0)))

@@ -235,12 +235,11 @@ class RapidOcrEngine:
         if missing:
             return f"{NOT_INSTALLED}: no module named {', '.join(missing)}"
         models = _models()
-        for stage in MODELS:
-            if not models.path(stage).is_file():
-                return (
-                    f"the rapidocr model file {models.path(stage)} is missing; reinstall the "
-                    "rapidocr package"
-                )
+        # the files it loads: the wheel's float detector only where no 8-bit one was built (a
+        # frozen bundle leaves the float one out)
+        for path in (det_model_path(), models.path("Cls"), models.path("Rec")):
+            if not path.is_file():
+                return f"the rapidocr model file {path} is missing; reinstall the rapidocr package"
         return None
 
     def is_installed(self) -> bool:

@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import threading
+import time
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
@@ -23,7 +24,7 @@ from pathlib import Path
 from PIL import Image
 
 from app.core import preprocess
-from app.core.engines import tesseract_backends, tesseract_locate
+from app.core.engines import small_lines, tesseract_backends, tesseract_locate
 from app.core.engines.cancel import CancelToken
 from app.core.engines.tesseract_backends import Call, OrientationFailed, subprocess_cli
 from app.core.errors import EngineUnavailableError, UnknownLanguageError
@@ -40,6 +41,9 @@ MAX_SIDE = 32767
 INK_PER_EM = 0.75
 #: A stated resolution is believed when the text it implies is this many points tall.
 PLAUSIBLE_PT = (5.0, 24.0)
+#: Bump when the way an image is prepared or read changes results: part of the cache key.
+#: 2: small unsure lines are read again enlarged (``small_lines``).
+READ_REVISION = "2"
 NOT_INSTALLED = (
     "Tesseract is not installed or not found (Debian/Ubuntu: sudo apt-get install "
     "tesseract-ocr; macOS: brew install tesseract; Windows: winget install "
@@ -146,7 +150,7 @@ class TesseractEngine:
             key = (self.backend().NAME, language)
             if key in self._identity:
                 return self._identity[key]
-            parts = [f"tesseract {self.version()}"]
+            parts = [f"tesseract {self.version()}", f"read {READ_REVISION}"]
             tessdata = self._tessdata
             for lang in language.split("+"):
                 f = tessdata / f"{lang}.traineddata" if tessdata else None
@@ -224,12 +228,22 @@ class TesseractEngine:
                 # OSD's "Rotate" is the clockwise turn that makes the page upright.
                 work = work.rotate(-orientation, expand=True)
         dpi = resolution(image, prepared)
+        started = time.monotonic()
         data = self._run_data(work, language, psm_value(options.psm), dpi, timeout, cancel)
 
         def to_input(box: BBox) -> BBox:
             return prepared.to_source(_unrotate(box, orientation, pw, ph), width, height)
 
         page = _build_page(data, width, height, to_input)
+        if options.preprocess and not orientation:
+
+            def read_line(
+                line: Image.Image, left: float, token: CancelToken | None
+            ) -> tesseract_backends.Data:
+                psm = small_lines.PSM_SINGLE_LINE
+                return self._run_data(line, language, psm, None, left, token)
+
+            small_lines.reread(page, prepared, read_line, started + timeout, cancel)
         return OcrResult(
             page=page,
             language=language,
@@ -316,19 +330,7 @@ def _build_page(data: dict, width: int, height: int, to_input: Callable[[BBox], 
     blocks: dict[int, Block] = {}
     paras: dict[tuple[int, int], Paragraph] = {}
     lines: dict[tuple[int, int, int], Line] = {}
-    n = len(data["level"])
-    for i in range(n):
-        if int(data["level"][i]) != 5:
-            continue
-        text = str(data["text"][i]).strip()
-        if not text:
-            continue
-        conf = float(data["conf"][i])
-        if conf < 0:
-            continue
-        b, p, ln = int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i])
-        left, top = int(data["left"][i]), int(data["top"][i])
-        box = to_input((left, top, left + int(data["width"][i]), top + int(data["height"][i])))
+    for (b, p, ln), box, text, conf in small_lines.tsv_words(data):
         if b not in blocks:
             blocks[b] = Block()
             page.blocks.append(blocks[b])
@@ -338,5 +340,5 @@ def _build_page(data: dict, width: int, height: int, to_input: Callable[[BBox], 
         if (b, p, ln) not in lines:
             lines[(b, p, ln)] = Line()
             paras[(b, p)].lines.append(lines[(b, p, ln)])
-        lines[(b, p, ln)].words.append(Word(text, box, round(conf / 100.0, 4)))
+        lines[(b, p, ln)].words.append(Word(text, to_input(box), conf))
     return page

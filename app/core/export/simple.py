@@ -7,7 +7,6 @@ import io
 import json
 from typing import TYPE_CHECKING
 
-from app.core.barcodes import barcodes_text
 from app.core.model import TSV_COLUMNS, OcrResult
 from app.core.textmode import result_text
 
@@ -16,10 +15,7 @@ if TYPE_CHECKING:
 
 
 def to_txt(result: OcrResult, ctx: RenderContext) -> bytes:
-    text = result_text(result, ctx.text_mode)
-    if result.barcodes:
-        codes = barcodes_text(result.barcodes)
-        text = f"{text}\n\n{codes}" if text else codes
+    text = result_text(result, ctx.text_mode, with_barcodes=True)
     return (text + "\n").encode("utf-8") if text else b""
 
 

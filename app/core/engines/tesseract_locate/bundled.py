@@ -1,5 +1,6 @@
-"""The Tesseract shipped inside a frozen build: ``tesseract/`` next to the executable, with its
-``tessdata/`` (eng and osd)."""
+"""The Tesseract shipped inside a frozen build: ``tesseract/`` next to the executable (the Linux
+tarball, Windows), or in the bundle's own folder (macOS: ``Contents/Frameworks/tesseract`` of the
+.app, where PyInstaller signs it), with its ``tessdata/`` (eng and osd)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,21 @@ from pathlib import Path
 
 NAME = "bundled"
 WHERE = "the app's own folder"
+EXE_NAME = "tesseract.exe" if sys.platform == "win32" else "tesseract"
+
+
+def folders() -> list[Path]:
+    out = [Path(sys.executable).resolve().parent / "tesseract"]
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        out.append(Path(bundle) / "tesseract")
+    return out
 
 
 def folder() -> Path:
-    return Path(sys.executable).resolve().parent / "tesseract"
+    """The first of ``folders()`` that holds the executable (else the first)."""
+    found = [f for f in folders() if (f / EXE_NAME).is_file()]
+    return (found or folders())[0]
 
 
 def is_compatible() -> bool:
@@ -21,8 +33,7 @@ def is_compatible() -> bool:
 def executable() -> Path | None:
     from app.core.engines.tesseract_locate import runnable
 
-    name = "tesseract.exe" if sys.platform == "win32" else "tesseract"
-    exe = folder() / name
+    exe = folder() / EXE_NAME
     return exe if runnable(exe) else None
 
 
