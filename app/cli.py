@@ -13,10 +13,17 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from app import APP_NAME, __version__
+from app.core.choices import (
+    DEFAULT_MAX_FILE_MB,
+    DEFAULT_TEXT_MODE,
+    ENGINE_NAMES,
+    OPERATIONS,
+    OUTPUT_FORMATS,
+    PDF_TEXT_MODES,
+    PSM_PRESETS,
+    TEXT_MODES,
+)
 from app.core.errors import StorageError
-from app.core.inputs import DEFAULT_MAX_FILE_MB
-from app.core.options import ENGINE_NAMES, OPERATIONS, OUTPUT_FORMATS, PDF_TEXT_MODES, PSM_PRESETS
-from app.core.textmode import DEFAULT_TEXT_MODE, TEXT_MODES
 from app.index_cli import add_parsers as add_index_parsers
 
 if TYPE_CHECKING:
@@ -123,6 +130,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"refuse larger files (default {DEFAULT_MAX_FILE_MB}, like serve's upload cap)",
     )
     ex.add_argument(
+        "--local",
+        action="store_true",
+        help="read in this process even when the window is open (by default one image is "
+        "handed to the open window, which has the engine loaded)",
+    )
+    ex.add_argument(
         "--ray",
         nargs="?",
         const="local",
@@ -215,6 +228,16 @@ def main(argv: list[str] | None = None) -> int:
         for name, version in versions().items():
             print(f"{name} {version}")
         return EXIT_OK
+    if args.command == "extract" and args.ray is None:
+        from app.extract_instance import extract_in_instance
+
+        try:
+            done = extract_in_instance(args)  # the window that is open reads it, warm
+        except BrokenPipeError:
+            return EXIT_FAILED
+        if done is not None:
+            return done
+        _warm_tesseract(args)  # first: it loads while the rest starts
     import logging
 
     from app.logs import setup_logging
@@ -279,6 +302,20 @@ def _capture_flow(manager: Any) -> CaptureFlow:
     from app.gui.capture_controller import CaptureController
 
     return CaptureController(manager, keep_after_exit=True, notify=False)
+
+
+def _warm_tesseract(args: argparse.Namespace) -> None:
+    """Has Tesseract load its language data for ``extract`` on a background thread (without
+    the GIL), where it overlaps with the rest of the start (imports, the store, the job record)
+    instead of following it: for one image one reader, for more one per core."""
+    if args.engine == "rapidocr" or args.receipt or args.operation == "parse_receipt":
+        return  # PP-OCR reads these
+    import os
+
+    from app.core.engines import prewarm
+
+    one = len(args.files) == 1 and not os.path.isdir(args.files[0])
+    prewarm(args.lang, 1 if one else min(args.jobs or 99, os.cpu_count() or 1))
 
 
 def _langs() -> int:

@@ -1,4 +1,5 @@
-"""``imagehq-ocr extract``: files become jobs on the shared JobManager and store (QtCore only).
+"""``imagehq-ocr extract``: files become jobs in the shared store, run by the core's JobRunner
+(the lifecycle the window's and ``serve``'s JobManager runs too, without Qt: QtCore never loads).
 
 A run ends promptly, without a traceback, when its output closes (``… | head``), on Ctrl+C and on
 SIGTERM; the jobs it has not finished are then canceled with the reason, never left queued.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import queue
 import signal
 import sys
 from contextlib import suppress
@@ -17,8 +19,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, BinaryIO, TextIO
 
+from app.core.choices import format_for_path
 from app.core.errors import OcrError, OptionsError
-from app.core.export import format_for_path
 from app.core.inputs import expand_inputs
 from app.core.job import SUCCEEDED, Job, output_filename
 from app.core.no_text import cli_message, found_no_text
@@ -140,6 +142,31 @@ def options_from_args(args: argparse.Namespace, count: int) -> tuple[OcrOptions,
     return options, operation
 
 
+#: Put in the queue of finished jobs to end the main thread's wait (a signal came).
+_WAKE = None
+
+
+def _next(done: queue.SimpleQueue[Job | None]) -> Job | None:
+    try:
+        return done.get(timeout=0.5)
+    except queue.Empty:
+        return None
+
+
+def checked_options(args: argparse.Namespace, count: int) -> tuple[OcrOptions, str] | None:
+    """``options_from_args`` and the other usage checks; None (after one line on stderr) for
+    bad usage."""
+    try:
+        options, operation = options_from_args(args, count)
+    except OcrError as exc:
+        _err(exc.message)
+        return None
+    if args.jobs is not None and args.jobs < 1:
+        _err("--jobs must be at least 1")
+        return None
+    return options, operation
+
+
 def run_extract(args: argparse.Namespace) -> int:
     try:
         return _run(args)
@@ -158,38 +185,30 @@ def _run(args: argparse.Namespace) -> int:
             return EXIT_FAILED
         _err("no image files found in the given folders")
         return EXIT_USAGE
-    try:
-        options, operation = options_from_args(args, len(files))
-    except OcrError as exc:
-        _err(exc.message)
+    checked = checked_options(args, len(files))
+    if checked is None:
         return EXIT_USAGE
-    if args.jobs is not None and args.jobs < 1:
-        _err("--jobs must be at least 1")
-        return EXIT_USAGE
+    options, operation = checked
     max_bytes = int(args.max_file_mb * 2**20)
 
-    from PySide6.QtCore import QCoreApplication, QTimer
-
-    from app.jobs import InputData, JobManager
-    from app.jobs.manager import default_workers
-
-    app = QCoreApplication.instance() or QCoreApplication([PROG])
-    # No more workers than files: a lone image gets all the cores of an ONNX engine.
-    workers = args.jobs or max(1, min(default_workers(), len(files)))
-    manager = JobManager(max_workers=workers, recover=False, prune_timer=False)
     from app.core.engines import get_engine
     from app.core.engines.tesseract import NOT_INSTALLED
+    from app.core.runner import InputData, QueueRunner, default_workers
 
-    if not manager.engine.is_installed():
-        manager.shutdown(wait=True)
+    # No more workers than files: a lone image gets all the cores of an ONNX engine.
+    workers = args.jobs or max(1, min(default_workers(), len(files)))
+    done: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
+    runner = QueueRunner(done, max_workers=workers, recover=False)
+    if not runner.engine.is_installed():
+        runner.shutdown(wait=True)
         _err(NOT_INSTALLED)
         return EXIT_FAILED
     if args.engine == "auto" and not get_engine("tesseract").is_installed():
         # PP-OCR reads everything meanwhile; say once how to get the faster screen engine.
         print(f"{PROG}: warning: {NOT_INSTALLED}; reading with rapidocr", file=sys.stderr)
-    if manager.store.notice:
-        print(f"{PROG}: warning: {manager.store.notice}", file=sys.stderr)
-    manager.store.fail_interrupted("cli")  # what an earlier, killed run left unfinished
+    if runner.store.notice:
+        print(f"{PROG}: warning: {runner.store.notice}", file=sys.stderr)
+    runner.store.fail_interrupted("cli")  # what an earlier, killed run left unfinished
     sink = _Sink(args.output, len(files), options.output_format)
     failures = len(found.unreadable)
     pending: dict[str, Path] = {}
@@ -201,18 +220,13 @@ def _run(args: argparse.Namespace) -> int:
 
         bar = tqdm(total=len(files), unit="img", file=sys.stderr, dynamic_ncols=True)
 
-    def stop(reason: str) -> None:
-        nonlocal stopped
-        stopped = stopped or reason
-        app.quit()
-
     def say(message: str) -> None:
         bar.write(f"{PROG}: error: {message}", file=sys.stderr)
 
     def deliver(job: Job, source: Path) -> bool:
         if job.status == SUCCEEDED:
             try:
-                sink.write(source, manager.store.read_output(job.id, 0))
+                sink.write(source, runner.store.read_output(job.id, 0))
                 if found_no_text(job):  # still a success: the output is empty, exit 0
                     bar.write(f"{PROG}: warning: {cli_message(str(source), job)}", file=sys.stderr)
                 return True
@@ -224,31 +238,14 @@ def _run(args: argparse.Namespace) -> int:
         say(f"{source}: {(job.error or {}).get('message', job.status)}")
         return False
 
-    def finished(job: Job) -> None:
-        nonlocal failures
-        source = pending.pop(job.id, None)
-        if source is None or stopped:
-            return
-        try:
-            failures += not deliver(job, source)
-            bar.update(1)
-        except BrokenPipeError:
-            stop(OUTPUT_CLOSED)
-            return
-        if not pending:
-            app.quit()
-
     def on_signal(signum: int, frame: FrameType | None) -> None:
-        stop(INTERRUPTED)
+        nonlocal stopped
+        stopped = stopped or INTERRUPTED
+        done.put(_WAKE)  # the main thread's wait ends at once
 
     previous: dict[int, Any] = {
         sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)
     }
-    heartbeat = QTimer()  # lets Python run the signal handlers while Qt's loop runs
-    heartbeat.setInterval(200)
-    heartbeat.timeout.connect(lambda: None)
-    heartbeat.start()
-    manager.job_finished.connect(finished)
     try:
         for path in files:
             if stopped:
@@ -261,7 +258,7 @@ def _run(args: argparse.Namespace) -> int:
                 bar.update(1)
                 continue
             try:
-                job = manager.submit(
+                job = runner.submit(
                     [item],
                     operation=operation,
                     options=options,
@@ -273,21 +270,26 @@ def _run(args: argparse.Namespace) -> int:
                 _err(exc.message)
                 return EXIT_FAILED
             pending[job.id] = path
-        if pending and not stopped:
-            app.exec()
+        while pending and not stopped:
+            # the timeout lets Python run the signal handlers between waits
+            finished = _next(done)
+            source = pending.pop(finished.id, None) if finished is not None else None
+            if finished is None or source is None:
+                continue
+            failures += not deliver(finished, source)
+            bar.update(1)
     except BrokenPipeError:
         stopped = stopped or OUTPUT_CLOSED
     finally:
-        heartbeat.stop()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         for job_id in list(pending):  # nothing is left queued for nobody
-            manager.cancel(job_id, stopped or INTERRUPTED)
+            runner.cancel(job_id, stopped or INTERRUPTED)
         try:
             bar.close()
         except BrokenPipeError:
             stopped = stopped or OUTPUT_CLOSED
-        manager.shutdown(wait=True)
+        runner.shutdown(wait=True)
     if stopped == OUTPUT_CLOSED:
         _silence_std_streams()
         return EXIT_FAILED

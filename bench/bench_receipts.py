@@ -30,8 +30,8 @@ from app.core.engines import get_engine
 from app.core.model import OcrResult
 from app.core.options import OcrOptions
 from app.core.pipeline import engine_timeout
-from app.core.receipt import parse_receipt
 from app.core.receipt.dates import find_dates
+from app.core.receipt.parser import parse_receipt
 
 FIELDS = ("company", "date", "address", "total")
 OURS = {"company": "merchant", "date": "date", "address": "address", "total": "total"}

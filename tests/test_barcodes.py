@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import io
 import json
+import threading
 from pathlib import Path
 
+import pytest
 import segno
 from PIL import Image
 
@@ -65,3 +67,32 @@ def test_option_turns_it_off_and_no_code_no_key(tmp_path: Path, isolated_home: P
     assert run.returncode == 0 and run.stdout.endswith(f"[QR Code] {URL}\n"), run.stderr
     run = cli("extract", str(image), "--no-barcodes", home=isolated_home)
     assert run.returncode == 0 and URL not in run.stdout
+
+
+def test_barcodes_are_read_while_the_engine_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The barcode pass runs beside the OCR engine, not after it: here the engine does not
+    start reading until the barcode pass has begun, so a barcode pass that waited for the
+    engine would never start (the engine gives up after 30 s and the test fails)."""
+    from app.core import barcodes, pipeline
+    from app.core.engines import get_engine
+
+    began = threading.Event()
+    real_read = barcodes.read_barcodes
+
+    def read(image: Image.Image, page: int = 1) -> list[barcodes.Barcode]:
+        began.set()
+        return real_read(image, page)
+
+    engine = get_engine()
+    real_recognize = engine.recognize
+
+    def recognize(image: Image.Image, options: OcrOptions, **kwargs: object) -> OcrResult:
+        assert began.wait(30), "the barcode pass waited for the engine"
+        return real_recognize(image, options, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "read_barcodes", read)
+    monkeypatch.setattr(engine, "recognize", recognize)
+    data, _ = label_png()
+    out = recognize_bytes(data, OcrOptions(), engine=engine)
+    assert [b.text for b in out.result.barcodes] == [URL]
+    assert out.result.text.startswith("Order 4711")

@@ -148,8 +148,23 @@ def test_jobs_lists_history(isolated_home, sample_png):
 
 
 def test_extract_does_not_import_what_it_does_not_use(isolated_home, sample_png):
-    """A screenshot read by Tesseract loads no widgets, no web stack and no second engine."""
-    unused = ["PySide6.QtWidgets", "fastapi", "pydantic", "uvicorn", "onnxruntime", "rapidocr"]
+    """A screenshot read by Tesseract (the default engine, auto) loads no Qt at all, no web
+    stack, no second engine, no OpenCV or numpy for the second-opinion check of a small image,
+    and neither the receipt rules nor the other formats' writers."""
+    unused = [
+        "PySide6.QtCore",
+        "PySide6.QtWidgets",
+        "fastapi",
+        "pydantic",
+        "uvicorn",
+        "onnxruntime",
+        "rapidocr",
+        "cv2",
+        "numpy",
+        "app.core.receipt.parser",
+        "app.core.export.pdf",
+        "app.core.export.alto",
+    ]
     code = (
         f"import sys; from app.cli import main; rc = main(['extract', {str(sample_png)!r}]); "
         f"loaded = [m for m in {unused!r} if m in sys.modules]; "

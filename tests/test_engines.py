@@ -117,14 +117,15 @@ def test_latin_languages_read_with_the_cut_recogniser_cjk_with_the_full_one(
     assert rapid_module.rec_latin_path() is not None, "run `make models`"
     lines = [ln.text for ln in rapid.recognize(receipt_image(), OcrOptions(engine="rapidocr"))
              .page.lines()]  # fmt: skip
-    recs = rapid._local.recs
-    assert rapid._instance().text_rec is recs["latin"] and "TOTAL 17.00" in lines
+    with rapid._instances.borrow(rapid._threads) as (ocr, recs):  # the one it read with
+        assert ocr.text_rec is recs["latin"] and "TOTAL 17.00" in lines
     chars = recs["latin"].postprocess_op.character
     assert chars[0] == "blank" and " " in chars and "€" in chars and len(chars) < 600
     rapid.recognize(
         Image.new("RGB", (200, 80), "white"), OcrOptions(engine="rapidocr", language="chi_sim")
     )
-    assert rapid._instance().text_rec is recs["full"]
+    with rapid._instances.borrow(rapid._threads) as (ocr, recs):
+        assert ocr.text_rec is recs["full"]
     assert len(recs["full"].postprocess_op.character) > 18000
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 import threading
 import time
 
@@ -375,5 +376,100 @@ def test_a_release_before_the_wait_begins_still_ends_it(qapp):
         assert time.monotonic() - began < 5
         assert job is not None and not job.is_final
         m.wait(busy.id, 60)
+    finally:
+        m.shutdown(wait=True)
+
+
+def test_the_manager_opens_one_store_and_recovers_once(qapp, monkeypatch):
+    """The lifecycle (JobRunner) is set up once per manager: one store, one recovery pass."""
+    from app.core import runner as runner_module
+
+    stores: list[object] = []
+    recoveries: list[object] = []
+    real_init = runner_module.Store.__init__
+    real_recover = runner_module.JobRunner._recover
+
+    def counting_init(self, *args, **kwargs):
+        stores.append(self)
+        real_init(self, *args, **kwargs)
+
+    def counting_recover(self):
+        recoveries.append(self)
+        real_recover(self)
+
+    monkeypatch.setattr(runner_module.Store, "__init__", counting_init)
+    monkeypatch.setattr(runner_module.JobRunner, "_recover", counting_recover)
+    m = JobManager(max_workers=1, prune_timer=False)
+    try:
+        assert stores == [m.store] and recoveries == [m]
+    finally:
+        m.shutdown(wait=True)
+
+
+@pytest.mark.parametrize("engine_name", ["tesseract", "rapidocr"])
+def test_jobs_on_the_pool_reuse_one_warm_engine(qapp, monkeypatch, engine_name):
+    """QThreadPool threads keep no Python thread-local data from one job to the next: the
+    engines' warm objects (an initialised libtesseract, a RapidOCR) live in a pool instead, so
+    three jobs in a row make one."""
+    from app.core.engines import rapid
+    from app.core.engines.tesseract_backends import inprocess
+
+    made: list[str] = []
+    if engine_name == "tesseract":
+        real_api = inprocess._new_api
+
+        def counting_api(tessdata, language, psm):
+            made.append(language)
+            return real_api(tessdata, language, psm)
+
+        monkeypatch.setattr(inprocess, "_new_api", counting_api)
+        language = "deu"  # a language no earlier test warmed
+    else:
+        real_make = rapid.RapidOcrEngine._make_instance
+
+        def counting_make(self, threads):
+            made.append(str(threads))
+            return real_make(self, threads)
+
+        monkeypatch.setattr(rapid.RapidOcrEngine, "_make_instance", counting_make)
+        from app.core.engines.pool import Pool
+
+        engine = get_engine("rapidocr")  # an empty pool that makes through the counter
+        monkeypatch.setattr(engine, "_instances", Pool(engine._make_instance, max_idle=2))
+        language = "eng"
+    m = JobManager(max_workers=1, prune_timer=False)
+    try:
+        for n in range(3):
+            data = png(text_image([f"Drei Wörter {n}"], size=28))
+            options = OcrOptions(engine=engine_name, language=language)
+            job = m.wait(m.submit([InputData(f"{n}.png", data)], options=options).id, 60)
+            assert job is not None and job.status == "succeeded", job
+        assert len(made) == 1, made
+    finally:
+        m.shutdown(wait=True)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread niceness is Linux's")
+def test_workers_run_nicer_than_the_event_loop_thread(qapp, monkeypatch):
+    """The manager's workers read at a lower priority than the thread that runs the event loop
+    (the window's GUI thread gets a core at once while both cores read)."""
+    import os
+
+    from app.core import pipeline
+
+    seen: list[int] = []
+    real = pipeline.recognize_pages
+
+    def recording(*args, **kwargs):
+        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "recognize_pages", recording)
+    mine = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    m = JobManager(max_workers=1, prune_timer=False)
+    try:
+        job = m.wait(m.submit([InputData("n.png", png(text_image(["nice worker"])))]).id, 60)
+        assert job is not None and job.status == "succeeded"
+        assert seen and seen[0] > mine
     finally:
         m.shutdown(wait=True)

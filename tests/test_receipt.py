@@ -13,9 +13,10 @@ import pytest
 
 from app.core.options import OcrOptions
 from app.core.pipeline import InputOutcome, recognize_bytes
-from app.core.receipt import NOT_A_RECEIPT, Receipt
+from app.core.receipt import Receipt
 from app.core.receipt.amounts import find_amounts
 from app.core.receipt.dates import find_dates, find_time
+from app.core.receipt.parser import NOT_A_RECEIPT
 from tests.receipt_images import bakery_receipt, diner_receipt
 
 

@@ -85,6 +85,34 @@ def test_warm_api_per_thread_follows_language_and_psm(engine: TesseractEngine) -
     assert texts == {"a": expected, "b": expected}
 
 
+def test_prewarmed_api_serves_the_first_reading_thread(
+    engine: TesseractEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``prewarm`` loads the language on a background thread; the next thread that reads that
+    language takes that API (one initialisation in all) and reads with it."""
+    made: list[str] = []
+    real = inprocess._new_api
+
+    def counting(tessdata: object, language: str, psm: int) -> object:
+        made.append(threading.current_thread().name)
+        return real(tessdata, language, psm)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(inprocess, "_new_api", counting)
+    engine.prewarm("eng+deu")
+    texts: list[str] = []
+    reader = threading.Thread(
+        target=lambda: texts.append(
+            engine.recognize(
+                text_image(["warm start"], size=24), OcrOptions(language="eng+deu")
+            ).text
+        )
+    )
+    reader.start()
+    reader.join(120)
+    assert texts == ["warm start"]
+    assert made == ["tesseract-warm"]
+
+
 def test_in_process_time_out(engine: TesseractEngine) -> None:
     img = text_image(PAGE, size=18)
     with pytest.raises(EngineTimeoutError, match=r"timed out after 0\.05 s"):
@@ -151,8 +179,8 @@ EXTRACT_IMPORTS = """
 import sys
 from app.cli import main
 code = main(["extract", "--engine", "tesseract", sys.argv[1]])
-heavy = ("PySide6.QtWidgets", "PySide6.QtGui", "fastapi", "pydantic", "onnxruntime", "numpy",
-         "cv2", "pytesseract", "tqdm")
+heavy = ("PySide6.QtCore", "PySide6.QtWidgets", "PySide6.QtGui", "fastapi", "pydantic",
+         "onnxruntime", "numpy", "cv2", "pytesseract", "tqdm")
 print(code, sorted(m for m in heavy if m in sys.modules))
 """
 

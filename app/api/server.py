@@ -186,6 +186,7 @@ def serve_main(args: argparse.Namespace) -> int:
 
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0] if sys.argv else PROG])
     manager = JobManager(recover=True)
+    manager.warm_up("eng")  # the API's default language, loaded ahead of the first request
     index, indexer = start_indexer(manager)
     upload_mb = getattr(args, "max_upload_mb", None)  # optional flags, if the CLI offers them
     max_queue = getattr(args, "max_queue", None)

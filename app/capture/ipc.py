@@ -1,16 +1,17 @@
 """Single-instance socket: one JSON line in, one JSON line out (QLocalServer/QLocalSocket).
 
 Requests: ``{"cmd": "show"}``, ``{"cmd": "open", "paths": [...]}`` (a second launch with files
-on its command line: show the window and read them) and ``{"cmd": "capture", "region":
-[x, y, w, h] | null, "print": bool, "lang": str | null, "engine": str | null}``. Replies:
-``{"ok": true, ...}`` or ``{"ok": false, "error": "..."}``. The name includes the user and a
-hash of the app's config folder (so ``IMAGEHQ_OCR_HOME`` isolates instances, e.g. in tests).
+on its command line: show the window and read them), ``{"cmd": "capture", "region":
+[x, y, w, h] | null, "print": bool, "lang": str | null, "engine": str | null}`` and
+``{"cmd": "extract", …}`` (``app.gui.extract_requests``: its handler answers a first line at
+once and the last when the job is done). Replies: ``{"ok": true, ...}`` or ``{"ok": false,
+"error": "..."}``. The name includes the user and a hash of the app's config folder (so
+``IMAGEHQ_OCR_HOME`` isolates instances, e.g. in tests); ``app.instance`` has it, and a client
+without Qt.
 """
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import json
 import logging
 from collections.abc import Callable
@@ -19,24 +20,50 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from app import APP_ID
-from app.paths import config_dir
+from app.instance import server_name
 
 log = logging.getLogger(__name__)
 
-Reply = Callable[[dict[str, Any]], None]
-Handler = Callable[[dict[str, Any], Reply], None]
+Handler = Callable[[dict[str, Any], "Reply"], None]
 MAX_REQUEST = 64 * 1024
+#: An extract request carries the image (base64): this much at most.
+MAX_EXTRACT_REQUEST = 64 * 2**20
+
+__all__ = ["Handler", "InstanceServer", "Reply", "exchange", "request", "server_name"]
 
 
-def server_name() -> str:
-    try:
-        user = getpass.getuser()
-    except Exception:
-        user = "user"
-    digest = hashlib.sha256(str(config_dir().resolve()).encode()).hexdigest()[:12]
-    safe_user = "".join(c for c in user if c.isalnum() or c in "-_")[:32] or "user"
-    return f"{APP_ID}-{safe_user}-{digest}"
+class Reply:
+    """How a handler answers a request: ``reply(message)`` sends the last line and closes the
+    connection (once; later calls do nothing), ``reply.send(message)`` a line before it;
+    ``on_close(callback)`` is called if the client goes away before the last line."""
+
+    def __init__(self, server: InstanceServer, sock: QLocalSocket) -> None:
+        self._server, self._sock = server, sock
+        self.answered = False
+        self._on_close: list[Callable[[], None]] = []
+
+    def __call__(self, message: dict[str, Any]) -> None:
+        if not self.answered:
+            self.answered = True
+            self._on_close.clear()
+            self._server._send(self._sock, message)
+
+    def send(self, message: dict[str, Any]) -> None:
+        if not self.answered:
+            self._server._send(self._sock, message, last=False)
+
+    def on_close(self, callback: Callable[[], None]) -> None:
+        self._on_close.append(callback)
+
+    def closed(self) -> None:
+        """The client went away: what was waiting for the answer is told."""
+        callbacks, self._on_close = self._on_close, []
+        self.answered = True
+        for callback in callbacks:
+            try:
+                callback()
+            except Exception:
+                log.exception("single-instance request: cleanup failed")
 
 
 def request(message: dict[str, Any], timeout_s: float = 5.0, connect_ms: int = 500) -> dict | None:
@@ -88,6 +115,7 @@ class InstanceServer(QObject):
         self._server.newConnection.connect(self._accept)
         self._buffers: dict[QLocalSocket, bytes] = {}  # a request line still arriving
         self._open: set[QLocalSocket] = set()  # every connection not yet closed
+        self._replies: dict[QLocalSocket, Reply] = {}  # requests not answered to the end
 
     def listen(self) -> bool:
         """False when another instance already answers on the name. (Ask first: with socket
@@ -141,13 +169,17 @@ class InstanceServer(QObject):
     def _forget(self, sock: QLocalSocket) -> None:
         self._buffers.pop(sock, None)
         self._open.discard(sock)
+        reply = self._replies.pop(sock, None)
+        if reply is not None and not reply.answered:
+            reply.closed()
 
     def _read(self, sock: QLocalSocket) -> None:
         if sock not in self._buffers:
             return
         buf = self._buffers[sock] + bytes(sock.readAll().data())
         if b"\n" not in buf:
-            if len(buf) > MAX_REQUEST:
+            limit = MAX_EXTRACT_REQUEST if buf.startswith(b'{"cmd": "extract"') else MAX_REQUEST
+            if len(buf) > limit:
                 self._send(sock, {"ok": False, "error": "request too large"})
             else:
                 self._buffers[sock] = buf
@@ -161,26 +193,23 @@ class InstanceServer(QObject):
         except ValueError:
             self._send(sock, {"ok": False, "error": "malformed request (one JSON object line)"})
             return
-        answered = False
-
-        def reply(message: dict[str, Any]) -> None:
-            nonlocal answered
-            if not answered:
-                answered = True
-                self._send(sock, message)
-
+        reply = Reply(self, sock)
+        self._replies[sock] = reply
         try:
             self._handler(req, reply)
         except Exception as err:
             log.exception("single-instance request failed")
             reply({"ok": False, "error": f"internal error: {err}"})
 
-    def _send(self, sock: QLocalSocket, message: dict[str, Any]) -> None:
+    def _send(self, sock: QLocalSocket, message: dict[str, Any], last: bool = True) -> None:
         try:
+            if last:
+                self._replies.pop(sock, None)
             if sock.state() != QLocalSocket.LocalSocketState.ConnectedState:
                 return  # the client gave up
             sock.write((json.dumps(message, ensure_ascii=False) + "\n").encode())
             sock.flush()
-            sock.disconnectFromServer()
+            if last:
+                sock.disconnectFromServer()
         except RuntimeError:  # the socket object is already deleted
             pass

@@ -12,18 +12,10 @@ from typing import Any
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from app.core.errors import ImageTooLargeError, InvalidInputError, UnsupportedMediaError, clip
-
-# Formats we accept (Pillow format name -> (extension, mime type)).
-SUPPORTED_FORMATS: dict[str, tuple[str, str]] = {
-    "PNG": ("png", "image/png"),
-    "JPEG": ("jpeg", "image/jpeg"),
-    "MPO": ("jpeg", "image/jpeg"),
-    "WEBP": ("webp", "image/webp"),
-    "TIFF": ("tiff", "image/tiff"),
-    "BMP": ("bmp", "image/bmp"),
-    "GIF": ("gif", "image/gif"),
-}
-IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".webp", ".tif", ".tiff", ".bmp", ".gif", ".pdf")
+from app.core.sniff import IMAGE_EXTENSIONS as IMAGE_EXTENSIONS
+from app.core.sniff import SUPPORTED_FORMATS as SUPPORTED_FORMATS
+from app.core.sniff import mime_type as mime_type
+from app.core.sniff import sniff as sniff
 
 #: EXIF tags that name the camera; key under which ``decode`` records that one was found.
 EXIF_MAKE, EXIF_MODEL = 0x010F, 0x0110
@@ -53,46 +45,6 @@ def _too_large(exc: Exception, max_pixels: int) -> ImageTooLargeError:
     found = re.search(r"\((\d+) pixels\)", str(exc))
     size = f"{int(found.group(1)):,} pixels" if found else "too many pixels"
     return ImageTooLargeError(f"image too large: {size}, over the limit of {max_pixels:,}")
-
-
-def _magic_format(head: bytes) -> str | None:
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "PNG"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "JPEG"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "WEBP"
-    if head[:4] in (b"II*\x00", b"MM\x00*"):
-        return "TIFF"
-    if head.startswith(b"BM"):
-        return "BMP"
-    if head[:6] in (b"GIF87a", b"GIF89a"):
-        return "GIF"
-    return None
-
-
-def mime_type(fmt: str) -> str:
-    """``png`` → ``image/png``."""
-    if fmt == "pdf":
-        return "application/pdf"
-    for ext, mime in SUPPORTED_FORMATS.values():
-        if ext == fmt:
-            return mime
-    return "application/octet-stream"
-
-
-def sniff(data: bytes) -> str:
-    """The format of ``data`` from its magic bytes, or UnsupportedMediaError. Cheap: no decoding."""
-    if not data:
-        raise InvalidInputError("the file is empty (0 bytes)")
-    if data[:5] == b"%PDF-":
-        return "pdf"
-    fmt = _magic_format(data[:16])
-    if fmt is None:
-        raise UnsupportedMediaError(
-            "not a supported image (expected PNG, JPEG, WebP, TIFF, BMP, GIF or PDF)"
-        )
-    return SUPPORTED_FORMATS[fmt][0]
 
 
 def probe(data: bytes, max_pixels: int = MAX_PIXELS) -> ImageInfo:

@@ -13,12 +13,11 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core import imageio
+from app.core import sniff
+from app.core.choices import DEFAULT_MAX_FILE_MB  # the API's upload cap, per file
 from app.core.errors import FileTooLargeError, InvalidInputError
 
-#: The same cap as the HTTP API's upload limit (``serve --max-upload-mb``), per file.
-DEFAULT_MAX_FILE_MB = 50
-_HEAD_BYTES = 16  # enough for every magic number imageio.sniff knows
+_HEAD_BYTES = 16  # enough for every magic number sniff knows
 _CHUNK = 1 << 20
 
 
@@ -49,7 +48,7 @@ def expand_inputs(paths: list[str]) -> FoundInputs:
             images += [
                 Path(root) / name
                 for name in names
-                if Path(name).suffix.lower() in imageio.IMAGE_EXTENSIONS
+                if Path(name).suffix.lower() in sniff.IMAGE_EXTENSIONS
             ]
         found.files += sorted(f for f in images if f.is_file())
     return found
@@ -63,6 +62,17 @@ def read_input_file(path: str | Path, max_bytes: int = DEFAULT_MAX_FILE_MB * 2**
     """The bytes of an image file, or an InvalidInputError with a one-line reason: not a
     regular file, over ``max_bytes``, empty, not an image, a pixel bomb. Never blocks on a
     FIFO and never reads more than ``max_bytes`` + 1 bytes."""
+    from app.core import imageio
+
+    data = read_input_bytes(path, max_bytes)
+    imageio.admit(data)
+    return data
+
+
+def read_input_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_FILE_MB * 2**20) -> bytes:
+    """``read_input_file`` without the pixel-bomb check (which needs Pillow: ``imageio.admit``
+    must follow before the bytes become a job): not a regular file, over ``max_bytes``, empty
+    or not an image by its first bytes is refused."""
     nonblock = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a writer
     try:
         fd = os.open(path, os.O_RDONLY | nonblock | getattr(os, "O_CLOEXEC", 0))
@@ -83,7 +93,7 @@ def read_input_file(path: str | Path, max_bytes: int = DEFAULT_MAX_FILE_MB * 2**
             )
         try:
             head = fh.read(_HEAD_BYTES)
-            imageio.sniff(head)  # an empty file or a non-image stops here, unread
+            sniff.sniff(head)  # an empty file or a non-image stops here, unread
             chunks = [head]
             total = len(head)
             while total <= max_bytes:
@@ -96,6 +106,4 @@ def read_input_file(path: str | Path, max_bytes: int = DEFAULT_MAX_FILE_MB * 2**
             raise InvalidInputError(f"cannot read: {exc.strerror or exc}") from None
     if total > max_bytes:  # it grew while we read it
         raise FileTooLargeError(f"the file is over the limit of {_mb(max_bytes)} (--max-file-mb)")
-    data = b"".join(chunks)
-    imageio.admit(data)
-    return data
+    return b"".join(chunks)

@@ -6,34 +6,38 @@ import re
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
+from app.core.choices import (
+    ENGINE_NAMES,
+    OPERATIONS,
+    OUTPUT_FORMATS,
+    PDF_TEXT_MODES,
+    PSM_PRESETS,
+    RECEIPT_OPERATION,
+    TEXT_MODES,
+)
 from app.core.errors import InvalidRequestError, OptionsError, clip
-from app.core.textmode import TEXT_MODES
 
-#: Values of ``pdf_text`` (``app.core.documents`` reads them).
-PDF_TEXT_MODES: tuple[str, ...] = ("auto", "ocr", "embedded")
+__all__ = [
+    "ENGINE_NAMES",
+    "FORMAT_EXTENSION",
+    "FORMAT_MIME",
+    "OPERATIONS",
+    "OUTPUT_FORMATS",
+    "PDF_TEXT_MODES",
+    "PSM_PRESETS",
+    "RECEIPT_OPERATION",
+    "TABLE_FORMATS",
+    "OcrOptions",
+    "check_operation",
+    "psm_value",
+]
 
 Operation = Literal["extract_text", "extract_text_with_layout", "parse_receipt"]
 OutputFormat = Literal["txt", "hocr", "json", "tsv", "csv", "alto", "pdf", "md"]
 
-#: ``parse_receipt`` is a local extension: the text plus ``result_json.receipt``.
-OPERATIONS: tuple[str, ...] = ("extract_text", "extract_text_with_layout", "parse_receipt")
-RECEIPT_OPERATION = "parse_receipt"
-OUTPUT_FORMATS: tuple[str, ...] = ("txt", "hocr", "json", "tsv", "csv", "alto", "pdf", "md")
 #: Formats that read tables: the image is read in table mode (``app.core.tables``).
 TABLE_FORMATS: tuple[str, ...] = ("csv", "md")
 
-# Page segmentation presets (name -> Tesseract --psm).
-PSM_PRESETS: dict[str, int] = {
-    "auto": 3,
-    # one column of lines of varying size: terminals, code, chat logs (keeps narrow columns
-    # such as line numbers that the automatic layout drops)
-    "single_column": 4,
-    "single_block": 6,
-    "single_line": 7,
-    "sparse": 11,
-}
-#: Values of ``engine`` (kept in step with ``app.core.engines.ENGINE_CHOICES``; a test checks).
-ENGINE_NAMES: tuple[str, ...] = ("auto", "tesseract", "rapidocr")
 _LANG_RE = re.compile(r"^[A-Za-z_]+(\+[A-Za-z_]+)*$")
 _PSM_NUMBER_RE = re.compile(r"^[0-9]{1,3}$")  # ASCII only: str.isdigit() also takes "³"
 

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from app.core import documents, imageio
-from app.core.barcodes import read_barcodes
+from app.core.background import Background
+from app.core.barcodes import Barcode, read_barcodes
 from app.core.engines import AUTO, Engine, get_engine
 from app.core.engines.cancel import CancelToken
 from app.core.engines.rapid import NAME as RAPID
@@ -20,9 +21,8 @@ from app.core.errors import CanceledError
 from app.core.export.receipt import render_result
 from app.core.model import OcrResult, drop_stray_marks
 from app.core.options import TABLE_FORMATS, OcrOptions
-from app.core.receipt import Receipt, day_first_for_language, parse_receipt
+from app.core.receipt import Receipt
 from app.core.store import Store
-from app.core.tables import remove_rules
 
 #: Seconds Tesseract may take per image: a floor plus time per megapixel.
 TIMEOUT_FLOOR_S = 60.0
@@ -94,12 +94,22 @@ def recognize_pages(
             else:
                 image = imageio.decode(data)[0]
             if tables:
+                from app.core.tables import remove_rules
+
                 image = remove_rules(image)
             timeout = engine_timeout(image.width, image.height)
-            result = engine.recognize(image, options, timeout=timeout, cancel=cancel)
-            drop_stray_marks(result.page)  # the text of every engine, before it is stored
+            # zxing-cpp runs without the GIL: the barcodes are read while the engine reads
+            barcodes: Background[list[Barcode]] | None = None
             if options.barcodes:
-                result.barcodes = read_barcodes(image, index + 1)
+                barcodes = Background(read_barcodes, image, index + 1)
+            try:
+                result = engine.recognize(image, options, timeout=timeout, cancel=cancel)
+            except BaseException:
+                if barcodes is not None:
+                    barcodes.wait()  # nothing of a failed or canceled job runs on after it
+                raise
+            drop_stray_marks(result.page)  # the text of every engine, before it is stored
+            result.barcodes = barcodes.result() if barcodes is not None else []
         if note:
             result.warnings.append(note)
         if total == 1 and info.frames > 1:  # an animated GIF, WebP: its first frame only
@@ -192,11 +202,11 @@ def recognize_bytes(
     else:
         result = recognize_pages(data, options, engine, cancel, progress, tables=table_mode)
         cached = False
-    parsed = (
-        parse_receipt(result, day_first=day_first_for_language(options.language))
-        if receipt
-        else None
-    )
+    parsed: Receipt | None = None
+    if receipt:
+        from app.core.receipt.parser import day_first_for_language, parse_receipt
+
+        parsed = parse_receipt(result, day_first=day_first_for_language(options.language))
     output = render_result(
         result,
         parsed,

@@ -15,11 +15,12 @@ import re
 from typing import Literal
 
 from app.core.barcodes import barcodes_text
+from app.core.choices import DEFAULT_TEXT_MODE, TEXT_MODES
 from app.core.model import PAGE_BREAK, Line, OcrResult, Page, Paragraph
 
+__all__ = ["DEFAULT_TEXT_MODE", "TEXT_MODES", "TextMode", "result_text"]
+
 TextMode = Literal["lines", "paragraphs", "single_line"]
-TEXT_MODES: tuple[str, ...] = ("lines", "paragraphs", "single_line")
-DEFAULT_TEXT_MODE = "lines"
 
 # A word broken at the end of a line: letters, then one hyphen (ASCII or the Unicode hyphens
 # U+2010/U+00AD); not "--" and not a hyphen alone.

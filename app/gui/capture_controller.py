@@ -42,6 +42,7 @@ class _Request:
     marks: dict[str, float] = field(default_factory=dict)
     region: Rect | None = None
     text_mode: str | None = None  # chosen in the overlay; None: the "Captured text" setting
+    copied: str | None = None  # the text put on the clipboard as soon as it was read
 
     def mark(self, name: str) -> None:
         self.marks[name] = round((time.perf_counter() - self.t0) * 1000, 1)
@@ -70,6 +71,7 @@ class CaptureController(QObject):
         self._overlay: Any = None
         self._jobs: dict[str, _Request] = {}
         manager.job_finished.connect(self._on_job_finished)
+        manager.job_result.connect(self._on_job_result)
 
     @property
     def busy(self) -> bool:
@@ -180,40 +182,70 @@ class CaptureController(QObject):
         if current is not None and current.is_final:
             self._on_job_finished(current)
 
-    def _capture_text(self, job: Any, text_mode: str | None = None) -> str:
-        """The job's text laid out as the "Captured text" setting says (paragraphs by
-        default: a capture is pasted into a sentence, not a layout)."""
-        mode = text_mode or str(settings.get(settings.make_qsettings(), settings.CAPTURE_TEXT_MODE))
-        stored = self.manager.store.load_result(job.id, 0) if mode in TEXT_MODES else None
+    def _text_mode(self, req: _Request) -> str:
+        """The capture's text layout: chosen in the overlay, else the "Captured text" setting
+        (paragraphs by default: a capture is pasted into a sentence, not a layout)."""
+        return req.text_mode or str(
+            settings.get(settings.make_qsettings(), settings.CAPTURE_TEXT_MODE)
+        )
+
+    def _capture_text(self, job: Any, text_mode: str) -> str:
+        """The stored job's text laid out in ``text_mode``."""
+        stored = self.manager.store.load_result(job.id, 0) if text_mode in TEXT_MODES else None
         if stored is None:
             return (job.text or "").strip()
         # a captured QR code or barcode lands on the clipboard too, after the text
-        return result_text(OcrResult.from_storage(stored), mode, with_barcodes=True).strip()
+        return result_text(OcrResult.from_storage(stored), text_mode, with_barcodes=True).strip()
+
+    def _copy(self, text: str, req: _Request, job_id: str) -> bool:
+        """Puts ``text`` on the clipboard; False (and the capture failed) when it cannot."""
+        try:
+            backend = clipboard.copy_text(text, keep_after_exit=self.keep_after_exit)
+        except CaptureError as err:
+            self._jobs.pop(job_id, None)
+            self._fail(str(err), job_id, text)
+            return False
+        req.copied = text
+        req.mark("clipboard")
+        log.info("capture %s: %d chars copied via %s", job_id, len(text), backend)
+        return True
+
+    def _on_job_result(self, job_id: str, index: int, result: OcrResult) -> None:
+        """The region was read: its text goes on the clipboard now, before the job is stored
+        (the rest — notification, reply — follows when the job is final)."""
+        req = self._jobs.get(job_id)
+        if req is None or index != 0 or req.copied is not None:
+            return
+        req.mark("ocr_done")
+        mode = self._text_mode(req)
+        if mode in TEXT_MODES:  # a QR code or barcode goes after the text, as stored
+            text = result_text(result, mode, with_barcodes=True).strip()
+        else:
+            text = result.text.strip()
+        if text:
+            self._copy(text, req, job_id)
 
     def _on_job_finished(self, job: Any) -> None:
         req = self._jobs.pop(job.id, None)
         if req is None:
             return
-        req.mark("ocr_done")
+        req.mark("job_done")
         if job.status != SUCCEEDED:
             err = job.error or {}
             self._fail(
                 err.get("message") or f"the OCR job {job.status}",
                 job.id,
+                req.copied,
                 shown=error_text(err) or status_word(job.status),
             )
             return
-        text = self._capture_text(job, req.text_mode)
-        if text:
-            try:
-                backend = clipboard.copy_text(text, keep_after_exit=self.keep_after_exit)
-            except CaptureError as err:
-                self._fail(str(err), job.id, text)
+        text = req.copied
+        if text is None:  # not announced before the job ended (or empty)
+            text = self._capture_text(job, self._text_mode(req))
+            if text and not self._copy(text, req, job.id):
                 return
-            req.mark("clipboard")
-            log.info(
-                "capture %s: %d chars copied via %s; %s", job.id, len(text), backend, req.marks
-            )
+        if text:
+            log.info("capture %s: %s", job.id, req.marks)
             if self.notify:
                 notification.notify(
                     self.tr("%1: copied").replace("%1", APP_NAME), notification.first_words(text)

@@ -3,7 +3,8 @@
 Created by ``app.gui.main.run_gui`` after the window exists. It
 
 * listens on the single-instance socket (``app.capture.ipc``): a second launch asks the first
-  one to show itself, and ``imagehq-ocr capture`` asks it to capture;
+  one to show itself, ``imagehq-ocr capture`` asks it to capture, and ``imagehq-ocr extract``
+  of one image asks it to read the image (``app.gui.extract_requests``);
 * installs the global capture hotkey (``settings.CAPTURE_HOTKEY``, default Ctrl+Alt+O); a
   hotkey that cannot be installed is reported (tray message, log, ``hotkey_error``);
 * shows the tray icon (Capture region, Show window, recent results, Quit) when the desktop
@@ -24,6 +25,7 @@ from app.capture.errors import CaptureError, HotkeyError
 from app.capture.geometry import Rect
 from app.core.job import SUCCEEDED
 from app.gui.capture_controller import CaptureController
+from app.gui.extract_requests import ExtractRequests
 
 log = logging.getLogger(__name__)
 # After the window is hidden: how long to wait for it to be unmapped (checked every POLL_MS),
@@ -48,6 +50,7 @@ class DesktopIntegration(QObject):
         self._hotkey: Any = None
         self.tray: Any = None
         self.controller = CaptureController(manager, parent=self)
+        self.extract_requests = ExtractRequests(manager, self)  # `imagehq-ocr extract IMAGE`
         self.controller.succeeded.connect(self._captured)
         self._hidden_for_capture = False
         self.controller.job_submitted.connect(self._restore_after_capture)
@@ -253,6 +256,8 @@ class DesktopIntegration(QObject):
         elif cmd == "show":
             self._show_window()
             reply({"ok": True})
+        elif cmd == "extract":
+            self.extract_requests.handle(req, reply)
         elif cmd == "open":
             paths = req.get("paths")
             if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):

@@ -203,6 +203,10 @@ class JobTableModel(QAbstractTableModel):
     def on_job(self, job: Job) -> None:
         row = self._rows.get(job.id)
         if row is not None:
+            if self._jobs[row].is_final and not job.is_final:
+                # a worker's "processing" queued to us before the job was canceled here: a
+                # final status never changes
+                return
             self._jobs[row] = job
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._headers) - 1))
             self._collapse(job)

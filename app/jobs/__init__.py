@@ -1,4 +1,5 @@
-"""Job manager: QThreadPool workers, lifecycle, signals. QtCore only; works headless."""
+"""Job manager: the core's job runner on QThreadPool workers, with Qt signals. QtCore only;
+works headless."""
 
 from app.jobs.manager import InputData, JobManager, QueueFullError, ShuttingDownError
 

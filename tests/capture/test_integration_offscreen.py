@@ -244,3 +244,59 @@ def test_backend_choice_per_session(
     if wlcopy.is_compatible():
         found.add("wl-copy")
     assert found == expected
+
+
+def test_captured_text_is_on_the_clipboard_before_the_job_is_stored(
+    qtbot: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text goes to the clipboard as soon as the engine has read the region; storing the
+    job's result comes after (held back here until the copy is checked), and the reply and
+    the final state follow it. (The offscreen platform has no clipboard of its own: the copy
+    is recorded where the controller hands the text to the clipboard backends.)"""
+    from PySide6.QtGui import QImage
+
+    from app.capture.geometry import Rect, ScreenInfo
+    from app.capture.screenshot import ScreenImage, Snapshot
+    from app.gui import capture_controller
+    from app.jobs import JobManager
+    from tests.conftest import text_image
+
+    picture = text_image(["Order 4711 shipped"], size=28).convert("RGB")
+    image = QImage(
+        picture.tobytes(), picture.width, picture.height, 3 * picture.width,
+        QImage.Format.Format_RGB888,
+    ).copy()  # fmt: skip
+    geometry = Rect(0, 0, picture.width, picture.height)
+    snapshot = Snapshot([ScreenImage(ScreenInfo("screen", geometry), image)], "test")
+    monkeypatch.setattr(capture_controller.screenshot, "grab", lambda: snapshot)
+    copied: list[str] = []
+
+    def copy_text(text: str, *, keep_after_exit: bool = False) -> str:
+        copied.append(text)
+        return "recorded"
+
+    monkeypatch.setattr(capture_controller.clipboard, "copy_text", copy_text)
+    manager = JobManager(max_workers=1, prune_timer=False)
+    stored = threading.Event()
+    real_save = manager.store.save_result
+
+    def held_save(*args: Any, **kwargs: Any) -> None:
+        assert stored.wait(30)
+        real_save(*args, **kwargs)
+
+    monkeypatch.setattr(manager.store, "save_result", held_save)
+    controller = capture_controller.CaptureController(manager, notify=False)
+    replies: list[dict] = []
+    try:
+        controller.capture_region(geometry, "eng", replies.append, engine="tesseract")
+        qtbot.waitUntil(lambda: bool(copied), timeout=30000)
+        assert copied == ["Order 4711 shipped"]
+        assert replies == []  # the job's result is still being stored
+        stored.set()
+        qtbot.waitUntil(lambda: bool(replies), timeout=30000)
+        assert replies[0]["ok"] and replies[0]["text"] == "Order 4711 shipped"
+        assert manager.get(replies[0]["job_id"]).status == "succeeded"
+        assert copied == ["Order 4711 shipped"]  # once
+    finally:
+        stored.set()
+        manager.shutdown()

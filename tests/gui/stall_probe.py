@@ -1,13 +1,15 @@
 """Runs the window in a fresh process, adds 4 images and prints what its GUI thread did as JSON.
 
-``python -m tests.gui.stall_probe DIR [--decode-on-gui]`` with IMAGEHQ_OCR_HOME set prints one
-JSON line:
+``python -m tests.gui.stall_probe DIR [--decode-on-gui] [--no-profile]`` with IMAGEHQ_OCR_HOME
+set prints one JSON line:
 ``gaps`` (seconds between the ticks of a 10 ms timer on the GUI thread while the jobs ran),
 ``statuses`` (the jobs' final statuses) and ``heavy_calls`` (calls the GUI thread made into
 recognition, decoding or preprocessing code, which belongs on the workers: a sorted list of
-``module:function``). A fresh process is what a user runs; the test process carries every
-earlier test's objects. Used by tests/gui/test_responsiveness.py (the structure) and
-bench/bench_responsiveness.py (the timing, as a distribution over many runs).
+``module:function``; ``--no-profile`` leaves the profile off, for timing: a profile hook runs
+for every Python call on the GUI thread and makes the gaps longer). A fresh process is what a
+user runs; the test process carries every earlier test's objects. Used by
+tests/gui/test_responsiveness.py (the structure) and bench/bench_responsiveness.py (the timing,
+as a distribution over many runs).
 """
 
 from __future__ import annotations
@@ -42,15 +44,23 @@ HEAVY = (
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(images: Path, home: Path, *extra: str, timeout: float = 180) -> dict[str, Any]:
+def run(
+    images: Path, home: Path, *extra: str, timeout: float = 180, tree: Path = ROOT
+) -> dict[str, Any]:
     """Runs the probe in a fresh process (offscreen, OMP_THREAD_LIMIT=1) on the PNGs in
-    ``images`` with ``home`` as IMAGEHQ_OCR_HOME; returns its report."""
+    ``images`` with ``home`` as IMAGEHQ_OCR_HOME; returns its report. ``tree``: the checkout
+    whose app this probe runs (this one by default)."""
     env = dict(
-        os.environ, IMAGEHQ_OCR_HOME=str(home), QT_QPA_PLATFORM="offscreen", OMP_THREAD_LIMIT="1"
+        os.environ,
+        IMAGEHQ_OCR_HOME=str(home),
+        QT_QPA_PLATFORM="offscreen",
+        OMP_THREAD_LIMIT="1",
+        PYTHONPATH=str(tree),
     )
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     out = subprocess.run(
-        [sys.executable, "-m", "tests.gui.stall_probe", str(images), *extra],
-        cwd=ROOT,
+        [sys.executable, __file__, str(images), *extra],
+        cwd=tree,
         env=env,
         capture_output=True,
         text=True,
@@ -69,8 +79,9 @@ def _short(filename: str) -> str:
     return filename
 
 
-def main(folder: str, decode_on_gui: bool = False) -> int:
-    """``decode_on_gui`` also decodes an image on the GUI thread: the check that the probe sees."""
+def main(folder: str, decode_on_gui: bool = False, profiled: bool = True) -> int:
+    """``decode_on_gui`` also decodes an image on the GUI thread: the check that the probe sees;
+    ``profiled``: record the GUI thread's calls into OCR code (off for timing)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -106,7 +117,8 @@ def main(folder: str, decode_on_gui: bool = False) -> int:
     timer.timeout.connect(tick)
 
     def start() -> None:
-        sys.setprofile(profile)
+        if profiled:
+            sys.setprofile(profile)
         timer.start()
         window.add_paths(list(paths))
         if decode_on_gui:
@@ -136,4 +148,10 @@ def main(folder: str, decode_on_gui: bool = False) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], decode_on_gui="--decode-on-gui" in sys.argv[2:]))
+    sys.exit(
+        main(
+            sys.argv[1],
+            decode_on_gui="--decode-on-gui" in sys.argv[2:],
+            profiled="--no-profile" not in sys.argv[2:],
+        )
+    )

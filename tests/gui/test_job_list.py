@@ -105,3 +105,15 @@ def test_thumbnails_are_made_in_the_background(qtbot, window, tmp_path: Path) ->
     icon = window.thumbnails.get(job)
     assert not icon.isNull() and icon is not window.thumbnails.placeholder()
     assert window.model.index(0, 0).data(JOB_ROLE).id == job.id
+
+
+def test_a_late_processing_update_does_not_undo_a_final_state(qtbot, window, tmp_path) -> None:
+    """A worker's "processing" announcement can reach the GUI thread after the job was
+    canceled there (its cancel is announced at once, the worker's signal is queued): the row
+    stays final, as the job in the store does."""
+    from dataclasses import replace
+
+    window.add_paths([make_png(tmp_path / "late.png", ["Late update"])])
+    (job,) = wait_jobs(qtbot, window, 1)
+    window.model.on_job(replace(job, status="processing", current_stage="processing"))
+    assert window.model.job(window.model.row_of(job.id)).status == job.status == "succeeded"

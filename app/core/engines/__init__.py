@@ -10,9 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from typing import TYPE_CHECKING
 
-from app.core.engines.auto import AUTO, AutoEngine
 from app.core.engines.base import Engine
+
+if TYPE_CHECKING:
+    from app.core.engines.auto import AutoEngine
+
+#: ``options.engine`` for "route per image". (The router and the second opinion load with the
+#: first ``get_engine()``, not with this package: ``prewarm`` needs Tesseract alone.)
+AUTO = "auto"
 
 
 @cache
@@ -37,6 +44,8 @@ ENGINE_CHOICES: tuple[str, ...] = (AUTO, *ENGINES)
 
 @cache
 def _auto() -> AutoEngine:
+    from app.core.engines.auto import AutoEngine
+
     return AutoEngine(ENGINES)
 
 
@@ -48,6 +57,23 @@ def get_engine(name: str = AUTO) -> Engine:
         return ENGINES[name]()
     except KeyError:
         raise ValueError(f"unknown engine '{name}'") from None
+
+
+def prewarm(language: str, count: int = 1) -> None:
+    """Gets Tesseract ready to read ``language`` on ``count`` threads: its language data loads
+    on a background thread ahead of the first job (``TesseractEngine.prewarm``); nothing when
+    Tesseract is missing or does not read ``language``."""
+    from app.core.errors import OcrError
+
+    tess = _tesseract()
+    prewarm = getattr(tess, "prewarm", None)
+    if prewarm is None or not tess.is_installed():
+        return
+    try:
+        tess.check_language(language)
+    except OcrError:
+        return
+    prewarm(language, count)
 
 
 def missing_engines() -> dict[str, str]:
@@ -70,8 +96,8 @@ __all__ = [
     "AUTO",
     "ENGINES",
     "ENGINE_CHOICES",
-    "AutoEngine",
     "Engine",
     "get_engine",
     "missing_engines",
+    "prewarm",
 ]

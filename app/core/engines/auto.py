@@ -23,9 +23,11 @@ from collections.abc import Callable
 
 from PIL import Image
 
+from app.core.background import Background
+from app.core.engines import AUTO
 from app.core.engines.base import Engine
 from app.core.engines.cancel import CancelToken
-from app.core.engines.coverage import tall_garbage, text_coverage
+from app.core.engines.coverage import Ink, coverage_of, find_ink, releases_gil, tall_garbage
 from app.core.engines.rapid import NAME as RAPID
 from app.core.engines.rapid import covers
 from app.core.engines.router import ROUTER_VERSION, TESSERACT, choose, features
@@ -35,8 +37,6 @@ from app.core.model import OcrResult
 from app.core.options import OcrOptions
 
 log = logging.getLogger(__name__)
-
-AUTO = "auto"
 
 
 #: Second opinion (``auto`` only): PP-OCR reads a page Tesseract read, when Tesseract's words
@@ -158,32 +158,47 @@ class AutoEngine:
     ) -> OcrResult:
         engine, warnings = self.pick(image, options)
         started = time.monotonic()
-        result = engine.recognize(image, options, timeout=timeout, cancel=cancel)
-        if options.engine == AUTO and engine.name == TESSERACT:
+        second = options.engine == AUTO and engine.name == TESSERACT and self._can_second(options)
+        ink: Background[Ink | None] | None = None
+        if second and releases_gil(image):
+            # the ink the second opinion weighs Tesseract's words against is counted (OpenCV)
+            # while Tesseract reads (both without the GIL)
+            ink = Background(find_ink, image)
+        try:
+            result = engine.recognize(image, options, timeout=timeout, cancel=cancel)
+        except BaseException:
+            if ink is not None:
+                ink.wait()
+            raise
+        if second:
+            found = ink.result() if ink is not None else find_ink(image)
             left = max(1.0, timeout - (time.monotonic() - started))
-            result = self._second_opinion(image, options, result, left, cancel)
+            result = self._second_opinion(image, options, result, found, left, cancel)
         result.warnings[:0] = warnings
         return result
+
+    def _can_second(self, options: OcrOptions) -> bool:
+        """PP-OCR is there to give a second opinion in ``options.language``."""
+        return self.engine(RAPID).is_installed() and covers(options.language)
 
     def _second_opinion(
         self,
         image: Image.Image,
         options: OcrOptions,
         first: OcrResult,
+        ink: Ink | None,
         timeout: float,
         cancel: CancelToken | None,
     ) -> OcrResult:
         """Reads the image with PP-OCR too when Tesseract left text unread or is unsure of what
-        it read (see ``second_opinion``), and keeps the better of the two."""
-        other = self.engine(RAPID)
-        if not other.is_installed() or not covers(options.language):
-            return first
-        first_cov = text_coverage(image, first.page.words())
+        it read (see ``second_opinion``), and keeps the better of the two. ``ink``: the image's
+        character-like ink (``find_ink``)."""
         words = first.page.words()
+        first_cov = coverage_of(ink, words)
         if not needs_second_opinion(first_cov, first.confidence, bool(words), tall_garbage(words)):
             return first
-        second = other.recognize(image, options, timeout=timeout, cancel=cancel)
-        second_cov = text_coverage(image, second.page.words())
+        second = self.engine(RAPID).recognize(image, options, timeout=timeout, cancel=cancel)
+        second_cov = coverage_of(ink, second.page.words())
         keep = prefer_second(first_cov, first.confidence, second_cov, second.confidence)
         log.info(
             "second opinion: tesseract coverage %s confidence %.2f, rapidocr %s %.2f → %s",

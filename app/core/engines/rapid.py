@@ -12,7 +12,9 @@ The second engine, for photos, receipts and labels. Facts it is built on (measur
 - the detector runs with ``limit_type=max`` (the longer side brought down to
   ``DET_PAGE_SIDE``, or ``DET_LIMIT_SIDE`` for enlarged photos, never up): about 3× faster than
   the library's default on screenshots and more accurate;
-- ``RapidOCR.__call__`` mutates its own state, so every worker thread gets its own instance;
+- ``RapidOCR.__call__`` mutates its own state, so a read borrows an instance from a pool and
+  gives it back (``app.core.engines.pool``: a thread-local one was made again for every job of
+  the window and ``serve``, whose QThreadPool threads keep no Python thread-local data);
 - onnxruntime's intra-op threads = cores ÷ parallel jobs (one thread was 1.8× slower than two for
   a lone job), set through :meth:`RapidOcrEngine.set_parallelism`;
 - the stages (resize, detect, classify, recognise in chunks) are driven here, so a cancel or a
@@ -29,11 +31,9 @@ import importlib
 import importlib.util
 import logging
 import os
-import threading
 import time
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,7 @@ from PIL import Image
 
 from app.core.engines.cancel import CancelToken
 from app.core.engines.layout import Segment, build_page
+from app.core.engines.pool import Pool
 from app.core.errors import (
     CanceledError,
     EngineError,
@@ -165,6 +166,23 @@ def _package_dir(name: str) -> Path | None:
     return Path(module.__file__ or name).resolve().parent
 
 
+def _dist_version(name: str) -> str:
+    """The installed version of the distribution ``name``: from its ``NAME-VERSION.dist-info``
+    folder beside the package where there is one (importing ``importlib.metadata`` and scanning
+    every distribution costs a one-image ``extract`` 15-20 ms), else from importlib.metadata."""
+    package = _package_dir(name)
+    if package is not None:
+        found = sorted(package.parent.glob(f"{name}-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name.removeprefix(f"{name}-").removesuffix(".dist-info")
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return ""
+
+
 def _models() -> _Models:
     return _Models((_package_dir("rapidocr") or Path("rapidocr")) / "models")
 
@@ -200,7 +218,11 @@ class RapidOcrEngine:
     name = NAME
 
     def __init__(self) -> None:
-        self._local = threading.local()
+        # RapidOCR's __call__ mutates its own state: one instance per read at a time, borrowed
+        # from a pool (by onnxruntime thread count) and given back.
+        self._instances: Pool[int, tuple[Any, dict[str, Any]]] = Pool(
+            self._make_instance, max_idle=max(2, os.cpu_count() or 2), name="rapidocr-warm"
+        )
         # The job manager runs one job per core by default, so one thread each; it calls
         # set_parallelism() with its real pool size.
         self._threads = 1
@@ -225,10 +247,8 @@ class RapidOcrEngine:
 
     @cached_property
     def _version(self) -> str:
-        try:
-            return f"{metadata.version('rapidocr')} ({MODEL_LABEL})"
-        except metadata.PackageNotFoundError:
-            return ""
+        version = _dist_version("rapidocr")
+        return f"{version} ({MODEL_LABEL})" if version else ""
 
     def version(self) -> str:
         return self._version
@@ -277,11 +297,8 @@ class RapidOcrEngine:
         self._threads = max(1, (os.cpu_count() or 2) // max(1, jobs))
 
     # -- recognition -----------------------------------------------------------------------
-    def _instance(self) -> Any:
-        """This thread's RapidOCR (its ``__call__`` is not thread-safe)."""
-        inst = getattr(self._local, "ocr", None)
-        if inst is not None and self._local.threads == self._threads:
-            return inst
+    def _make_instance(self, threads: int) -> tuple[Any, dict[str, Any]]:
+        """A RapidOCR with ``threads`` onnxruntime threads and its recognisers by script."""
         if self._missing:
             raise EngineUnavailableError(self._missing)
         from rapidocr import RapidOCR
@@ -297,7 +314,7 @@ class RapidOcrEngine:
             "Det.limit_side_len": DET_LIMIT_SIDE,
             "Rec.rec_batch_num": REC_BATCH,
             "Rec.rec_img_shape": [3, 48, REC_MIN_WIDTH],
-            "EngineConfig.onnxruntime.intra_op_num_threads": self._threads,
+            "EngineConfig.onnxruntime.intra_op_num_threads": threads,
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
         }
         try:
@@ -311,8 +328,7 @@ class RapidOcrEngine:
                 recs["latin"] = latin
         except Exception as exc:  # a broken wheel or model: say so, once, in one line
             raise EngineError(f"the rapidocr engine failed to load: {exc}") from None
-        self._local.ocr, self._local.threads, self._local.recs = inst, self._threads, recs
-        return inst
+        return inst, recs
 
     @staticmethod
     def _latin_recogniser(inst: Any, full_chars: list[str]) -> Any:
@@ -370,16 +386,19 @@ class RapidOcrEngine:
     def _segments(
         self, image: Image.Image, language: str, check: Any, det_side: int
     ) -> list[Segment]:
+        with self._instances.borrow(self._threads) as (ocr, recs):
+            allowed = alphabet(language)
+            rec = recs["latin"] if allowed is not None and "latin" in recs else recs["full"]
+            ocr.text_rec = rec  # the borrowed instance reads with the model for this script
+            rec.session.use(allowed)
+            ocr._load_det_model().limit_side_len = det_side
+            return self._read(ocr, image, check)
+
+    @staticmethod
+    def _read(ocr: Any, image: Image.Image, check: Any) -> list[Segment]:
         import numpy as np
         from rapidocr.main import RapidOCRError
 
-        ocr = self._instance()
-        allowed = alphabet(language)
-        recs = self._local.recs
-        rec = recs["latin"] if allowed is not None and "latin" in recs else recs["full"]
-        ocr.text_rec = rec  # this thread's instance reads with the model for this script
-        rec.session.use(allowed)
-        ocr._load_det_model().limit_side_len = det_side  # this thread's instance
         bgr = np.ascontiguousarray(np.asarray(image.convert("RGB"))[:, :, ::-1])
         check()
         try:

@@ -176,6 +176,12 @@ class TesseractEngine:
             )
         return language
 
+    def prewarm(self, language: str, count: int = 1) -> None:
+        """Loads ``language`` for the next ``count`` reading threads on a background thread
+        (the in-process backend; the command loads it per image anyway)."""
+        if self.is_installed() and self.backend() is tesseract_backends.inprocess:
+            tesseract_backends.inprocess.prewarm(self._tessdata, language, count)
+
     # -- recognition -----------------------------------------------------------------------
     def detect_orientation(
         self, image: Image.Image, timeout: float, cancel: CancelToken | None = None

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.core.export.alto import to_alto
-from app.core.export.hocr import to_hocr
-from app.core.export.pdf import to_pdf
-from app.core.export.simple import edited_json, edited_txt, to_json, to_tsv, to_txt
-from app.core.export.tables import to_csv, to_markdown
+from app.core.choices import format_for_path
+from app.core.export.simple import edited_json, edited_txt
 from app.core.model import OcrResult
 from app.core.options import FORMAT_EXTENSION, FORMAT_MIME, OUTPUT_FORMATS
 from app.core.textmode import DEFAULT_TEXT_MODE
@@ -30,16 +28,24 @@ class RenderContext:
 
 Renderer = Callable[[OcrResult, RenderContext], bytes]
 
-_RENDERERS: dict[str, Renderer] = {
-    "txt": to_txt,
-    "hocr": to_hocr,
-    "json": to_json,
-    "tsv": to_tsv,
-    "alto": to_alto,
-    "pdf": to_pdf,
-    "csv": to_csv,
-    "md": to_markdown,
+#: Format → (module, function): a module loads when its format is first rendered (the XML, PDF
+#: and table writers cost a one-image ``extract`` 10-20 ms of imports it does not need).
+_RENDERERS: dict[str, tuple[str, str]] = {
+    "txt": ("simple", "to_txt"),
+    "hocr": ("hocr", "to_hocr"),
+    "json": ("simple", "to_json"),
+    "tsv": ("simple", "to_tsv"),
+    "alto": ("alto", "to_alto"),
+    "pdf": ("pdf", "to_pdf"),
+    "csv": ("tables", "to_csv"),
+    "md": ("tables", "to_markdown"),
 }
+
+
+def _renderer(fmt: str) -> Renderer:
+    module, name = _RENDERERS[fmt]
+    found: Renderer = getattr(importlib.import_module(f"app.core.export.{module}"), name)
+    return found
 
 
 def render(
@@ -57,7 +63,7 @@ def render(
     ``edited_text`` (the user's edit of the text) is the text of txt and JSON (which keeps the
     recognised one as ``ocr_text``); the other formats describe the recognised words."""
     try:
-        renderer = _RENDERERS[fmt]
+        renderer = _renderer(fmt)
     except KeyError:
         raise ValueError(f"unknown format '{fmt}' (use {', '.join(OUTPUT_FORMATS)})") from None
     if edited_text is not None and fmt == "txt":
@@ -65,15 +71,6 @@ def render(
     if edited_text is not None and fmt == "json":
         return edited_json(result, edited_text, layout)
     return renderer(result, RenderContext(layout, source_name, text_mode, image))
-
-
-def format_for_path(path: str) -> str | None:
-    """The export format a file name asks for by its extension (``.html`` means hOCR, ``.xml``
-    ALTO)."""
-    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
-    aliases = {"text": "txt", "html": "hocr", "xhtml": "hocr", "xml": "alto"}
-    suffix = aliases.get(suffix, suffix)
-    return suffix if suffix in OUTPUT_FORMATS else None
 
 
 __all__ = [

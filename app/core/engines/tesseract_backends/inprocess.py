@@ -1,9 +1,10 @@
 """libtesseract in this process through tesserocr (its wheel bundles libtesseract 5.5).
 
-One warm ``PyTessBaseAPI`` per worker thread (``threading.local``): the language data loads once
-per thread and language, not once per image; the page segmentation mode is set per call. The
-image goes over as raw pixels (no file). Recognition releases the GIL, so two workers read two
-images at once.
+Warm ``PyTessBaseAPI`` objects in a pool (``app.core.engines.pool``): a read borrows one
+initialised for its language and gives it back, so the language data loads once per language and
+parallel job, not once per image, and ``prewarm`` loads it ahead of the first job on a
+background thread; the page segmentation mode is set per call. The image goes over as raw
+pixels (no file). Recognition releases the GIL, so two workers read two images at once.
 
 Time-outs: ``Recognize(timeout=ms)`` (Tesseract's own deadline, checked between words; layout
 analysis and OSD before it are not covered). Cancel: libtesseract cannot be stopped from another
@@ -15,8 +16,9 @@ time-out); the job is reported canceled at once and its result is thrown away.
 from __future__ import annotations
 
 import os
-import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -24,6 +26,7 @@ from typing import Any
 
 from PIL import Image
 
+from app.core.engines.pool import Pool
 from app.core.engines.tesseract_backends.common import (
     Call,
     OrientationFailed,
@@ -37,7 +40,6 @@ NAME = "tesserocr"
 MAX_SIDE = 32767
 #: Tesseract's default ``min_characters_to_try`` (OSD's sample size).
 OSD_MIN_CHARACTERS = 50
-_local = threading.local()
 
 
 @cache
@@ -70,25 +72,49 @@ def version() -> str:
     return first.removeprefix("tesseract").strip()
 
 
-def _api(slot: str, tessdata: Path | None, language: str, psm: int) -> Any:
-    """This thread's API for ``slot`` ("ocr" or "osd"), initialised for ``language``."""
+def _new_api(tessdata: Path | None, language: str, psm: int) -> Any:
+    """A PyTessBaseAPI initialised for ``language`` (libtesseract loads the language data
+    without holding the GIL)."""
     mod = module()
     assert mod is not None
-    key = (str(tessdata or ""), language)
-    api = getattr(_local, slot, None)
-    if api is None or getattr(_local, f"{slot}_key", None) != key:
-        if api is not None:
-            api.End()
-            setattr(_local, slot, None)
-        path = f"{tessdata}{os.sep}" if tessdata else ""
+    path = f"{tessdata}{os.sep}" if tessdata else ""
+    try:
+        return mod.PyTessBaseAPI(path=path, lang=language, psm=psm)
+    except RuntimeError as exc:
+        raise EngineError(f"tesseract failed: {exc}") from None
+
+
+def _make(key: tuple[str, str]) -> Any:
+    tessdata, language = key
+    return _new_api(Path(tessdata) if tessdata else None, language, 3)
+
+
+#: Initialised APIs by (language data folder, language): a read borrows one and gives it back.
+#: Up to this many idle ones are kept per language (one per parallel job is all a run needs).
+MAX_IDLE = max(2, os.cpu_count() or 2)
+_apis: Pool[tuple[str, str], Any] = Pool(
+    lambda key: _make(key), max_idle=MAX_IDLE, discard=lambda api: api.End(), name="tesseract-warm"
+)
+
+
+def prewarm(tessdata: Path | None, language: str, count: int = 1) -> None:
+    """Initialises ``count`` APIs for ``language`` on a background thread, for the next reads
+    of ``language`` (the language data, 55-75 ms for English, then loads while the process does
+    something else: ``extract`` its imports, the window its first paint); a read that asks
+    before one is ready waits for it."""
+    if module() is not None:
+        _apis.warm((str(tessdata or ""), language), count)
+
+
+@contextmanager
+def _api(tessdata: Path | None, language: str, psm: int) -> Iterator[Any]:
+    """An initialised API for ``language`` with ``psm`` set, for this read only."""
+    with _apis.borrow((str(tessdata or ""), language)) as api:
+        api.SetPageSegMode(psm)
         try:
-            api = mod.PyTessBaseAPI(path=path, lang=language, psm=psm)
-        except RuntimeError as exc:
-            raise EngineError(f"tesseract failed: {exc}") from None
-        setattr(_local, slot, api)
-        setattr(_local, f"{slot}_key", key)
-    api.SetPageSegMode(psm)
-    return api
+            yield api
+        finally:
+            api.Clear()  # the image and results are not kept between reads
 
 
 def _set_image(api: Any, image: Image.Image, dpi: int | None) -> None:
@@ -112,18 +138,16 @@ def data(image: Image.Image, call: Call) -> dict[str, list[str]]:
     raise_if_canceled(call.cancel)
     if max(image.size) > MAX_SIDE:  # what the command says; libtesseract only logs it
         raise EngineError(f"tesseract failed: Image too large: ({image.width}, {image.height})")
-    api = _api("ocr", call.tessdata, call.language, call.psm)
-    _set_image(api, image, call.dpi)
-    start = time.monotonic()
-    ok = api.Recognize(timeout=max(1, int(call.timeout * 1000)))
-    raise_if_canceled(call.cancel)  # the cancel came while Tesseract read: its result is dropped
-    if not ok:
-        api.Clear()
-        if time.monotonic() - start >= call.timeout * 0.95:
-            raise EngineTimeoutError(f"recognition timed out after {call.timeout:g} s")
-        raise EngineError("tesseract failed: recognition failed")
-    tsv = api.GetTSVText(0) or ""
-    api.Clear()  # the image and results are not kept between calls
+    with _api(call.tessdata, call.language, call.psm) as api:
+        _set_image(api, image, call.dpi)
+        start = time.monotonic()
+        ok = api.Recognize(timeout=max(1, int(call.timeout * 1000)))
+        raise_if_canceled(call.cancel)  # the cancel came while it read: its result is dropped
+        if not ok:
+            if time.monotonic() - start >= call.timeout * 0.95:
+                raise EngineTimeoutError(f"recognition timed out after {call.timeout:g} s")
+            raise EngineError("tesseract failed: recognition failed")
+        tsv = api.GetTSVText(0) or ""
     return parse_tsv(tsv)
 
 
@@ -145,11 +169,10 @@ def orientation(image: Image.Image, call: Call, min_characters: int | None) -> t
     mod = module()
     assert mod is not None
     raise_if_canceled(call.cancel)
-    api = _api("osd", call.tessdata, "osd", int(mod.PSM.OSD_ONLY))
-    api.SetVariable("min_characters_to_try", str(min_characters or OSD_MIN_CHARACTERS))
-    _set_image(api, image, None)
-    found = api.DetectOrientationScript()
-    api.Clear()
+    with _api(call.tessdata, "osd", int(mod.PSM.OSD_ONLY)) as api:
+        api.SetVariable("min_characters_to_try", str(min_characters or OSD_MIN_CHARACTERS))
+        _set_image(api, image, None)
+        found = api.DetectOrientationScript()
     raise_if_canceled(call.cancel)
     if not found:
         raise OrientationFailed("too few characters")
