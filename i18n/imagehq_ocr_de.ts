@@ -169,8 +169,8 @@
         <translation>Bilder hierher ziehen, mit Strg+V einfügen oder einen Bildschirmbereich aufnehmen</translation>
     </message>
     <message>
-        <source>PNG, JPEG, WebP, TIFF, BMP and GIF · several files or whole folders at once · text stays on this computer</source>
-        <translation>PNG, JPEG, WebP, TIFF, BMP und GIF · mehrere Dateien oder ganze Ordner auf einmal · der Text bleibt auf diesem Computer</translation>
+        <source>PNG, JPEG, WebP, TIFF, BMP, GIF and PDF · several files or whole folders at once · text stays on this computer</source>
+        <translation>PNG, JPEG, WebP, TIFF, BMP, GIF und PDF · mehrere Dateien oder ganze Ordner auf einmal · der Text bleibt auf diesem Computer</translation>
     </message>
     <message>
         <source>Open images…</source>
@@ -528,8 +528,8 @@
         <translation>Das Bild kann nicht gelesen werden (leer, beschädigt oder abgeschnitten)</translation>
     </message>
     <message>
-        <source>Not a supported image (expected PNG, JPEG, WebP, TIFF, BMP or GIF)</source>
-        <translation>Kein unterstütztes Bildformat (erwartet: PNG, JPEG, WebP, TIFF, BMP oder GIF)</translation>
+        <source>Not a supported image (expected PNG, JPEG, WebP, TIFF, BMP, GIF or PDF)</source>
+        <translation>Kein unterstütztes Bildformat (erwartet: PNG, JPEG, WebP, TIFF, BMP, GIF oder PDF)</translation>
     </message>
     <message>
         <source>The image is too large to recognise</source>

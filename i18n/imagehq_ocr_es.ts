@@ -169,8 +169,8 @@
         <translation>Suelte imágenes aquí, pegue con Ctrl+V o capture una zona de la pantalla</translation>
     </message>
     <message>
-        <source>PNG, JPEG, WebP, TIFF, BMP and GIF · several files or whole folders at once · text stays on this computer</source>
-        <translation>PNG, JPEG, WebP, TIFF, BMP y GIF · varios archivos o carpetas enteras a la vez · el texto no sale de este equipo</translation>
+        <source>PNG, JPEG, WebP, TIFF, BMP, GIF and PDF · several files or whole folders at once · text stays on this computer</source>
+        <translation>PNG, JPEG, WebP, TIFF, BMP, GIF y PDF · varios archivos o carpetas enteras a la vez · el texto no sale de este equipo</translation>
     </message>
     <message>
         <source>Open images…</source>
@@ -528,8 +528,8 @@
         <translation>No se puede leer la imagen (vacía, dañada o truncada)</translation>
     </message>
     <message>
-        <source>Not a supported image (expected PNG, JPEG, WebP, TIFF, BMP or GIF)</source>
-        <translation>Formato de imagen no admitido (se esperaba PNG, JPEG, WebP, TIFF, BMP o GIF)</translation>
+        <source>Not a supported image (expected PNG, JPEG, WebP, TIFF, BMP, GIF or PDF)</source>
+        <translation>Formato de imagen no admitido (se esperaba PNG, JPEG, WebP, TIFF, BMP, GIF o PDF)</translation>
     </message>
     <message>
         <source>The image is too large to recognise</source>

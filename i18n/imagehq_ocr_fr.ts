@@ -169,8 +169,8 @@
         <translation>Déposez des images ici, collez avec Ctrl+V ou capturez une zone de l’écran</translation>
     </message>
     <message>
-        <source>PNG, JPEG, WebP, TIFF, BMP and GIF · several files or whole folders at once · text stays on this computer</source>
-        <translation>PNG, JPEG, WebP, TIFF, BMP et GIF · plusieurs fichiers ou dossiers entiers à la fois · le texte reste sur cet ordinateur</translation>
+        <source>PNG, JPEG, WebP, TIFF, BMP, GIF and PDF · several files or whole folders at once · text stays on this computer</source>
+        <translation>PNG, JPEG, WebP, TIFF, BMP, GIF et PDF · plusieurs fichiers ou dossiers entiers à la fois · le texte reste sur cet ordinateur</translation>
     </message>
     <message>
         <source>Open images…</source>
@@ -528,8 +528,8 @@
         <translation>Impossible de lire l’image (vide, endommagée ou tronquée)</translation>
     </message>
     <message>
-        <source>Not a supported image (expected PNG, JPEG, WebP, TIFF, BMP or GIF)</source>
-        <translation>Format d’image non pris en charge (PNG, JPEG, WebP, TIFF, BMP ou GIF attendu)</translation>
+        <source>Not a supported image (expected PNG, JPEG, WebP, TIFF, BMP, GIF or PDF)</source>
+        <translation>Format d’image non pris en charge (PNG, JPEG, WebP, TIFF, BMP, GIF ou PDF attendu)</translation>
     </message>
     <message>
         <source>The image is too large to recognise</source>

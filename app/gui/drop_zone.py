@@ -37,7 +37,7 @@ class DropZone(QFrame):
         layout.addWidget(title)
         sub = QLabel(
             self.tr(
-                "PNG, JPEG, WebP, TIFF, BMP and GIF · several files or whole folders "
+                "PNG, JPEG, WebP, TIFF, BMP, GIF and PDF · several files or whole folders "
                 "at once · text stays on this computer"
             )
         )

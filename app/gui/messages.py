@@ -32,7 +32,7 @@ def _code_texts() -> dict[str, str]:
             "Messages", "The image cannot be read (empty, damaged or truncated)"
         ),
         "unsupported_media_type": QCoreApplication.translate(
-            "Messages", "Not a supported image (expected PNG, JPEG, WebP, TIFF, BMP or GIF)"
+            "Messages", "Not a supported image (expected PNG, JPEG, WebP, TIFF, BMP, GIF or PDF)"
         ),
         "image_too_large": QCoreApplication.translate(
             "Messages", "The image is too large to recognise"

@@ -158,7 +158,8 @@ def test_error_codes_fall_back_to_the_core_message(qapp) -> None:
     )
     many = {"code": "unsupported_media_type", "message": "all 2 inputs failed; a.png: not…"}
     assert error_text(many, inputs=2) == (
-        "All 2 images failed: Not a supported image (expected PNG, JPEG, WebP, TIFF, BMP or GIF)"
+        "All 2 images failed: "
+        "Not a supported image (expected PNG, JPEG, WebP, TIFF, BMP, GIF or PDF)"
     )
 
 

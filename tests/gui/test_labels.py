@@ -24,3 +24,22 @@ def test_a_hint_too_long_for_its_room_ends_in_an_ellipsis(qtbot) -> None:
     assert label.toolTip() == text
     label.resize(2000, 20)
     qtbot.waitUntil(lambda: label.text() == text)
+
+
+def test_the_drop_zone_and_the_format_error_name_every_format_we_read(qtbot) -> None:
+    """PDF input came without the empty window or the error saying so."""
+    from PySide6.QtWidgets import QLabel
+
+    from app.core.sniff import IMAGE_EXTENSIONS
+    from app.gui.drop_zone import DropZone
+    from app.gui.messages import _code_texts
+
+    zone = DropZone()
+    qtbot.addWidget(zone)
+    hint = " ".join(label.text() for label in zone.findChildren(QLabel))
+    error = _code_texts()["unsupported_media_type"]
+    same = {"JPG": "JPEG", "TIF": "TIFF"}
+    names = {same.get(e.lstrip(".").upper(), e.lstrip(".").upper()) for e in IMAGE_EXTENSIONS}
+    for name in sorted(names):
+        assert name in hint.upper(), (name, hint)
+        assert name in error.upper(), (name, error)
