@@ -44,6 +44,7 @@ from app.core.options import PSM_PRESETS, RECEIPT_OPERATION, OcrOptions
 from app.core.receipt import Receipt
 from app.core.textmode import TEXT_MODES, result_text, with_barcode_lines
 from app.gui.edits import EditKeeper
+from app.gui.elided_label import ElidedLabel
 from app.gui.engine_names import engine_labels, engine_name
 from app.gui.icons import icon
 from app.gui.messages import error_text, language_name, status_word
@@ -417,7 +418,26 @@ class ResultView(QWidget):
             self.pages.go(index)  # the switcher's page_changed brings it back here
             return
         self.page_index = index
+        self._reveal_page_text(index)
         self._load_page()
+
+    def _reveal_page_text(self, index: int) -> None:
+        """Scrolls the pane so that page ``index``'s text starts at its top, unless the
+        selection (which may have brought the page) is on that page already."""
+        starts = self.map.page_starts
+        if self._edited or not self.map.words or index >= len(starts):
+            return
+        cursor = self.text.textCursor()
+        caret = self.map.words_in_range(cursor.selectionStart(), cursor.selectionEnd())
+        if caret and cursor.hasSelection() and self.map.page_of(caret[0]) == index:
+            return
+        bar = self.text.verticalScrollBar()
+        if index == 0:
+            bar.setValue(0)
+            return
+        at = QTextCursor(self.text.document())
+        at.setPosition(self.map.spans[starts[index]][0])
+        bar.setValue(bar.value() + self.text.cursorRect(at).top())
 
     def shown_page(self) -> Page | None:
         return self.result.pages[self.page_index] if self.result is not None else None
@@ -670,23 +690,6 @@ class ResultView(QWidget):
     def _rerun(self) -> None:
         if self.job is not None:
             self.rerun_requested.emit(self.job.id, self.current_options())
-
-
-class ElidedLabel(QLabel):
-    """A one-line label that ends in "…" where its room is too short (the whole text is its
-    tooltip), instead of being cut in the middle of a word."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.full_text = text
-        self.setMinimumWidth(0)
-        self.setToolTip(text)
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        self.setText(
-            self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, self.width())
-        )
 
 
 def pdf_text_labels() -> dict[str, str]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from app.gui.elided_label import ElidedLabel
 from app.gui.messages import language_name
-from app.gui.result_view import ElidedLabel
 
 
 def test_every_pack_code_gets_a_language_name(qapp) -> None:
@@ -13,15 +13,19 @@ def test_every_pack_code_gets_a_language_name(qapp) -> None:
     assert language_name("osd") == "osd"  # not a language: left as it is
 
 
-def test_a_hint_too_long_for_its_room_ends_in_an_ellipsis(qtbot) -> None:
+def test_a_hint_too_long_for_its_room_keeps_whole_parts(qtbot) -> None:
+    """At the window's default size the hint showed "Dra…": a stub that says nothing."""
     text = "Drag to select words · wheel to zoom · middle button or Space+drag to pan"
     label = ElidedLabel(text)
     qtbot.addWidget(label)
-    label.resize(120, 20)
+    first = label.fontMetrics().horizontalAdvance("Drag to select words · wheel to zoom")
+    label.resize(first + 30, 20)
     label.show()
     qtbot.waitUntil(lambda: label.text() != text)
-    assert label.text().endswith("…") and len(label.text()) < len(text)
+    assert label.text() == "Drag to select words · wheel to zoom …"
     assert label.toolTip() == text
+    label.resize(label.fontMetrics().horizontalAdvance("Drag to sel"), 20)
+    qtbot.waitUntil(lambda: label.text() == "")  # no stub; the tooltip still has it all
     label.resize(2000, 20)
     qtbot.waitUntil(lambda: label.text() == text)
 

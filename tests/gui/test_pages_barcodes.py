@@ -164,3 +164,42 @@ def test_page_image_of_a_deleted_input_is_null(qapp, tmp_path: Path) -> None:
     from app.gui.pages import page_image
 
     assert page_image(tmp_path / "gone" / "input_0", 0).isNull()
+
+
+def _top_position(view) -> int:
+    """The text position at the top left of the pane's visible area."""
+    from PySide6.QtCore import QPoint
+
+    return view.text.cursorForPosition(QPoint(2, 2)).position()
+
+
+def test_switching_pages_brings_the_pages_text_into_view(qtbot, window, tmp_path: Path) -> None:
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(scanned_pdf())
+    _job, view = _show(qtbot, window, pdf)
+    view.text.setFixedHeight(70)  # a few lines: the pages' text does not fit
+    qtbot.waitUntil(lambda: view.text.verticalScrollBar().maximum() > 0, timeout=5000)
+    text = view.text.toPlainText()
+    second, third = text.index(SCAN_PAGES[1][0]), text.index(SCAN_PAGES[2][0])
+    assert _top_position(view) < second
+
+    view.pages.next_btn.click()
+    assert view.pages.label.text() == "Page 2 of 3"
+    assert second <= _top_position(view) < third
+    view.pages.next_btn.click()  # the last page: as far as the pane scrolls, its start in view
+    at = view.text.textCursor()
+    at.setPosition(third)
+    assert _top_position(view) > second
+    assert 0 <= view.text.cursorRect(at).top() < view.text.viewport().height()
+    view.pages.go(0)
+    assert _top_position(view) < second
+
+    # a selection on page 3 brings its page and stays in view: the pane does not jump away
+    start = text.index("the end of the report")
+    cursor = view.text.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("the end"), QTextCursor.MoveMode.KeepAnchor)
+    view.text.setTextCursor(cursor)
+    qtbot.waitUntil(lambda: view.pages.index == 2, timeout=10000)
+    caret = view.text.cursorRect()
+    assert caret.top() >= 0 and caret.bottom() <= view.text.viewport().height()
