@@ -76,11 +76,13 @@ class PanesPart(_Part):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Interactive)
+        # the time column names the engine too ("12.3 s · PP-OCR + Tesseract"): room for it whole
+        time_width = self.table.fontMetrics().horizontalAdvance("000.0 s · PP-OCR + Tesseract") + 16
         for col, width in (
-            (COL_STATUS, 220),
-            (COL_PROGRESS, 120),
+            (COL_STATUS, 180),
+            (COL_PROGRESS, 110),
             (COL_CONFIDENCE, 90),
-            (COL_TIME, 70),
+            (COL_TIME, time_width),
             (COL_CREATED, 130),
         ):
             self.table.setColumnWidth(col, width)

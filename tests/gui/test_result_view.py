@@ -149,6 +149,11 @@ def test_rerun_with_the_other_engine_shows_which_read_it(qtbot, window, tmp_path
     qtbot.waitUntil(lambda: "PP-OCR" in view.status.text(), timeout=5000)
     row = window.model.index(0, COL_TIME)
     assert "PP-OCR" in window.model.data(row)
+    # and the job list shows it whole, not "5.0 s · …"
+    for engine in ("PP-OCR + Tesseract", "Tesseract"):
+        shown = f"12.3 s · {engine}"
+        width = window.table.fontMetrics().horizontalAdvance(shown) + 12  # the cell's margins
+        assert width <= window.table.columnWidth(COL_TIME), shown
     assert view.engine_combo.currentData() == "rapidocr"
 
 
