@@ -96,3 +96,32 @@ def test_barcodes_are_read_while_the_engine_reads(monkeypatch: pytest.MonkeyPatc
     out = recognize_bytes(data, OcrOptions(), engine=engine)
     assert [b.text for b in out.result.barcodes] == [URL]
     assert out.result.text.startswith("Order 4711")
+
+
+@pytest.mark.parametrize("size", [150, 200, 240])
+def test_a_qr_codes_modules_are_not_read_as_words(size: int) -> None:
+    """Tesseract read the modules of a QR code beside a price list as "Oo}", "tO]", "|", …
+    (a code scaled to fit a label, so its modules are not whole pixels)."""
+    import numpy as np
+    import zxingcpp
+
+    made = zxingcpp.create_barcode("https://example.org/imagehq", zxingcpp.BarcodeFormat.QRCode)
+    code = Image.fromarray(np.array(made.to_image(scale=6))).convert("RGB").resize((size, size))
+    rows = ["Coffee beans 12.50", "Milk 1.20", "Sugar 2.10", "Total 15.80"]
+    text = text_image(rows, 28)
+    page = Image.new("RGB", (text.width + size + 80, max(text.height, size) + 40), "white")
+    page.paste(text, (0, 20))
+    page.paste(code, (text.width + 40, 20))
+    out = io.BytesIO()
+    page.save(out, "PNG")
+    for engine in ("tesseract", "rapidocr"):
+        result = recognize_bytes(out.getvalue(), OcrOptions(engine=engine)).result
+        [found] = result.barcodes
+        x0, y0, x1, y1 = found.bbox
+        inside = [
+            w.text
+            for w in result.page.words()
+            if x0 <= (w.bbox[0] + w.bbox[2]) / 2 <= x1 and y0 <= (w.bbox[1] + w.bbox[3]) / 2 <= y1
+        ]
+        assert inside == [], (engine, inside)
+        assert result.page.text.split() == " ".join(rows).split(), engine

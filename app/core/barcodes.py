@@ -8,9 +8,16 @@ from typing import Any
 
 from PIL import Image
 
-from app.core.model import BBox
+from app.core.model import BBox, Page
 
 log = logging.getLogger(__name__)
+
+#: Two-dimensional codes: nothing but modules inside their box (a linear code's digits may be).
+MATRIX_CODES = frozenset(
+    {"QR Code", "Micro QR Code", "rMQR Code", "Data Matrix", "Aztec", "PDF417", "MaxiCode"}
+)
+#: A word with this share of its box inside a matrix code's box was read from its modules.
+INSIDE_SHARE = 0.6
 
 
 @dataclass
@@ -57,3 +64,33 @@ def read_barcodes(image: Image.Image, page: int = 1) -> list[Barcode]:
 def barcodes_text(barcodes: list[Barcode]) -> str:
     """The lines txt output appends: ``[QR Code] https://…``."""
     return "\n".join(f"[{b.format}] {b.text}" for b in barcodes)
+
+
+def _inside_share(word: BBox, code: BBox) -> float:
+    w = max(0, min(word[2], code[2]) - max(word[0], code[0]))
+    h = max(0, min(word[3], code[3]) - max(word[1], code[1]))
+    area = max(1, (word[2] - word[0]) * (word[3] - word[1]))
+    return w * h / area
+
+
+def drop_words_on_codes(page: Page, codes: list[Barcode]) -> int:
+    """Removes the words an engine read from the modules of the matrix codes on ``page``
+    (a QR code's corners read as "Oo}", "tO]", "|"): the code's text is in ``barcodes``.
+    Returns how many."""
+    boxes = [c.bbox for c in codes if c.format in MATRIX_CODES]
+    if not boxes:
+        return 0
+    dropped = 0
+    for block in page.blocks:
+        for para in block.paragraphs:
+            for line in para.lines:
+                kept = [
+                    w for w in line.words
+                    if all(_inside_share(w.bbox, b) < INSIDE_SHARE for b in boxes)
+                ]  # fmt: skip
+                dropped += len(line.words) - len(kept)
+                line.words = kept
+            para.lines = [ln for ln in para.lines if ln.words]
+        block.paragraphs = [p for p in block.paragraphs if p.lines]
+    page.blocks = [b for b in page.blocks if b.paragraphs]
+    return dropped

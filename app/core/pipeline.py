@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from app.core import documents, imageio
 from app.core.background import Background
-from app.core.barcodes import Barcode, read_barcodes
+from app.core.barcodes import Barcode, drop_words_on_codes, read_barcodes
 from app.core.engines import AUTO, Engine, get_engine
 from app.core.engines.cancel import CancelToken
 from app.core.engines.rapid import NAME as RAPID
@@ -33,6 +33,11 @@ def engine_timeout(width: int, height: int) -> float:
     return TIMEOUT_FLOOR_S + TIMEOUT_PER_MEGAPIXEL_S * width * height / 1e6
 
 
+#: Changes when a step after the engine changes what is stored (2: the words read from a matrix
+#: code's modules are dropped), so no older result is taken from the cache.
+STEPS_REVISION = 2
+
+
 def cache_key(
     image_sha256: str, options: OcrOptions, engine: Engine, *, tables: bool = False
 ) -> str:
@@ -43,6 +48,7 @@ def cache_key(
         "options": options.engine_key(),
         "engine": engine.name,
         "identity": engine.identity(options.language),
+        "steps": STEPS_REVISION,
     }
     if tables:
         data["tables"] = True
@@ -110,6 +116,7 @@ def recognize_pages(
                 raise
             drop_stray_marks(result.page)  # the text of every engine, before it is stored
             result.barcodes = barcodes.result() if barcodes is not None else []
+            drop_words_on_codes(result.page, result.barcodes)
         if note:
             result.warnings.append(note)
         if total == 1 and info.frames > 1:  # an animated GIF, WebP: its first frame only
