@@ -103,3 +103,37 @@ def test_cli_csv_and_no_table(tmp_path: Path, isolated_home: Path) -> None:
     run = cli("extract", str(prose), "--format", "csv", home=isolated_home)
     assert run.returncode == 0, run.stderr
     assert run.stdout == "Just a sentence here.\n"  # no table: the lines, one cell each
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5], ids=["100%", "150%"])
+def test_tesseract_reads_a_table_without_rules_row_by_row(scale: float) -> None:
+    """Tesseract made one block of each column: the txt read "Region / North / South / …",
+    then "Product / Keyboard / …" (63 lines for 9 rows)."""
+    cells = table_cells()
+    data = _png(table_image(cells, scale))
+    text = recognize_bytes(data, OcrOptions(engine="tesseract")).output.decode()
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    rows = [" ".join(row) for row in cells]
+    assert len(lines) == len(rows)
+    assert sum(line == row for line, row in zip(lines, rows, strict=True)) >= len(rows) - 1
+
+
+def test_text_columns_beside_a_table_keep_the_engines_order() -> None:
+    """Only blocks of short cells whose lines line up are joined: two columns of sentences
+    (lines of the same pitch, side by side) stay two columns."""
+    from app.core.engines.layout import join_table_columns
+
+    def column(x: int, words: list[str]) -> Block:
+        lines = [
+            Line([Word(w, (x + 60 * i, 20 * n, x + 60 * i + 50, 20 * n + 14), 0.9)
+                  for i, w in enumerate(words)])
+            for n in range(6)
+        ]  # fmt: skip
+        return Block([Paragraph(lines)])
+
+    prose = Page(1000, 200, [column(0, "one two three four five".split()),
+                             column(500, "six seven eight nine ten".split())])  # fmt: skip
+    assert join_table_columns(prose) == 0 and len(prose.blocks) == 2
+    cells = Page(1000, 200, [column(0, ["Milk"]), column(500, ["1.20"])])
+    assert join_table_columns(cells) == 1
+    assert cells.text.splitlines() == ["Milk 1.20"] * 6

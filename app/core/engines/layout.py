@@ -209,3 +209,70 @@ def _new_paragraph(prev: BBox, box: BBox) -> bool:
     if gap > PARAGRAPH_GAP * min(h_prev, h):
         return True
     return max(h_prev, h) / min(h_prev, h) > PARAGRAPH_HEIGHT_RATIO
+
+
+def _side_by_side(a: BBox, b: BBox) -> bool:
+    """Apart left and right, and overlapping top to bottom by half the shorter one."""
+    if a[0] < b[2] and b[0] < a[2]:
+        return False
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    return overlap >= 0.5 * min(a[3] - a[1], b[3] - b[1])
+
+
+#: A table column's lines have (median) at most this many words: cells, not sentences.
+CELL_WORDS = 3
+
+
+def _cells(segs: list[Segment]) -> bool:
+    """Whether these lines read as a table column (short cells), not as text."""
+    return median(len(s.words) for s in segs) <= CELL_WORDS
+
+
+def join_table_columns(page: Page) -> int:
+    """Reads a table row by row where the engine made one block of each of its columns.
+
+    Tesseract's layout analysis takes the columns of a table without ruling lines (a price list,
+    a form's labels and values) for text columns: "Item / Coffee beans / Milk", then "Qty / 2 /
+    1", then the prices. Blocks that sit side by side, whose lines are cells (``CELL_WORDS``)
+    and line up row by row (``ALIGNED_ROWS``) are joined into one block where the first
+    of them was: one paragraph of one line per row (``_rows``). Text columns, and text beside a
+    table or a figure, keep the engine's order. Returns how many blocks were joined into others.
+    """
+    blocks = page.blocks
+    if len(blocks) < 2:
+        return 0
+    segs = [
+        [Segment(ln.bbox, list(ln.words)) for p in b.paragraphs for ln in p.lines] for b in blocks
+    ]
+    boxes = [b.bbox for b in blocks]
+    parent = list(range(len(blocks)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(blocks)):
+        for j in range(i + 1, len(blocks)):
+            if not (segs[i] and segs[j] and _side_by_side(boxes[i], boxes[j])):
+                continue
+            if _cells(segs[i]) and _cells(segs[j]) and _aligned(segs[i], segs[j]) >= ALIGNED_ROWS:
+                parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(blocks)):
+        groups.setdefault(root(i), []).append(i)
+    if all(len(g) == 1 for g in groups.values()):
+        return 0
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        members = groups.get(root(i), [i])
+        if len(members) == 1:
+            out.append(block)
+        elif i == members[0]:
+            joined = [s for m in members for s in segs[m]]
+            # a table's rows: one paragraph, a line each (no blank lines between rows)
+            rows = [Line([w for s in row for w in s.words]) for row in _rows(joined)]
+            out.append(Block([Paragraph(rows)]))
+    page.blocks = [b for b in out if b.paragraphs]
+    return sum(len(g) - 1 for g in groups.values())

@@ -24,7 +24,7 @@ from pathlib import Path
 from PIL import Image
 
 from app.core import preprocess
-from app.core.engines import small_lines, tesseract_backends, tesseract_locate
+from app.core.engines import layout, small_lines, tesseract_backends, tesseract_locate
 from app.core.engines.cancel import CancelToken
 from app.core.engines.tesseract_backends import Call, OrientationFailed, subprocess_cli
 from app.core.errors import EngineUnavailableError, UnknownLanguageError
@@ -43,7 +43,7 @@ INK_PER_EM = 0.75
 PLAUSIBLE_PT = (5.0, 24.0)
 #: Bump when the way an image is prepared or read changes results: part of the cache key.
 #: 2: small unsure lines are read again enlarged (``small_lines``).
-READ_REVISION = "2"
+READ_REVISION = "3"
 NOT_INSTALLED = (
     "Tesseract is not installed or not found (Debian/Ubuntu: sudo apt-get install "
     "tesseract-ocr; macOS: brew install tesseract; Windows: winget install "
@@ -244,6 +244,8 @@ class TesseractEngine:
                 return self._run_data(line, language, psm, None, left, token)
 
             small_lines.reread(page, prepared, read_line, started + timeout, cancel)
+        if options.psm == "auto":  # a layout the user chose is read as Tesseract reads it
+            layout.join_table_columns(page)
         return OcrResult(
             page=page,
             language=language,
