@@ -131,8 +131,8 @@ def test_text_columns_beside_a_table_keep_the_engines_order() -> None:
         ]  # fmt: skip
         return Block([Paragraph(lines)])
 
-    prose = Page(1000, 200, [column(0, "one two three four five".split()),
-                             column(500, "six seven eight nine ten".split())])  # fmt: skip
+    left, right = ["one", "two", "three", "four", "five"], ["six", "seven", "eight", "nine", "ten"]
+    prose = Page(1000, 200, [column(0, left), column(500, right)])
     assert join_table_columns(prose) == 0 and len(prose.blocks) == 2
     cells = Page(1000, 200, [column(0, ["Milk"]), column(500, ["1.20"])])
     assert join_table_columns(cells) == 1

@@ -195,7 +195,7 @@ class ResultView(QWidget):
         legend.addWidget(_legend_chip("#db9600", self.tr("60–85 %")))
         legend.addWidget(_legend_chip("#d63434", self.tr("< 60 %")))
         legend.addWidget(_legend_chip("#3078e6", self.tr("selected")))
-        legend.addStretch(1)
+        legend.addSpacing(12)
         hint = ElidedLabel(
             self.tr("Drag to select words · wheel to zoom · middle button or Space+drag to pan")
         )

@@ -47,3 +47,20 @@ def test_the_drop_zone_and_the_format_error_name_every_format_we_read(qtbot) -> 
     for name in sorted(names):
         assert name in hint.upper(), (name, hint)
         assert name in error.upper(), (name, error)
+
+
+def test_the_image_hint_says_something_at_the_windows_default_size(qtbot, window, tmp_path) -> None:
+    """The hint shared its room with a stretch and showed nothing (before: "Dra…")."""
+    from PySide6.QtWidgets import QLabel
+
+    from tests.gui.conftest import make_png, wait_jobs
+
+    window.add_paths([make_png(tmp_path / "a.png", ["Alpha bravo"])])
+    (job,) = wait_jobs(qtbot, window, 1)
+    window.select_job(job.id)
+    view = window.result_view
+    qtbot.waitUntil(lambda: view.overlay._pixmap_item is not None, timeout=10000)
+    hint = view.findChild(QLabel, "hint")
+    window.resize(1280, 820)  # the size a first start opens at
+    qtbot.waitUntil(lambda: hint.width() > 0)
+    qtbot.waitUntil(lambda: hint.text().startswith("Drag to select words"), timeout=3000)
