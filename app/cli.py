@@ -46,6 +46,11 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="imagehq-ocr", description=f"{APP_NAME}: turn images into text.")
     parser.add_argument("--version", action="store_true", help="print versions and exit")
+    parser.add_argument(
+        "--background",
+        action="store_true",
+        help="start the window hidden in the tray (as when started at log-in)",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     ex = sub.add_parser("extract", help="OCR image files")
@@ -253,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             from app.gui.main import run_gui
 
-            return run_gui(sys.argv[:1], paths)
+            return run_gui(sys.argv[:1], paths, background=args.background)
         if args.command == "extract" and args.ray is not None:
             from app.cluster.run import run_ray_extract
 

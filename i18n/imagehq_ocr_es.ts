@@ -120,6 +120,7 @@
     <name>CaptureController</name>
     <message>
         <source>%1: copied</source>
+        <extracomment>An extract request carries the image (base64): this much at most.</extracomment>
         <translation>%1: copiado</translation>
     </message>
     <message>
@@ -151,6 +152,7 @@
     <name>DesktopIntegration</name>
     <message>
         <source>%1: hotkey not available</source>
+        <extracomment>``--background`` at log-in: how long to wait for a tray that starts with the session, and how often to look, before the window shows instead.</extracomment>
         <translation>%1: atajo no disponible</translation>
     </message>
     <message>
@@ -196,6 +198,7 @@
     <name>Engine</name>
     <message>
         <source>Automatic engine</source>
+        <extracomment>Where a hint may be cut: between its parts (&quot;Drag to select words · wheel to zoom · …&quot;).</extracomment>
         <translation>Motor automático</translation>
     </message>
     <message>
@@ -358,6 +361,7 @@
     <name>Ingest</name>
     <message>
         <source>%1: no images in this folder</source>
+        <extracomment>The reason an abandoned request&apos;s job is canceled with (as extract&apos;s own Ctrl+C gives).</extracomment>
         <translation>%1: no hay imágenes en esta carpeta</translation>
     </message>
     <message>
@@ -1351,6 +1355,18 @@
     <message>
         <source>P&amp;DF pages:</source>
         <translation>Páginas P&amp;DF:</translation>
+    </message>
+    <message>
+        <source>Start ImageHQ OCR in the tray when I lo&amp;g in</source>
+        <translation>Iniciar ImageHQ OCR en la bandeja al i&amp;niciar sesión</translation>
+    </message>
+    <message>
+        <source>The capture hotkey works from the start, and the command line reads warm</source>
+        <translation>El atajo de captura funciona desde el inicio, y la línea de comandos lee sin tiempo de arranque</translation>
+    </message>
+    <message>
+        <source>Cannot change the start at log-in: %1</source>
+        <translation>No se puede cambiar el inicio al iniciar sesión: %1</translation>
     </message>
 </context>
 <context>

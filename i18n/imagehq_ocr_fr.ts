@@ -120,6 +120,7 @@
     <name>CaptureController</name>
     <message>
         <source>%1: copied</source>
+        <extracomment>An extract request carries the image (base64): this much at most.</extracomment>
         <translation>%1 : copié</translation>
     </message>
     <message>
@@ -151,6 +152,7 @@
     <name>DesktopIntegration</name>
     <message>
         <source>%1: hotkey not available</source>
+        <extracomment>``--background`` at log-in: how long to wait for a tray that starts with the session, and how often to look, before the window shows instead.</extracomment>
         <translation>%1 : raccourci indisponible</translation>
     </message>
     <message>
@@ -196,6 +198,7 @@
     <name>Engine</name>
     <message>
         <source>Automatic engine</source>
+        <extracomment>Where a hint may be cut: between its parts (&quot;Drag to select words · wheel to zoom · …&quot;).</extracomment>
         <translation>Moteur automatique</translation>
     </message>
     <message>
@@ -358,6 +361,7 @@
     <name>Ingest</name>
     <message>
         <source>%1: no images in this folder</source>
+        <extracomment>The reason an abandoned request&apos;s job is canceled with (as extract&apos;s own Ctrl+C gives).</extracomment>
         <translation>%1 : aucune image dans ce dossier</translation>
     </message>
     <message>
@@ -1351,6 +1355,18 @@
     <message>
         <source>P&amp;DF pages:</source>
         <translation>Pages P&amp;DF :</translation>
+    </message>
+    <message>
+        <source>Start ImageHQ OCR in the tray when I lo&amp;g in</source>
+        <translation>Démarrer ImageHQ OCR dans la zone de notification à l’o&amp;uverture de session</translation>
+    </message>
+    <message>
+        <source>The capture hotkey works from the start, and the command line reads warm</source>
+        <translation>Le raccourci de capture fonctionne dès l’ouverture de session, et la ligne de commande lit sans temps de démarrage</translation>
+    </message>
+    <message>
+        <source>Cannot change the start at log-in: %1</source>
+        <translation>Impossible de modifier le démarrage à l’ouverture de session : %1</translation>
     </message>
 </context>
 <context>

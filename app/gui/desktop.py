@@ -26,6 +26,7 @@ from app.capture.geometry import Rect
 from app.core.job import SUCCEEDED
 from app.gui.capture_controller import CaptureController
 from app.gui.extract_requests import ExtractRequests
+from app.gui.tray import Tray
 
 log = logging.getLogger(__name__)
 # After the window is hidden: how long to wait for it to be unmapped (checked every POLL_MS),
@@ -33,6 +34,10 @@ log = logging.getLogger(__name__)
 HIDE_TIMEOUT_MS = 1000
 HIDE_POLL_MS = 10
 HIDE_SETTLE_MS = 150
+#: ``--background`` at log-in: how long to wait for a tray that starts with the session, and
+#: how often to look, before the window shows instead.
+TRAY_WAIT_MS = 15000
+TRAY_POLL_MS = 250
 
 
 class DesktopIntegration(QObject):
@@ -90,6 +95,22 @@ class DesktopIntegration(QObject):
             log.exception("cannot ask the running instance")
             return False
         return bool(reply and reply.get("ok"))
+
+    def start_hidden(self, wait_ms: int = TRAY_WAIT_MS) -> None:
+        """``--background`` (the start at log-in): the window stays hidden, in reach through the
+        tray icon. A tray that starts with the session may come up after the app: it is waited
+        for (``wait_ms``); a desktop without one gets the window, so the app never runs out of
+        reach."""
+        if self.tray is not None:
+            return
+        if Tray.available():
+            self._install_tray()
+            return
+        if wait_ms <= 0:
+            log.info("no system tray came up: the window shows")
+            self._show_window()
+            return
+        QTimer.singleShot(TRAY_POLL_MS, lambda: self.start_hidden(wait_ms - TRAY_POLL_MS))
 
     def close_to_tray(self) -> bool:
         """Whether closing the window should keep the app running in the tray."""
@@ -197,8 +218,6 @@ class DesktopIntegration(QObject):
 
     # -- tray ------------------------------------------------------------------------------
     def _install_tray(self) -> None:
-        from app.gui.tray import Tray
-
         if not Tray.available():
             log.info("no system tray on this desktop")
             return

@@ -88,10 +88,14 @@ def _report_startup(app: Any, window: Any) -> None:
     QTimer.singleShot(0, report)  # after the history's first page (a timer queued before)
 
 
-def run_gui(argv: list[str] | None = None, paths: list[str] | None = None) -> int:
+def run_gui(
+    argv: list[str] | None = None, paths: list[str] | None = None, background: bool = False
+) -> int:
     """The window; 1 with a dialog (and a line on stderr) when the store cannot be used.
     ``paths`` (files given on the command line, from a file manager's "Open with") become jobs,
-    in the window already running when there is one."""
+    in the window already running when there is one. ``background`` (``--background``, the
+    start at log-in): the window starts hidden in the tray, and an app already running is left
+    as it is."""
     argv = list(sys.argv if argv is None else argv)
     if not display_available():
         print(
@@ -115,14 +119,25 @@ def run_gui(argv: list[str] | None = None, paths: list[str] | None = None) -> in
     install_translators(app)
 
     try:
-        return _run(app, argv, paths or [])
+        return _run(app, argv, paths or [], background)
     except StorageError as exc:  # an unusable store or home folder: say so, no traceback
         print(f"imagehq-ocr: error: {exc.message}", file=sys.stderr)
         QMessageBox.critical(None, APP_NAME, exc.message)
         return 1
 
 
-def _run(app: Any, argv: list[str], paths: list[str]) -> int:
+def _already_running() -> bool:
+    """Whether a window of this user and home is running (it answers on its socket)."""
+    from app.instance import Connection
+
+    conn = Connection.open()
+    if conn is None:
+        return False
+    conn.close()
+    return True
+
+
+def _run(app: Any, argv: list[str], paths: list[str], background: bool = False) -> int:
     from PySide6.QtCore import QLocale, QTimer
     from PySide6.QtWidgets import QMessageBox
 
@@ -131,6 +146,8 @@ def _run(app: Any, argv: list[str], paths: list[str]) -> int:
     from app.paths import config_dir
 
     config_dir()  # an unusable home folder: one clear message before anything else
+    if background and _already_running():
+        return 0  # started at log-in while running already: nothing to show
     if DesktopIntegration.forward_to_running_instance(argv, paths):
         return 0
 
@@ -154,9 +171,12 @@ def _run(app: Any, argv: list[str], paths: list[str]) -> int:
     if manager.store.notice:  # a damaged store was repaired: the user should know
         QMessageBox.warning(None, APP_NAME, manager.store.notice)
     window = MainWindow(manager, qsettings)
-    window.show()
+    if not background:
+        window.show()
     integration = DesktopIntegration(app, window, manager)
     window.integration = integration
+    if background:
+        integration.start_hidden()
     app.aboutToQuit.connect(window.shutdown)
     # History and the API come after the first paint: the window appears at once.
     QTimer.singleShot(0, window.load_history)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import autostart
 from app import settings as S
 from app.gui.engine_names import engine_labels
 from app.gui.messages import language_name
@@ -159,6 +161,12 @@ class SettingsDialog(QDialog):
         self.hotkey = QKeySequenceEdit(QKeySequence(str(S.get(settings, S.CAPTURE_HOTKEY))))
         self.hotkey.setAccessibleName(self.tr("Capture hotkey"))
         gform.addRow(self.tr("Capture &hotkey:"), self.hotkey)
+        self.autostart = QCheckBox(self.tr("Start ImageHQ OCR in the tray when I lo&g in"))
+        self.autostart.setToolTip(
+            self.tr("The capture hotkey works from the start, and the command line reads warm")
+        )
+        self.autostart.setChecked(autostart.is_enabled())
+        gform.addRow("", self.autostart)
         self.close_to_tray = QCheckBox(self.tr("Closing the window keeps ImageHQ OCR in the &tray"))
         self.close_to_tray.setChecked(bool(S.get(settings, S.CLOSE_TO_TRAY)))
         gform.addRow("", self.close_to_tray)
@@ -306,4 +314,14 @@ class SettingsDialog(QDialog):
         for key, value in self.values().items():
             self.settings.setValue(key, value)
         self.settings.sync()
+        wanted = self.autostart.isChecked()
+        if wanted != autostart.is_enabled():
+            try:
+                autostart.set_enabled(wanted)
+            except OSError as exc:
+                QMessageBox.warning(
+                    self,
+                    self.windowTitle(),
+                    self.tr("Cannot change the start at log-in: %1").replace("%1", str(exc)),
+                )
         super().accept()

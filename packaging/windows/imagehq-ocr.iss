@@ -42,7 +42,10 @@ Name: "{group}\ImageHQ OCR"; Filename: "{app}\imagehq-ocr.exe"
 Name: "{group}\Capture screen region"; Filename: "{app}\imagehq-ocr.exe"; Parameters: "capture"
 Name: "{group}\{cm:UninstallProgram,ImageHQ OCR}"; Filename: "{uninstallexe}"
 Name: "{autodesktop}\ImageHQ OCR"; Filename: "{app}\imagehq-ocr.exe"; Tasks: desktopicon
-Name: "{userstartup}\ImageHQ OCR"; Filename: "{app}\imagehq-ocr.exe"; Tasks: autostart
+
+[Registry]
+; The Run value Settings -> "Start ImageHQ OCR in the tray when I log in" writes (app/autostart.py)
+Root: HKCU; Subkey: "Software\Microsoft\Windows\CurrentVersion\Run"; ValueType: string; ValueName: "ImageHQ OCR"; ValueData: """{app}\imagehq-ocr.exe"" --background"; Flags: uninsdeletevalue; Tasks: autostart
 
 [Run]
 Filename: "{app}\imagehq-ocr.exe"; Description: "{cm:LaunchProgram,ImageHQ OCR}"; Flags: nowait postinstall skipifsilent
