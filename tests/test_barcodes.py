@@ -125,3 +125,23 @@ def test_a_qr_codes_modules_are_not_read_as_words(size: int) -> None:
         ]
         assert inside == [], (engine, inside)
         assert result.page.text.split() == " ".join(rows).split(), engine
+
+
+def test_table_output_keeps_the_code_and_drops_its_modules() -> None:
+    """csv/md read the image with its ruling lines painted out, which broke the QR code: it
+    was not found, and its remains came out as a cell ("a rir")."""
+    import numpy as np
+    import zxingcpp
+
+    made = zxingcpp.create_barcode("https://example.org/imagehq", zxingcpp.BarcodeFormat.QRCode)
+    code = Image.fromarray(np.array(made.to_image(scale=6))).convert("RGB").resize((200, 200))
+    rows = ["Milk 1.20", "Sugar 2.10", "Total 15.80"]
+    text = text_image(rows, 28)
+    page = Image.new("RGB", (text.width + 280, 260), "white")
+    page.paste(text, (0, 20))
+    page.paste(code, (text.width + 40, 40))
+    out = io.BytesIO()
+    page.save(out, "PNG")
+    done = recognize_bytes(out.getvalue(), OcrOptions(engine="tesseract", output_format="csv"))
+    assert [b.text for b in done.result.barcodes] == ["https://example.org/imagehq"]
+    assert done.result.page.text.split() == " ".join(rows).split()

@@ -33,9 +33,10 @@ def engine_timeout(width: int, height: int) -> float:
     return TIMEOUT_FLOOR_S + TIMEOUT_PER_MEGAPIXEL_S * width * height / 1e6
 
 
-#: Changes when a step after the engine changes what is stored (2: the words read from a matrix
-#: code's modules are dropped), so no older result is taken from the cache.
-STEPS_REVISION = 2
+#: Changes when a step around the engine changes what is stored (2: the words read from a matrix
+#: code's modules are dropped; 3: table mode reads barcodes before the rules are painted out),
+#: so no older result is taken from the cache.
+STEPS_REVISION = 3
 
 
 def cache_key(
@@ -99,16 +100,17 @@ def recognize_pages(
                 image = next(frames)
             else:
                 image = imageio.decode(data)[0]
-            if tables:
-                from app.core.tables import remove_rules
-
-                image = remove_rules(image)
-            timeout = engine_timeout(image.width, image.height)
-            # zxing-cpp runs without the GIL: the barcodes are read while the engine reads
+            # zxing-cpp runs without the GIL: the barcodes are read while the engine reads, on
+            # the page as it is (painting out a table's rules would break a QR code's modules)
             barcodes: Background[list[Barcode]] | None = None
             if options.barcodes:
                 barcodes = Background(read_barcodes, image, index + 1)
+            timeout = engine_timeout(image.width, image.height)
             try:
+                if tables:
+                    from app.core.tables import remove_rules
+
+                    image = remove_rules(image)
                 result = engine.recognize(image, options, timeout=timeout, cancel=cancel)
             except BaseException:
                 if barcodes is not None:
