@@ -193,7 +193,8 @@ def _run(args: argparse.Namespace) -> int:
 
     from app.core.engines import get_engine
     from app.core.engines.tesseract import NOT_INSTALLED
-    from app.core.runner import InputData, QueueRunner, default_workers
+    from app.core.runner import InputData, QueueRunner
+    from app.core.runner_threads import default_workers
 
     # No more workers than files: a lone image gets all the cores of an ONNX engine.
     workers = args.jobs or max(1, min(default_workers(), len(files)))

@@ -944,7 +944,7 @@
     </message>
 </context>
 <context>
-    <name>ResultView</name>
+    <name>ResultLayoutPart</name>
     <message>
         <source>&amp;Words</source>
         <translation>&amp;Wörter</translation>
@@ -1042,6 +1042,22 @@
         <translation>Gesamten Text kopieren</translation>
     </message>
     <message>
+        <source>Copy as &amp;table</source>
+        <translation>Als &amp;Tabelle kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the tables in the image, for a spreadsheet or a document</source>
+        <translation>Die Tabellen im Bild kopieren, für eine Tabellenkalkulation oder ein Dokument</translation>
+    </message>
+    <message>
+        <source>Revert to OCR text</source>
+        <translation>Zum OCR-Text zurückkehren</translation>
+    </message>
+    <message>
+        <source>Discard your edits and show the recognised text</source>
+        <translation>Ihre Änderungen verwerfen und den erkannten Text zeigen</translation>
+    </message>
+    <message>
         <source>Re-run with</source>
         <translation>Neu erkennen mit</translation>
     </message>
@@ -1058,8 +1074,24 @@
         <translation>Seitensegmentierung</translation>
     </message>
     <message>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
         <source>Detect &amp;orientation</source>
         <translation>&amp;Ausrichtung erkennen</translation>
+    </message>
+    <message>
+        <source>Barco&amp;des</source>
+        <translation>Barco&amp;des</translation>
+    </message>
+    <message>
+        <source>Read barcodes and QR codes too</source>
+        <translation>Auch Barcodes und QR-Codes lesen</translation>
+    </message>
+    <message>
+        <source>PDF text layer</source>
+        <translation>Textebene des PDF</translation>
     </message>
     <message>
         <source>&amp;Re-run</source>
@@ -1069,17 +1101,12 @@
         <source>Re-run this job with these options</source>
         <translation>Diesen Auftrag mit diesen Optionen neu erkennen</translation>
     </message>
+</context>
+<context>
+    <name>ResultTextPart</name>
     <message>
-        <source>No job selected</source>
-        <translation>Kein Auftrag ausgewählt</translation>
-    </message>
-    <message>
-        <source>Cannot read the stored result: %s</source>
-        <translation>Das gespeicherte Ergebnis ist nicht lesbar: %s</translation>
-    </message>
-    <message>
-        <source>cached</source>
-        <translation>aus dem Speicher</translation>
+        <source>Reverted to the recognised text</source>
+        <translation>Erkannter Text wiederhergestellt</translation>
     </message>
     <message>
         <source>1 word</source>
@@ -1117,17 +1144,20 @@
         <source>Copied all text</source>
         <translation>Gesamter Text kopiert</translation>
     </message>
+</context>
+<context>
+    <name>ResultView</name>
     <message>
-        <source>Revert to OCR text</source>
-        <translation>Zum OCR-Text zurückkehren</translation>
+        <source>No job selected</source>
+        <translation>Kein Auftrag ausgewählt</translation>
     </message>
     <message>
-        <source>Discard your edits and show the recognised text</source>
-        <translation>Ihre Änderungen verwerfen und den erkannten Text zeigen</translation>
+        <source>Cannot read the stored result: %s</source>
+        <translation>Das gespeicherte Ergebnis ist nicht lesbar: %s</translation>
     </message>
     <message>
-        <source>Engine</source>
-        <translation>Engine</translation>
+        <source>cached</source>
+        <translation>aus dem Speicher</translation>
     </message>
     <message>
         <source>This job failed: %1</source>
@@ -1140,30 +1170,6 @@
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>Reverted to the recognised text</source>
-        <translation>Erkannter Text wiederhergestellt</translation>
-    </message>
-    <message>
-        <source>Barco&amp;des</source>
-        <translation>Barco&amp;des</translation>
-    </message>
-    <message>
-        <source>Read barcodes and QR codes too</source>
-        <translation>Auch Barcodes und QR-Codes lesen</translation>
-    </message>
-    <message>
-        <source>PDF text layer</source>
-        <translation>Textebene des PDF</translation>
-    </message>
-    <message>
-        <source>Copy as &amp;table</source>
-        <translation>Als &amp;Tabelle kopieren</translation>
-    </message>
-    <message>
-        <source>Copy the tables in the image, for a spreadsheet or a document</source>
-        <translation>Die Tabellen im Bild kopieren, für eine Tabellenkalkulation oder ein Dokument</translation>
     </message>
 </context>
 <context>

@@ -944,7 +944,7 @@
     </message>
 </context>
 <context>
-    <name>ResultView</name>
+    <name>ResultLayoutPart</name>
     <message>
         <source>&amp;Words</source>
         <translation>&amp;Palabras</translation>
@@ -1042,6 +1042,14 @@
         <translation>Copiar todo el texto</translation>
     </message>
     <message>
+        <source>Copy as &amp;table</source>
+        <translation>Copiar como &amp;tabla</translation>
+    </message>
+    <message>
+        <source>Copy the tables in the image, for a spreadsheet or a document</source>
+        <translation>Copiar las tablas de la imagen, para una hoja de cálculo o un documento</translation>
+    </message>
+    <message>
         <source>Revert to OCR text</source>
         <translation>Volver al texto OCR</translation>
     </message>
@@ -1074,6 +1082,18 @@
         <translation>Detectar &amp;orientación</translation>
     </message>
     <message>
+        <source>Barco&amp;des</source>
+        <translation>Có&amp;digos de barras</translation>
+    </message>
+    <message>
+        <source>Read barcodes and QR codes too</source>
+        <translation>Leer también códigos de barras y códigos QR</translation>
+    </message>
+    <message>
+        <source>PDF text layer</source>
+        <translation>Capa de texto del PDF</translation>
+    </message>
+    <message>
         <source>&amp;Re-run</source>
         <translation>&amp;Volver a ejecutar</translation>
     </message>
@@ -1081,30 +1101,9 @@
         <source>Re-run this job with these options</source>
         <translation>Volver a ejecutar este trabajo con estas opciones</translation>
     </message>
-    <message>
-        <source>No job selected</source>
-        <translation>Ningún trabajo seleccionado</translation>
-    </message>
-    <message>
-        <source>This job failed: %1</source>
-        <translation>Este trabajo ha fallado: %1</translation>
-    </message>
-    <message>
-        <source>This image cannot be read: running it again cannot help</source>
-        <translation>Esta imagen no se puede leer: volver a ejecutarlo no servirá de nada</translation>
-    </message>
-    <message>
-        <source>Cannot read the stored result: %s</source>
-        <translation>No se puede leer el resultado guardado: %s</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>cached</source>
-        <translation>en caché</translation>
-    </message>
+</context>
+<context>
+    <name>ResultTextPart</name>
     <message>
         <source>Reverted to the recognised text</source>
         <translation>Se restauró el texto reconocido</translation>
@@ -1145,25 +1144,32 @@
         <source>Copied all text</source>
         <translation>Todo el texto copiado</translation>
     </message>
+</context>
+<context>
+    <name>ResultView</name>
     <message>
-        <source>Barco&amp;des</source>
-        <translation>Có&amp;digos de barras</translation>
+        <source>No job selected</source>
+        <translation>Ningún trabajo seleccionado</translation>
     </message>
     <message>
-        <source>Read barcodes and QR codes too</source>
-        <translation>Leer también códigos de barras y códigos QR</translation>
+        <source>This job failed: %1</source>
+        <translation>Este trabajo ha fallado: %1</translation>
     </message>
     <message>
-        <source>PDF text layer</source>
-        <translation>Capa de texto del PDF</translation>
+        <source>This image cannot be read: running it again cannot help</source>
+        <translation>Esta imagen no se puede leer: volver a ejecutarlo no servirá de nada</translation>
     </message>
     <message>
-        <source>Copy as &amp;table</source>
-        <translation>Copiar como &amp;tabla</translation>
+        <source>Cannot read the stored result: %s</source>
+        <translation>No se puede leer el resultado guardado: %s</translation>
     </message>
     <message>
-        <source>Copy the tables in the image, for a spreadsheet or a document</source>
-        <translation>Copiar las tablas de la imagen, para una hoja de cálculo o un documento</translation>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>cached</source>
+        <translation>en caché</translation>
     </message>
 </context>
 <context>

@@ -944,7 +944,7 @@
     </message>
 </context>
 <context>
-    <name>ResultView</name>
+    <name>ResultLayoutPart</name>
     <message>
         <source>&amp;Words</source>
         <translation>&amp;Mots</translation>
@@ -1042,6 +1042,14 @@
         <translation>Copier tout le texte</translation>
     </message>
     <message>
+        <source>Copy as &amp;table</source>
+        <translation>Copier comme &amp;tableau</translation>
+    </message>
+    <message>
+        <source>Copy the tables in the image, for a spreadsheet or a document</source>
+        <translation>Copier les tableaux de l’image, pour un tableur ou un document</translation>
+    </message>
+    <message>
         <source>Revert to OCR text</source>
         <translation>Revenir au texte OCR</translation>
     </message>
@@ -1074,6 +1082,18 @@
         <translation>Détecter l’&amp;orientation</translation>
     </message>
     <message>
+        <source>Barco&amp;des</source>
+        <translation>Co&amp;des-barres</translation>
+    </message>
+    <message>
+        <source>Read barcodes and QR codes too</source>
+        <translation>Lire aussi les codes-barres et les codes QR</translation>
+    </message>
+    <message>
+        <source>PDF text layer</source>
+        <translation>Couche de texte du PDF</translation>
+    </message>
+    <message>
         <source>&amp;Re-run</source>
         <translation>&amp;Relancer</translation>
     </message>
@@ -1081,30 +1101,9 @@
         <source>Re-run this job with these options</source>
         <translation>Relancer cette tâche avec ces options</translation>
     </message>
-    <message>
-        <source>No job selected</source>
-        <translation>Aucune tâche sélectionnée</translation>
-    </message>
-    <message>
-        <source>This job failed: %1</source>
-        <translation>Cette tâche a échoué : %1</translation>
-    </message>
-    <message>
-        <source>This image cannot be read: running it again cannot help</source>
-        <translation>Cette image est illisible : la relancer n’y changera rien</translation>
-    </message>
-    <message>
-        <source>Cannot read the stored result: %s</source>
-        <translation>Impossible de lire le résultat enregistré : %s</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>cached</source>
-        <translation>en cache</translation>
-    </message>
+</context>
+<context>
+    <name>ResultTextPart</name>
     <message>
         <source>Reverted to the recognised text</source>
         <translation>Texte reconnu rétabli</translation>
@@ -1145,25 +1144,32 @@
         <source>Copied all text</source>
         <translation>Tout le texte a été copié</translation>
     </message>
+</context>
+<context>
+    <name>ResultView</name>
     <message>
-        <source>Barco&amp;des</source>
-        <translation>Co&amp;des-barres</translation>
+        <source>No job selected</source>
+        <translation>Aucune tâche sélectionnée</translation>
     </message>
     <message>
-        <source>Read barcodes and QR codes too</source>
-        <translation>Lire aussi les codes-barres et les codes QR</translation>
+        <source>This job failed: %1</source>
+        <translation>Cette tâche a échoué : %1</translation>
     </message>
     <message>
-        <source>PDF text layer</source>
-        <translation>Couche de texte du PDF</translation>
+        <source>This image cannot be read: running it again cannot help</source>
+        <translation>Cette image est illisible : la relancer n’y changera rien</translation>
     </message>
     <message>
-        <source>Copy as &amp;table</source>
-        <translation>Copier comme &amp;tableau</translation>
+        <source>Cannot read the stored result: %s</source>
+        <translation>Impossible de lire le résultat enregistré : %s</translation>
     </message>
     <message>
-        <source>Copy the tables in the image, for a spreadsheet or a document</source>
-        <translation>Copier les tableaux de l’image, pour un tableur ou un document</translation>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>cached</source>
+        <translation>en cache</translation>
     </message>
 </context>
 <context>

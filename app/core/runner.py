@@ -14,83 +14,59 @@ A state that could not be written is never announced, so a final status never ch
 the store cannot take a job's result (disk full, read-only, I/O error) the job goes back to the
 queue with a warning and runs again later (after 1 s, 2 s, 4 s … at most a minute apart) until
 the store takes it; nothing partial is left behind meanwhile.
+
+This module has the runner's public side: submitting, queries, waiting, control and recovery.
+Its parts: ``runner_state`` (the jobs under way; a change saved, then announced),
+``runner_process`` (running a job to its final state) and ``runner_threads`` (the workers).
 """
 
 from __future__ import annotations
 
-import copy
 import hashlib
-import itertools
-import logging
-import os
-import queue
-import sys
-import threading
-from collections.abc import Callable, Iterable
-from contextlib import suppress
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
 from app.core import imageio
 from app.core.engines import Engine, get_engine
-from app.core.engines.cancel import CancelToken
-from app.core.errors import CanceledError, InvalidRequestError, OcrError, StorageError
+from app.core.errors import InvalidRequestError, OcrError
 from app.core.inputs import read_input_file
 from app.core.job import (
     CANCELED,
     DEFAULT_MAX_TTL_HOURS,
     DEFAULT_TTL_HOURS,
     FAILED,
-    PROCESSING,
     QUEUED,
-    SUCCEEDED,
     Job,
     JobInput,
-    JobOutput,
-    make_output,
     new_job_id,
 )
-from app.core.model import OcrResult
-from app.core.options import RECEIPT_OPERATION, OcrOptions, check_operation
+from app.core.options import OcrOptions, check_operation
+from app.core.runner_process import STORAGE_RETRY_S, JobProcessing
+from app.core.runner_state import job_snapshot
+from app.core.runner_threads import JOB_MEMORY_BYTES, default_workers, lower_thread_priority
 from app.core.store import Store
 
-log = logging.getLogger(__name__)
+__all__ = [
+    "DELETE_WAIT_S",
+    "JOB_MEMORY_BYTES",
+    "STORAGE_RETRY_S",
+    "FinishedQueue",
+    "InputData",
+    "JobRunner",
+    "QueueFullError",
+    "QueueRunner",
+    "ShuttingDownError",
+    "default_workers",
+    "lower_thread_priority",
+]
 
-#: A job whose result the store could not take runs again after this many seconds, doubling
-#: up to the second figure.
-STORAGE_RETRY_S = (1.0, 60.0)
 DELETE_WAIT_S = 30.0  # how long delete() waits for a canceled worker to let go of the job
-
-#: Peak memory of one job at most (PP-OCR on a 2550×3300 page: 0.73 GB measured).
-JOB_MEMORY_BYTES = 750 * 2**20
 
 
 class FinishedQueue(Protocol):
     def put(self, item: Job) -> None: ...
-
-
-def lower_thread_priority(nice: int) -> bool:
-    """Makes the calling thread ``nice`` steps nicer than it is (Linux: niceness is per thread,
-    and the threads it starts inherit it: libtesseract's, onnxruntime's). False where that
-    cannot be done (other systems, or not permitted)."""
-    if nice <= 0 or not sys.platform.startswith("linux"):
-        return False
-    tid = threading.get_native_id()
-    try:
-        os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + nice)
-    except OSError:
-        return False
-    return True
-
-
-def default_workers() -> int:
-    """One job per core, but no more than the available memory holds."""
-    import psutil
-
-    cores = os.cpu_count() or 2
-    by_memory = int(psutil.virtual_memory().available // JOB_MEMORY_BYTES)
-    return max(1, min(cores, by_memory))
 
 
 class QueueFullError(Exception):
@@ -126,52 +102,7 @@ def _describe(data: bytes, filename: str) -> JobInput:
     )
 
 
-def _snapshot(job: Job) -> Job:
-    """A copy that worker threads will not change under the receiver."""
-    return copy.deepcopy(job)
-
-
-class _Threads:
-    """The plain pool a ``JobRunner`` runs its jobs on: ``size`` threads, started on demand,
-    taking the queued job of the highest priority first (then the one queued first)."""
-
-    def __init__(self, size: int, run: Callable[[str], None]) -> None:
-        self.size = size
-        self._run = run
-        self._queue: queue.PriorityQueue[tuple[float, int, str | None]] = queue.PriorityQueue()
-        self._order = itertools.count()
-        self._threads: list[threading.Thread] = []
-        self._lock = threading.Lock()
-
-    def start(self, job_id: str, priority: float = 0) -> None:
-        with self._lock:
-            if len(self._threads) < self.size:
-                thread = threading.Thread(target=self._loop, name="imagehq-job", daemon=True)
-                self._threads.append(thread)
-                thread.start()
-        self._queue.put((-priority, next(self._order), job_id))
-
-    def _loop(self) -> None:
-        while (job_id := self._queue.get()[2]) is not None:
-            self._run(job_id)
-
-    def clear(self) -> None:
-        """Drops the job ids no thread has taken yet."""
-        with suppress(queue.Empty):
-            while True:
-                self._queue.get_nowait()
-
-    def stop(self, wait: bool, timeout_s: float) -> None:
-        with self._lock:
-            threads = list(self._threads)
-        for _ in threads:
-            self._queue.put((float("inf"), next(self._order), None))  # after every job
-        if wait:
-            for thread in threads:
-                thread.join(timeout_s)
-
-
-class JobRunner:
+class JobRunner(JobProcessing):
     """Owns the store and the lifecycle of every job of this process."""
 
     def __init__(
@@ -190,9 +121,12 @@ class JobRunner:
         processing (the window and ``serve`` do; ``extract`` marks its own failed instead).
         ``worker_nice``: how much nicer than the process the worker threads run (the window's
         GUI thread then gets a core when it needs one while the workers keep both busy)."""
-        self.store = store or Store()
-        self.engine = engine or get_engine()
-        self.workers = max_workers or default_workers()
+        super().__init__(
+            store or Store(),
+            engine or get_engine(),
+            max_workers or default_workers(),
+            worker_nice,
+        )
         # ONNX engines split the cores among the jobs that run at once.
         set_parallelism = getattr(self.engine, "set_parallelism", None)
         if set_parallelism is not None:
@@ -200,62 +134,9 @@ class JobRunner:
         self.max_queue = max_queue
         self.max_ttl_hours = max_ttl_hours
         self.default_ttl_hours = default_ttl_hours
-        self._lock = threading.RLock()
-        self._done = threading.Condition(self._lock)
-        self._active: dict[str, Job] = {}  # queued or processing, owned by this process
-        self._canceled: set[str] = set()
-        self._tokens: dict[str, CancelToken] = {}  # kills a running engine process on cancel
-        self._running: set[str] = set()  # jobs a worker is inside _process for
-        self._retries: dict[str, threading.Timer] = {}  # jobs waiting for the store
-        self._storage_failures: dict[str, int] = {}
-        self._wake = 0  # release_waiters() bumps it
-        self._closing = False
-        self._threads: _Threads | None = None
-        self._worker_nice = worker_nice
-        self._niced: set[int] = set()  # worker threads made nicer already
         self.store.prune(sweep=False)  # expired jobs go now; stray folders at the next prune
         if recover:
             self._recover()
-
-    # -- how jobs run and how changes are announced (JobManager: QThreadPool, Qt signals) ---
-    def _start(self, job_id: str) -> None:
-        """Runs ``self._run(job_id)`` on a worker thread (queued jobs by ``_priority``)."""
-        if self._threads is None:
-            self._threads = _Threads(self.workers, self._run)
-        with self._lock:
-            job = self._active.get(job_id)
-        self._threads.start(job_id, self._priority(job) if job is not None else 0)
-
-    def _priority(self, job: Job) -> float:
-        """Which of the queued jobs a free worker takes first: the highest (then the first
-        queued). All alike here: first come, first served."""
-        return 0
-
-    def _stop_workers(self, wait: bool, timeout_s: float) -> None:
-        """Drops what no worker has started; with ``wait``, waits for the running ones."""
-        if self._threads is not None:
-            self._threads.clear()
-            self._threads.stop(wait, timeout_s)
-
-    def _announce_added(self, job: Job) -> None:
-        """A job was submitted (``job`` is a copy, as for every announcement)."""
-
-    def _announce_updated(self, job: Job) -> None:
-        """A job's status or progress changed."""
-
-    def _announce_finished(self, job: Job) -> None:
-        """A job reached its final state (announced after ``_announce_updated``)."""
-
-    def _announce_result(self, job_id: str, index: int, result: OcrResult) -> None:
-        """Input ``index`` of a job was read: its result, before it is stored (a capture puts
-        the text on the clipboard at once). The job's final state follows; a job whose store
-        write fails runs again later, and one canceled meanwhile keeps nothing."""
-
-    def _announce_removed(self, job_id: str) -> None:
-        """A job was deleted or pruned."""
-
-    def _announce_queue(self, length: int) -> None:
-        """Jobs queued or processing in this process."""
 
     # -- submitting ------------------------------------------------------------------------
     def submit(
@@ -317,11 +198,11 @@ class JobRunner:
             )
             self.store.create(job, [item.data for item in items])
             self._active[job.id] = job
-            snapshot = _snapshot(job)
+            snapshot = job_snapshot(job)
         self._announce_added(snapshot)
         self._announce_queue(self.queue_length())
         self._start(job.id)
-        return _snapshot(snapshot)
+        return job_snapshot(snapshot)
 
     def submit_files(self, paths: Iterable[str | Path], **kwargs: Any) -> Job:
         return self.submit([InputData.from_path(p) for p in paths], **kwargs)
@@ -353,7 +234,7 @@ class JobRunner:
         with self._lock:
             job = self._active.get(job_id)
             if job is not None:
-                return _snapshot(job)
+                return job_snapshot(job)
         return self.store.get(job_id)
 
     def queue_length(self) -> int:
@@ -468,230 +349,6 @@ class JobRunner:
                 }
                 job.warnings.append("interrupted before it finished")
                 self.store.save(job)
-
-    def _save_locked(self, job: Job, **changes: Any) -> None:
-        """Saves the job with ``changes`` and only then applies them to the job this runner
-        reports (a state the store did not take is never seen). Raises StorageError."""
-        draft = replace(job, **changes)
-        self.store.save(draft)
-        job.__dict__.update(draft.__dict__)
-
-    def _update(self, job: Job, **changes: Any) -> bool:
-        """Applies changes unless the job was canceled meanwhile; saves and announces. Raises
-        StorageError when the store cannot take them."""
-        with self._lock:
-            if job.id in self._canceled or (self._closing and changes.get("status") is None):
-                return False
-            self._save_locked(job, **changes)
-            snapshot = _snapshot(job)
-        self._announce_updated(snapshot)
-        return True
-
-    def _end(self, job: Job, **changes: Any) -> None:
-        """Saves the job's final state, then announces it (unless it was canceled meanwhile).
-        Raises StorageError when the store cannot take it: the job is then not final."""
-        with self._lock:
-            if job.id in self._canceled:
-                return
-            self._save_locked(job, **changes)
-            self._finish(job)
-
-    def _page_progress(self, job: Job, index: int, total: int) -> Callable[[int, int], None]:
-        """Per-page progress of input ``index`` (of ``total``) of ``job``: a PDF's pages."""
-
-        def report(done: int, pages: int) -> None:
-            if pages > 1 and done < pages:
-                self._update(job, progress=int(100 * (index + done / pages) / total))
-
-        return report
-
-    def _token(self, job_id: str) -> CancelToken:
-        with self._lock:
-            return self._tokens.setdefault(job_id, CancelToken())
-
-    def _finish(self, job: Job) -> None:
-        """Called with the lock held once the job is final and saved."""
-        self._active.pop(job.id, None)
-        self._tokens.pop(job.id, None)
-        self._storage_failures.pop(job.id, None)
-        retry = self._retries.pop(job.id, None)
-        if retry is not None:
-            retry.cancel()
-        self._done.notify_all()
-        snapshot = _snapshot(job)
-        self._announce_updated(snapshot)
-        self._announce_finished(snapshot)
-        self._announce_queue(len(self._active))
-
-    def _run(self, job_id: str) -> None:
-        if self._worker_nice and threading.get_native_id() not in self._niced:
-            self._niced.add(threading.get_native_id())
-            lower_thread_priority(self._worker_nice)
-        with self._lock:
-            job = self._active.get(job_id)
-            if job is None or job_id in self._canceled or self._closing:
-                return
-            self._running.add(job_id)
-        try:
-            try:
-                self._process(job)
-            except StorageError:
-                raise
-            except Exception as exc:  # a bug must fail the job, never the pool
-                log.exception("job %s crashed", job_id)
-                self._end(
-                    job,
-                    status=FAILED,
-                    current_stage=FAILED,
-                    finished_at=self.store.clock(),
-                    error={
-                        "code": "internal_error",
-                        "message": f"internal error: {exc.__class__.__name__}: {exc}",
-                    },
-                )
-        except StorageError as exc:
-            self._wait_for_storage(job, exc)
-        finally:
-            with self._lock:
-                self._running.discard(job_id)
-                self._done.notify_all()
-
-    def _wait_for_storage(self, job: Job, exc: StorageError) -> None:
-        """The store did not take the job's progress or result: back to the queue, again later."""
-        with self._lock:
-            if job.id in self._canceled or job.id not in self._active or self._closing:
-                return
-            if not self.store.job_dir(job.id).is_dir():  # deleted by another process
-                self._active.pop(job.id, None)
-                self._done.notify_all()
-                self._announce_removed(job.id)
-                return
-            failures = self._storage_failures.get(job.id, 0) + 1
-            self._storage_failures[job.id] = failures
-            delay = min(STORAGE_RETRY_S[0] * 2 ** (failures - 1), STORAGE_RETRY_S[1])
-            note = f"the store could not take the result ({exc.message}); retried"
-            for inp in job.inputs:
-                inp.error = None
-            job.status = job.current_stage = QUEUED
-            job.progress = 0
-            job.started_at = job.finished_at = None
-            job.warnings = [w for w in job.warnings if not w.startswith("the store could")]
-            job.warnings.append(note)
-            with suppress(StorageError):  # when this fails too, the store says processing
-                self.store.save(job)
-            self.store.discard_results(job)
-            retry = threading.Timer(delay, self._retry_stored, (job.id,))
-            retry.daemon = True
-            self._retries[job.id] = retry
-            retry.start()
-            snapshot = _snapshot(job)
-        log.warning("job %s: %s; again in %.0f s", job.id, exc.message, delay)
-        self._announce_updated(snapshot)
-
-    def _retry_stored(self, job_id: str) -> None:
-        with self._lock:
-            self._retries.pop(job_id, None)
-            if self._closing or job_id in self._canceled or job_id not in self._active:
-                return
-        self._start(job_id)
-
-    def _process(self, job: Job) -> None:
-        from app.core.pipeline import recognize_bytes
-
-        clock = self.store.clock
-        if not self._update(
-            job, status=PROCESSING, current_stage=PROCESSING, progress=0, started_at=clock()
-        ):
-            return
-        total = len(job.inputs)
-        outputs: list[JobOutput] = []
-        taken: set[str] = set()
-        texts: list[str] = []
-        confs: list[float] = []
-        engines_used: list[str] = []
-        errors: list[tuple[str, OcrError]] = []
-        cached = 0
-        warnings = list(job.warnings)
-        for n, inp in enumerate(job.inputs):
-            with self._lock:
-                if job.id in self._canceled:
-                    return
-            try:
-                outcome = recognize_bytes(
-                    self.store.read_input(job.id, n),
-                    job.options,
-                    store=self.store,
-                    engine=self.engine,
-                    layout=job.layout,
-                    source_name=inp.filename,
-                    cancel=self._token(job.id),
-                    image_sha256=inp.sha256 or None,  # hashed once, at submit
-                    receipt=job.operation == RECEIPT_OPERATION,
-                    progress=self._page_progress(job, n, total),
-                )
-            except CanceledError:
-                return  # cancel() already recorded the job as canceled
-            except OcrError as err:
-                inp.error = err.message
-                errors.append((inp.filename, err))
-            except OSError as err:
-                inp.error = f"cannot read the stored input: {err.strerror or err}"
-                errors.append((inp.filename, OcrError(inp.error)))
-            else:
-                with self._lock:  # delete() waits for us, but a canceled result is not kept
-                    if job.id in self._canceled:
-                        return
-                self._announce_result(job.id, n, outcome.result)
-                stored = outcome.result.to_storage()
-                if outcome.receipt is not None:
-                    stored["receipt"] = outcome.receipt.to_dict()
-                self.store.save_result(job.id, n, stored, None if outcome.cached else outcome.key)
-                self.store.write_output(job.id, n, outcome.output)
-                outputs.append(
-                    make_output(
-                        n, inp.filename, job.options.output_format, len(outcome.output), taken
-                    )
-                )
-                texts.append(outcome.result.text)
-                confs.append(outcome.result.confidence)
-                engines_used.append(outcome.result.engine)
-                cached += outcome.cached
-                warnings += [w for w in outcome.result.warnings if w not in warnings]
-                if outcome.receipt is not None:
-                    warnings += [w for w in outcome.receipt.warnings if w not in warnings]
-            self._update(job, progress=int(100 * (n + 1) / total))
-
-        cached_note = None
-        if cached:
-            cached_note = (
-                "cached: served from the store"
-                if cached == total
-                else f"cached: {cached} of {total} results served from the store"
-            )
-        warnings += [cached_note] if cached_note else []
-        warnings += [f"{name}: {failure.message}" for name, failure in errors if total > 1]
-        final: dict[str, Any] = {
-            "outputs": outputs,
-            "text": "\f".join(texts),
-            "engine": "+".join(dict.fromkeys(engines_used)),
-            "confidence": round(sum(confs) / len(confs), 4) if confs else None,
-            "finished_at": clock(),
-            "cached": bool(total and cached == total),
-            "warnings": warnings,
-        }
-        if outputs:
-            final.update(status=SUCCEEDED, current_stage=SUCCEEDED, progress=100)
-        else:
-            name, first = errors[0]
-            message = (
-                first.message
-                if total == 1
-                else f"all {total} inputs failed; {name}: {first.message}"
-            )
-            final.update(
-                status=FAILED, current_stage=FAILED, error={"code": first.code, "message": message}
-            )
-        self._end(job, **final)
 
 
 class QueueRunner(JobRunner):

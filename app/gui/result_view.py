@@ -1,4 +1,8 @@
-"""The result of one job: overlay preview, text pane, stats, re-run options."""
+"""The result of one job: overlay preview, text pane, stats, re-run options.
+
+This module shows a job (its status, its pages, its image loaded off the GUI thread) and asks
+for re-runs; ``result_layout`` builds the widgets, ``result_text`` keeps the text pane, and
+``result_base`` has what the parts share (signals, widgets, state)."""
 
 from __future__ import annotations
 
@@ -6,55 +10,26 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import (
-    QAction,
-    QColor,
-    QGuiApplication,
-    QImage,
-    QKeySequence,
-    QPixmap,
-    QTextCharFormat,
-    QTextCursor,
-)
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QSizePolicy,
-    QSlider,
-    QSplitter,
-    QTabWidget,
-    QTextEdit,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QLocale, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QImage, QPixmap, QTextCursor
+from PySide6.QtWidgets import QWidget
 
-from app import settings as S
 from app.core.history import retry_can_help
 from app.core.job import SUCCEEDED, Job
 from app.core.model import OcrResult, Page
-from app.core.options import PSM_PRESETS, RECEIPT_OPERATION, OcrOptions
+from app.core.options import RECEIPT_OPERATION, OcrOptions
 from app.core.receipt import Receipt
-from app.core.textmode import TEXT_MODES, result_text, with_barcode_lines
 from app.gui.edits import EditKeeper
-from app.gui.elided_label import ElidedLabel
-from app.gui.engine_names import engine_labels, engine_name
-from app.gui.icons import icon
+from app.gui.engine_names import engine_name
 from app.gui.messages import error_text, language_name, status_word
-from app.gui.no_text_notice import NoTextNotice
-from app.gui.overlay_view import BLOCK, HIT_COLOR, LINE, WORD, OverlayView
-from app.gui.pages import PageSwitcher, page_image
-from app.gui.receipt_panel import ReceiptPanel
-from app.gui.search_hits import find_hits, hit_words
-from app.gui.selection import ImageActions
+from app.gui.option_labels import pdf_text_labels, psm_labels
+from app.gui.pages import page_image
+from app.gui.result_base import ResultBase
+from app.gui.result_layout import ResultLayoutPart
+from app.gui.result_text import ResultTextPart
 from app.gui.text_map import TextMap
+
+__all__ = ["ResultView", "pdf_text_labels", "psm_labels"]
 
 
 class _ImageSignals(QObject):
@@ -73,21 +48,10 @@ class _ImageLoader(QRunnable):
         self.signals.done.emit(self.job_id, self.gen, page_image(self.path, self.page))
 
 
-def _legend_chip(color: str, text: str) -> QLabel:
-    safe = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    label = QLabel(f'<span style="color:{color}; font-size:14px">■</span> {safe}')
-    label.setTextFormat(Qt.TextFormat.RichText)
-    return label
-
-
-class ResultView(QWidget):
-    """Shows a job; ``rerun_requested(job_id, OcrOptions)`` asks for a new run and
-    ``receipt_requested(job_id)`` for the same job parsed as a receipt."""
-
-    rerun_requested = Signal(str, object)
-    receipt_requested = Signal(str)
-    table_requested = Signal()  # "Copy as table"
-    message = Signal(str)
+class ResultView(ResultLayoutPart, ResultTextPart, ResultBase):
+    """The result of one job (see ``ResultBase`` for its signals): this part shows a job, its
+    pages and its image, and asks for re-runs; ``ResultLayoutPart`` builds the widgets and
+    ``ResultTextPart`` keeps the text pane."""
 
     def __init__(
         self, store: Any, languages: list[str] | None = None, parent: QWidget | None = None
@@ -111,238 +75,6 @@ class ResultView(QWidget):
         self._img_signals.done.connect(self._on_image)
         self._build(languages or ["eng"])
         self.show_job(None)
-
-    # -- layout ----------------------------------------------------------------------------
-    def _build(self, languages: list[str]) -> None:
-        self.overlay = OverlayView()
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(6)
-
-        head = QHBoxLayout()
-        self.title = QLabel()
-        self.title.setObjectName("resultTitle")
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status = QLabel()
-        self.status.setObjectName("resultStatus")
-        head.addWidget(self.title, 1)
-        head.addWidget(self.status)
-        outer.addLayout(head)
-
-        self.error_banner = QLabel()
-        self.error_banner.setObjectName("errorBanner")
-        self.error_banner.setWordWrap(True)
-        self.error_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_banner.hide()
-        outer.addWidget(self.error_banner)
-        self.no_text = NoTextNotice()
-        self.no_text.rerun.connect(self._rerun_with)
-        outer.addWidget(self.no_text)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        outer.addWidget(self.splitter, 1)
-
-        # Left: overlay with its controls.
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        self.level_boxes: dict[str, QCheckBox] = {}
-        for level, text in (
-            (WORD, self.tr("&Words")),
-            (LINE, self.tr("&Lines")),
-            (BLOCK, self.tr("&Blocks")),
-        ):
-            box = QCheckBox(text)
-            box.setChecked(level == WORD)
-            box.setAccessibleName(self.tr("Show %s boxes") % level)
-            box.toggled.connect(lambda on, lv_=level: self.overlay.set_level_visible(lv_, on))
-            self.level_boxes[level] = box
-            bar.addWidget(box)
-        bar.addSpacing(12)
-        bar.addWidget(QLabel(self.tr("Highlight below")))
-        self.threshold = QSlider(Qt.Orientation.Horizontal)
-        self.threshold.setRange(0, 100)
-        self.threshold.setValue(60)
-        self.threshold.setMaximumWidth(140)
-        self.threshold.setAccessibleName(self.tr("Low-confidence threshold"))
-        self.threshold.setToolTip(self.tr("Words below this confidence are highlighted in red"))
-        self.threshold_label = QLabel()
-        self.threshold_label.setMinimumWidth(80)
-        bar.addWidget(self.threshold)
-        bar.addWidget(self.threshold_label)
-        bar.addStretch(1)
-        self.zoom_label = QLabel()
-        bar.addWidget(self.zoom_label)
-        for text, tip, slot in (
-            ("−", self.tr("Zoom out"), lambda: self.overlay.zoom_by(0.8)),
-            ("+", self.tr("Zoom in"), lambda: self.overlay.zoom_by(1.25)),
-            (self.tr("Fit"), self.tr("Fit to window (Ctrl+0)"), lambda: self.overlay.fit()),
-            ("1:1", self.tr("Actual size (Ctrl+1)"), lambda: self.overlay.actual_size()),
-        ):
-            btn = QToolButton()
-            btn.setText(text)
-            btn.setToolTip(tip)
-            btn.setAccessibleName(tip)
-            btn.setAutoRaise(True)
-            btn.clicked.connect(slot)
-            bar.addWidget(btn)
-        lv.addLayout(bar)
-        self.overlay.setFrameShape(QFrame.Shape.StyledPanel)
-        lv.addWidget(self.overlay, 1)
-        legend = QHBoxLayout()
-        legend.addWidget(_legend_chip("#2ea043", self.tr("≥ 85 %")))
-        legend.addWidget(_legend_chip("#db9600", self.tr("60–85 %")))
-        legend.addWidget(_legend_chip("#d63434", self.tr("< 60 %")))
-        legend.addWidget(_legend_chip("#3078e6", self.tr("selected")))
-        legend.addSpacing(12)
-        hint = ElidedLabel(
-            self.tr("Drag to select words · wheel to zoom · middle button or Space+drag to pan")
-        )
-        hint.setObjectName("hint")
-        # the image actions keep their room; the hint gives way, ending in "…"
-        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        legend.addWidget(hint, 1)
-        # the pages of a PDF or TIFF: beside the image actions, where the hint gives way
-        self.pages = PageSwitcher()
-        self.pages.page_changed.connect(self.show_page)
-        legend.addWidget(self.pages)
-        self.image_actions = ImageActions(self.overlay, self)
-        for act in (
-            self.image_actions.crop_action,
-            self.image_actions.rotate_left_action,
-            self.image_actions.rotate_right_action,
-        ):
-            btn = QToolButton()
-            btn.setDefaultAction(act)
-            btn.setAutoRaise(True)
-            legend.addWidget(btn)
-        lv.addLayout(legend)
-        left.setMinimumWidth(240)  # explicit minimums: small screens clip the bars, not the window
-        self.splitter.addWidget(left)
-
-        # Right: text pane, stats, re-run.
-        right = QWidget()
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(0, 0, 0, 0)
-        self.text = QPlainTextEdit()
-        self.text.setAccessibleName(self.tr("Recognised text"))
-        self.text.setPlaceholderText(self.tr("The recognised text appears here."))
-        self.text.setTabChangesFocus(True)
-        self.receipt_panel = ReceiptPanel()
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.text, QCoreApplication.translate("ReceiptPanel", "Te&xt"))
-        self.tabs.addTab(self.receipt_panel, QCoreApplication.translate("ReceiptPanel", "Rec&eipt"))
-        rv.addWidget(self.tabs, 1)
-        self.stats = QLabel()
-        self.stats.setObjectName("stats")
-        rv.addWidget(self.stats)
-        stats = QHBoxLayout()
-        self.copy_selection_btn = QPushButton(icon("copy"), self.tr("Copy selection"))
-        self.copy_selection_btn.setToolTip(self.tr("Copy the words selected in the image"))
-        self.copy_selection_btn.clicked.connect(self.copy_selected_words)
-        self.copy_btn = QPushButton(icon("copy"), self.tr("&Copy"))
-        self.copy_btn.setToolTip(self.tr("Copy all text (Ctrl+Shift+C)"))
-        self.copy_btn.setAccessibleName(self.tr("Copy all text"))
-        self.copy_btn.clicked.connect(self.copy_all)
-        self.table_btn = QPushButton(icon("copy"), self.tr("Copy as &table"))
-        self.table_btn.setToolTip(
-            self.tr("Copy the tables in the image, for a spreadsheet or a document")
-        )
-        self.table_btn.clicked.connect(self.table_requested)
-        self.revert_btn = QPushButton(icon("retry"), self.tr("Revert to OCR text"))
-        self.revert_btn.setToolTip(self.tr("Discard your edits and show the recognised text"))
-        self.revert_btn.clicked.connect(self.revert_edit)
-        self.revert_btn.hide()
-        stats.addStretch(1)
-        stats.addWidget(self.revert_btn)
-        stats.addWidget(self.copy_selection_btn)
-        stats.addWidget(self.table_btn)
-        stats.addWidget(self.copy_btn)
-        rv.addLayout(stats)
-
-        rerun = QFrame()
-        rerun.setObjectName("rerunPanel")
-        rerun.setFrameShape(QFrame.Shape.StyledPanel)
-        rl = QGridLayout(rerun)
-        rl.setContentsMargins(8, 6, 8, 6)
-        rl.addWidget(QLabel(self.tr("Re-run with")), 0, 0)
-        self.lang_combo = QComboBox()
-        self.lang_combo.setEditable(True)
-        self.lang_combo.setAccessibleName(self.tr("Language"))
-        self.lang_combo.setToolTip(self.tr("Language packs, e.g. eng or eng+deu"))
-        self.set_languages(languages)
-        self.psm_combo = QComboBox()
-        self.psm_combo.setAccessibleName(self.tr("Page segmentation"))
-        for key, label in psm_labels(self).items():
-            self.psm_combo.addItem(label, key)
-        self.engine_combo = QComboBox()
-        self.engine_combo.setAccessibleName(self.tr("Engine"))
-        for key, label in engine_labels().items():
-            self.engine_combo.addItem(label, key)
-        self.orient_box = QCheckBox(self.tr("Detect &orientation"))
-        self.barcodes_box = QCheckBox(self.tr("Barco&des"))
-        self.barcodes_box.setToolTip(self.tr("Read barcodes and QR codes too"))
-        self.pdf_text_combo = QComboBox()
-        self.pdf_text_combo.setAccessibleName(self.tr("PDF text layer"))
-        for key, label in pdf_text_labels().items():
-            self.pdf_text_combo.addItem(label, key)
-        self.rerun_btn = QPushButton(icon("retry"), self.tr("&Re-run"))
-        self.rerun_btn.setAccessibleName(self.tr("Re-run this job with these options"))
-        self.rerun_btn.clicked.connect(self._rerun)
-        rl.addWidget(self.lang_combo, 0, 1)
-        rl.addWidget(self.psm_combo, 0, 2)
-        rl.addWidget(self.engine_combo, 1, 1)
-        rl.addWidget(self.orient_box, 1, 2)
-        rl.addWidget(self.barcodes_box, 0, 3)
-        rl.addWidget(self.pdf_text_combo, 2, 1, 1, 2)
-        rl.addWidget(self.rerun_btn, 1, 3)
-        rl.setColumnStretch(2, 1)
-        rv.addWidget(rerun)
-        right.setMinimumWidth(240)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 4)
-
-        self.threshold.valueChanged.connect(self._on_threshold)
-        self.overlay.selection_changed.connect(self._on_box_selection)
-        self.overlay.copy_requested.connect(self.copy_selected_words)
-        self.overlay.zoom_changed.connect(
-            lambda z: self.zoom_label.setText(f"{z * 100:.0f} %" if z else "")
-        )
-        self.text.selectionChanged.connect(self._on_text_selection)
-        self.text.cursorPositionChanged.connect(self._on_text_selection)
-        self.text.textChanged.connect(self._on_text_changed)
-        self.receipt_panel.boxes_requested.connect(self._show_boxes)
-        self.receipt_panel.message.connect(self.message)
-        self.receipt_panel.parse_requested.connect(self._parse_receipt)
-
-        copy_all = QAction(self.tr("Copy all text"), self)
-        copy_all.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        copy_all.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        copy_all.triggered.connect(self.copy_all)
-        self.addAction(copy_all)
-        self.copy_all_action = copy_all
-        for seq, slot in (
-            ("Ctrl+0", self.overlay.fit),
-            ("Ctrl+1", self.overlay.actual_size),
-            ("Ctrl+PgUp", lambda: self.pages.go(self.pages.index - 1)),
-            ("Ctrl+PgDown", lambda: self.pages.go(self.pages.index + 1)),
-        ):
-            act = QAction(self)
-            act.setShortcut(QKeySequence(seq))
-            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            act.triggered.connect(slot)
-            self.addAction(act)
-        self._on_threshold(self.threshold.value())
-
-    def set_languages(self, languages: list[str]) -> None:
-        current = self.lang_combo.currentText()
-        self.lang_combo.clear()
-        self.lang_combo.addItems(languages)
-        if current:
-            self.lang_combo.setCurrentText(current)
 
     # -- showing a job ---------------------------------------------------------------------
     def show_job(self, job: Job | None) -> None:
@@ -507,140 +239,7 @@ class ResultView(QWidget):
         self._set_edited(edit is not None and edit != self.ocr_text())
         self._apply_search()
 
-    # -- search hits -----------------------------------------------------------------------
-    def set_search(self, query: str) -> None:
-        """Highlights ``query`` (the search box's) in the text pane and its words' boxes."""
-        self._query = query.strip()
-        self._apply_search()
-
-    def search_hits(self) -> list[tuple[int, int]]:
-        return find_hits(self.text.toPlainText(), self._query)
-
-    def _apply_search(self) -> None:
-        hits = self.search_hits()
-        fmt = QTextCharFormat()
-        fmt.setBackground(HIT_COLOR)
-        fmt.setForeground(QColor("black"))
-        marks = []
-        for start, end in hits:
-            mark = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.text.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            mark.cursor = cursor  # type: ignore[attr-defined]
-            mark.format = fmt  # type: ignore[attr-defined]
-            marks.append(mark)
-        self.text.setExtraSelections(marks)
-        # The boxes follow the recognised text; an edited text no longer matches them.
-        hit = [] if self._edited else hit_words(self.map, hits)
-        self.overlay.set_hits(self.map.on_page(hit, self.page_index))
-
-    def ocr_text(self) -> str:
-        """The recognised text of the shown job (what the pane shows unedited)."""
-        if self.result is not None:
-            return with_barcode_lines(self.map.text, self.result)  # as txt output ends
-        return self.job.text if self.job is not None and self.job.status == SUCCEEDED else ""
-
-    def edited_text(self) -> str | None:
-        """The user's edit of the text, None when the pane shows the recognised text."""
-        return self.text.toPlainText() if self._edited else None
-
-    def text_to_copy(self) -> str:
-        """What Copy puts on the clipboard: the user's edit as it is, otherwise the recognised
-        text laid out as the "Copied and exported text" setting says."""
-        mode = str(S.get(S.make_qsettings(), S.COPY_TEXT_MODE))
-        if self._edited or self.result is None or mode not in TEXT_MODES:
-            return self.text.toPlainText()
-        return result_text(self.result, mode, with_barcodes=True)
-
-    def revert_edit(self) -> None:
-        """Back to the recognised text; the edit is removed from the job."""
-        if self.job is None:
-            return
-        self.edits.revert(self.job.id, 0)
-        self._syncing = True
-        self.text.setPlainText(self.ocr_text())
-        self._syncing = False
-        self._set_edited(False)
-        self.message.emit(self.tr("Reverted to the recognised text"))
-
-    def _set_edited(self, edited: bool) -> None:
-        self._edited = edited  # while edited the map no longer fits the text: box sync stops
-        if edited:
-            self._syncing = True
-            self.overlay.select_words([])  # a selection of the old text means nothing now
-            self._syncing = False
-        self.revert_btn.setVisible(edited)
-        self._update_stats()
-
-    def _update_stats(self) -> None:
-        text = self.text.toPlainText()
-        words = len(text.split())
-        parts = [
-            (self.tr("1 word") if words == 1 else self.tr("%1 words").replace("%1", str(words)))
-        ]
-        if self.result is not None and any(p.words() for p in self.result.pages):
-            parts.append(
-                self.tr("mean confidence %1 %").replace("%1", f"{self.result.confidence * 100:.0f}")
-            )
-            low = self.overlay.low_confidence_count()
-            if low:
-                parts.append(self.tr("%1 below threshold").replace("%1", str(low)))
-        if self._edited:
-            parts.append(self.tr("edited"))
-        self.stats.setText(" · ".join(parts))
-
-    # -- interactions ----------------------------------------------------------------------
-    def _on_threshold(self, value: int) -> None:
-        self.overlay.set_threshold(value / 100)
-        self.threshold_label.setText(f"{value} %")
-        self._update_stats()
-
-    def _on_text_changed(self) -> None:
-        if self._syncing or self.job is None:
-            return
-        text, original = self.text.toPlainText(), self.ocr_text()
-        self.edits.changed(self.job.id, 0, text, original)
-        if (text != original) != self._edited:
-            self._set_edited(text != original)
-        elif self._edited:
-            self._update_stats()
-        self._apply_search()
-
-    def _on_text_selection(self) -> None:
-        if self._syncing or self._edited or not self.map.words:
-            return
-        cursor = self.text.textCursor()
-        indices = self.map.words_in_range(cursor.selectionStart(), cursor.selectionEnd())
-        if indices and self.map.page_of(indices[0]) != self.page_index:
-            self.show_page(self.map.page_of(indices[0]))  # selects once the page is there
-            return
-        self._syncing = True
-        self.overlay.select_words(self.map.on_page(indices, self.page_index))
-        self._syncing = False
-
-    def _on_box_selection(self, local: list[int]) -> None:
-        if self._syncing or self._edited:
-            return
-        indices = self.map.of_page(local, self.page_index)
-        span = self.map.range_of(indices)
-        self._syncing = True
-        cursor = self.text.textCursor()
-        if span is None:
-            cursor.clearSelection()
-        else:
-            cursor.setPosition(span[0])
-            cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-        self.text.setTextCursor(cursor)
-        self._syncing = False
-        if indices:
-            QGuiApplication.clipboard().setText(self.map.text_of(indices))
-            self.message.emit(
-                self.tr("Copied 1 word")
-                if len(indices) == 1
-                else self.tr("Copied %1 words").replace("%1", str(len(indices)))
-            )
-
+    # -- the receipt panel's and the Re-run panel's requests ----------------------------------
     def _parse_receipt(self) -> None:
         if self.job is not None:
             self.receipt_requested.emit(self.job.id)
@@ -655,19 +254,6 @@ class ResultView(QWidget):
         self._syncing = True  # showing is not selecting: no copy, no text selection
         self.overlay.select_words(indices)
         self._syncing = False
-
-    def selected_words_text(self) -> str:
-        return self.map.text_of(self.map.of_page(self.overlay.selected_indices(), self.page_index))
-
-    def copy_selected_words(self) -> None:
-        text = self.selected_words_text()
-        if text:
-            QGuiApplication.clipboard().setText(text)
-            self.message.emit(self.tr("Copied the selected words"))
-
-    def copy_all(self) -> None:
-        QGuiApplication.clipboard().setText(self.text_to_copy())
-        self.message.emit(self.tr("Copied all text"))
 
     def current_options(self) -> OcrOptions:
         """The shown job's options as the Re-run panel changes them (the others, such as
@@ -690,26 +276,3 @@ class ResultView(QWidget):
     def _rerun(self) -> None:
         if self.job is not None:
             self.rerun_requested.emit(self.job.id, self.current_options())
-
-
-def pdf_text_labels() -> dict[str, str]:
-    """Readable names of the ``pdf_text`` choices (what a PDF's own text layer is used for)."""
-    return {
-        "auto": QCoreApplication.translate("PdfText", "PDF text layer where there is one"),
-        "ocr": QCoreApplication.translate("PdfText", "Always recognise PDF pages"),
-        "embedded": QCoreApplication.translate("PdfText", "Only the PDF text layer"),
-    }
-
-
-def psm_labels(_ctx: QObject | None = None) -> dict[str, str]:
-    """Readable names of the page segmentation presets."""
-    labels = {
-        "auto": QCoreApplication.translate("PageSegmentation", "Automatic layout"),
-        "single_column": QCoreApplication.translate(
-            "PageSegmentation", "Single column (terminals, code)"
-        ),
-        "single_block": QCoreApplication.translate("PageSegmentation", "Single block of text"),
-        "single_line": QCoreApplication.translate("PageSegmentation", "Single line"),
-        "sparse": QCoreApplication.translate("PageSegmentation", "Sparse text"),
-    }
-    return {k: labels.get(k, k) for k in PSM_PRESETS}

@@ -32,7 +32,7 @@ from app import autostart
 from app import settings as S
 from app.gui.engine_names import engine_labels
 from app.gui.messages import language_name
-from app.gui.result_view import pdf_text_labels, psm_labels
+from app.gui.option_labels import pdf_text_labels, psm_labels
 from app.gui.watched_folders import WatchedFolders
 
 # Packs people often ask for; shown with the command to install the missing ones.

@@ -15,13 +15,8 @@ from app.core.background import Background
 from app.core.engines import Engine
 from app.core.job import DEFAULT_MAX_TTL_HOURS, DEFAULT_TTL_HOURS, Job
 from app.core.model import OcrResult
-from app.core.runner import (
-    InputData,
-    JobRunner,
-    QueueFullError,
-    ShuttingDownError,
-    default_workers,
-)
+from app.core.runner import InputData, JobRunner, QueueFullError, ShuttingDownError
+from app.core.runner_threads import default_workers
 from app.core.store import Store
 
 __all__ = ["InputData", "JobManager", "QueueFullError", "ShuttingDownError", "default_workers"]
