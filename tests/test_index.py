@@ -115,7 +115,9 @@ def test_renamed_keeps_text_and_deleted_leaves(watched: Watched) -> None:
     new = sub / "renamed.png"
     old.rename(new)
     assert wait_for(lambda: watched.paths("segmentation") == [str(new)])
-    assert watched.indexer.counts.recognized == 1  # the text moved along, not read again
+    # the text moved along, not read again (the events say how, should it ever fail: it failed
+    # in loaded full-suite runs with 2 and could not be reproduced on its own)
+    assert watched.indexer.counts.recognized == 1, (watched.indexer.counts, watched.events)
     new.unlink()
     assert wait_for(lambda: watched.paths("segmentation") == [])
     assert watched.index.get(str(new)) is None
