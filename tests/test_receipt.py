@@ -212,3 +212,52 @@ def test_eval_receipts_meet_the_target(eval_receipts) -> None:
 def test_eval_receipt_fields(eval_receipts, stem: str, field: str, value: str) -> None:
     _truth, ours = eval_receipts[stem]
     assert ours[field] == value
+
+
+def test_a_leading_quantity_before_an_article_code() -> None:
+    """ "1 205 SUONG NON RAM CHUA 9.90 SR" (qty, code, name, amount) gave the name "1 205 SUONG
+    NON RAM CHUA" and no quantity (sroie_077, read as a user does)."""
+    from app.core.model import Word
+    from app.core.receipt.items import _parse_line
+    from app.core.receipt.lines import TextLine
+
+    def parse(text: str) -> tuple[str, str | None, str]:
+        words = [Word(t, (40 * i, 0, 40 * i + 30, 20), 0.9) for i, t in enumerate(text.split())]
+        item = _parse_line(TextLine(0, words))
+        assert item is not None
+        return item.name, item.quantity, item.amount
+
+    assert parse("1 205 SUONG NON RAM CHUA 9.90 SR") == ("SUONG NON RAM CHUA", "1", "9.90")
+    assert parse("2 Coffee 6.00") == ("Coffee", "2", "6.00")
+    assert parse("1205 SUONG NON RAM CHUA 9.90") == ("SUONG NON RAM CHUA", None, "9.90")
+    assert parse("205 Sweet Pork Ribs 12.00") == ("Sweet Pork Ribs", None, "12.00")
+
+
+def test_column_headings_are_no_item_name() -> None:
+    """sroie_006 prints each code/price line with its name below, after the headings "Item Qty
+    S/Price Amount Tax": the headings became the first item's name, and every name after it went
+    to the item above its own."""
+    from app.core.model import Word
+    from app.core.receipt.items import find_items
+    from app.core.receipt.lines import TextLine
+
+    texts = [
+        "Item Qty S/Price S/Price Amount Tax",
+        "1072 1 80.00 80.00 80.00",
+        "REPAIR ENGINE POWER SPRAYER (1UNIT)",
+        "70549 1 160.00 160.00 160.00",
+        "GIANT 606 OVERFLOW ASSY",
+        "1071 1 17.00 17.00 17.00",
+        "ENGINE OIL",
+    ]
+    lines = [
+        TextLine(n, [Word(t, (40 * i, 30 * n, 40 * i + 30, 30 * n + 20), 0.9)
+                     for i, t in enumerate(text.split())])
+        for n, text in enumerate(texts)
+    ]  # fmt: skip
+    items = find_items(lines, 0, len(lines))
+    assert [(i.name, i.amount) for i in items] == [
+        ("REPAIR ENGINE POWER SPRAYER (1UNIT)", "80.00"),
+        ("GIANT 606 OVERFLOW ASSY", "160.00"),
+        ("ENGINE OIL", "17.00"),
+    ]

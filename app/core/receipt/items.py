@@ -17,7 +17,9 @@ from app.core.receipt.lines import TextLine
 from app.core.receipt.model import Item
 
 _QTY_TIMES = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d{1,3})?)\s?(?:X|x|×|\*|@)\s?")
-_LEAD_QTY = re.compile(r"^\s*(\d{1,3})\s?(?:X|x|×)?\s+(?=[A-Za-z])")
+#: "2 Coffee", "2x Coffee", "1 205 SUONG …" (a count of 1–2 digits, then maybe an article code of
+#: 3 or more, then the name; a 3-digit number first is a code: "205 Sweet Pork Ribs").
+_LEAD_QTY = re.compile(r"^\s*(\d{1,2})\s?(?:X|x|×)?\s+(?:\d{3,}\s+)?(?=[A-Za-z])")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w.,])")
 _STRIP = " :;,-*=#.$€£"
 
@@ -34,6 +36,11 @@ def _is_label(line: TextLine) -> bool:
         or any(p.search(up) for _, p in kw.PAYMENT_METHODS)
         or kw.TENDERED.search(up)
     )
+
+
+def is_items_heading(line: TextLine) -> bool:
+    """Column headings of the item table: two heading words or more and no amount."""
+    return len(kw.ITEMS_HEADER.findall(line.upper)) >= 2 and not find_amounts(line.text)
 
 
 def _name_of(text: str) -> str:
@@ -94,6 +101,11 @@ def _parse_line(line: TextLine) -> Item | None:
 def find_items(lines: list[TextLine], start: int, end: int) -> list[Item]:
     """Items on ``lines[start:end]`` (after the head, before the first total label)."""
     region = [ln for ln in lines[start:end] if not _is_label(ln) and not find_dates(ln.text)]
+    # the items start below the table's column headings ("Item Qty S/Price Amount Tax"): they
+    # are no item's name, and would make the names seem to come before their prices
+    heading = next((n for n, ln in enumerate(region) if is_items_heading(ln)), None)
+    if heading is not None:
+        region = region[heading + 1 :]
     parsed = [(ln, _parse_line(ln)) for ln in region]
     # Two-line items: a nameless amount line takes the name of the amount-less line below it
     # (or above it, when the receipt prints names first).

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from app.core.receipt import keywords as kw
 from app.core.receipt.amounts import Amount, find_amounts, format_amount
+from app.core.receipt.items import is_items_heading
 from app.core.receipt.lines import TextLine
 from app.core.receipt.model import Field
 
@@ -133,7 +134,7 @@ def find_totals(lines: list[TextLine], items_sum: Decimal | None = None) -> Tota
         up = line.upper
         if kw.SUMMARY.search(up):
             summary_until = i + SUMMARY_ROWS
-        if len(kw.ITEMS_HEADER.findall(up)) >= 2 and not find_amounts(line.text):
+        if is_items_heading(line):
             continue  # a table's column headings
         found = _line_amount(lines, i)
         is_total = bool(
