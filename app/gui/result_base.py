@@ -99,3 +99,11 @@ class ResultBase(QWidget):
         def _on_box_selection(self, local: list[int]) -> None: ...
         def copy_selected_words(self) -> None: ...
         def copy_all(self) -> None: ...
+
+
+#: The base of each part of the result view: ``ResultBase`` to the type checker (so a part sees the
+#: others' attributes), ``object`` at run time (the parts are mixins of the one Qt class).
+if TYPE_CHECKING:
+    ResultPart = ResultBase
+else:
+    ResultPart = object

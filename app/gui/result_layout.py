@@ -3,8 +3,6 @@ pane with its buttons, and the Re-run panel; their signals connected, their shor
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -33,13 +31,8 @@ from app.gui.option_labels import pdf_text_labels, psm_labels
 from app.gui.overlay_view import BLOCK, LINE, WORD, OverlayView
 from app.gui.pages import PageSwitcher
 from app.gui.receipt_panel import ReceiptPanel
-from app.gui.result_base import ResultBase
+from app.gui.result_base import ResultPart
 from app.gui.selection import ImageActions
-
-if TYPE_CHECKING:
-    _Part = ResultBase
-else:
-    _Part = object
 
 
 def _legend_chip(color: str, text: str) -> QLabel:
@@ -49,7 +42,7 @@ def _legend_chip(color: str, text: str) -> QLabel:
     return label
 
 
-class ResultLayoutPart(_Part):
+class ResultLayoutPart(ResultPart):
     """Builds the view's widgets (``_build``, once, from ``ResultView.__init__``)."""
 
     def _build(self, languages: list[str]) -> None:

@@ -3,8 +3,6 @@ and confidence line, the selection shared with the image's boxes, and copying.""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
@@ -12,16 +10,11 @@ from app import settings as S
 from app.core.job import SUCCEEDED
 from app.core.textmode import TEXT_MODES, result_text, with_barcode_lines
 from app.gui.overlay_view import HIT_COLOR
-from app.gui.result_base import ResultBase
+from app.gui.result_base import ResultPart
 from app.gui.search_hits import find_hits, hit_words
 
-if TYPE_CHECKING:
-    _Part = ResultBase
-else:
-    _Part = object
 
-
-class ResultTextPart(_Part):
+class ResultTextPart(ResultPart):
     """Keeps the text pane, the stats and the image's word selection in step."""
 
     # -- search hits -----------------------------------------------------------------------

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMenu, QSizePolicy, QToolBar, QWidget
 
 from app.gui.icons import icon
-from app.gui.window_base import WindowBase
-
-if TYPE_CHECKING:
-    _Part = WindowBase
-else:
-    _Part = object
+from app.gui.window_base import WindowPart
 
 
-class ActionsPart(_Part):
+class ActionsPart(WindowPart):
     """The actions (with icons, shortcuts and tips), the menu bar and the toolbar."""
 
     def _action(

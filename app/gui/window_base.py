@@ -171,3 +171,11 @@ class WindowBase(QMainWindow):
         def open_settings(self) -> None: ...
         def _quit(self) -> None: ...
         def _about(self) -> None: ...
+
+
+#: The base of each part of the window: ``WindowBase`` to the type checker (so a part sees the
+#: others' attributes), ``object`` at run time (the parts are mixins of the one Qt class).
+if TYPE_CHECKING:
+    WindowPart = WindowBase
+else:
+    WindowPart = object

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
@@ -15,15 +14,10 @@ from app.core.model import OcrResult
 from app.core.options import RECEIPT_OPERATION, TABLE_FORMATS
 from app.gui.export import BatchExport, save_result, start_batch
 from app.gui.export_dialog import ExportDialog
-from app.gui.window_base import APP_TITLE, WindowBase
-
-if TYPE_CHECKING:
-    _Part = WindowBase
-else:
-    _Part = object
+from app.gui.window_base import APP_TITLE, WindowPart
 
 
-class ExportPart(_Part):
+class ExportPart(WindowPart):
     """Saves results (Ctrl+S, Export selected…)."""
 
     def _export_dir(self) -> str:

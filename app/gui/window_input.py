@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
@@ -14,15 +14,10 @@ from app.core.imageio import IMAGE_EXTENSIONS
 from app.core.job import Job
 from app.core.options import OcrOptions
 from app.gui.ingest import accepts, inputs_from_mime
-from app.gui.window_base import WindowBase
-
-if TYPE_CHECKING:
-    _Part = WindowBase
-else:
-    _Part = object
+from app.gui.window_base import WindowPart
 
 
-class InputPart(_Part):
+class InputPart(WindowPart):
     """Turns drops, pastes and opened files into jobs."""
 
     def current_options(self) -> OcrOptions:

@@ -3,8 +3,6 @@ derive, cancel and delete."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QMessageBox
 
@@ -15,16 +13,11 @@ from app.core.options import OcrOptions
 from app.core.store import JobGone
 from app.gui.confirm import confirm_delete
 from app.gui.messages import error_text
-from app.gui.window_base import APP_TITLE, WindowBase
+from app.gui.window_base import APP_TITLE, WindowPart
 from app.jobs import QueueFullError
 
-if TYPE_CHECKING:
-    _Part = WindowBase
-else:
-    _Part = object
 
-
-class JobsPart(_Part):
+class JobsPart(WindowPart):
     """Acts on the jobs in the list."""
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -4,7 +4,6 @@ status bar and its geometry."""
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -36,17 +35,12 @@ from app.gui.result_view import ResultView
 from app.gui.selection import Deriver
 from app.gui.thumbnails import THUMB_SIZE
 from app.gui.view_menu import PaneToggles
-from app.gui.window_base import WindowBase
-
-if TYPE_CHECKING:
-    _Part = WindowBase
-else:
-    _Part = object
+from app.gui.window_base import WindowPart
 
 SPLITTER_KEY = "window/splitter"
 
 
-class PanesPart(_Part):
+class PanesPart(WindowPart):
     """Builds the central widgets and the status bar; restores and saves the geometry."""
 
     def _build_panes(self) -> None:

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QListWidgetItem
 
-from app.gui.window_base import WindowBase
-
-if TYPE_CHECKING:
-    _Part = WindowBase
-else:
-    _Part = object
+from app.gui.window_base import WindowPart
 
 
-class SearchPart(_Part):
+class SearchPart(WindowPart):
     """Searches as the user types (debounced) and lists the index's hits below the panes."""
 
     def _connect_search(self) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
@@ -20,13 +19,8 @@ from app.core.options import RECEIPT_OPERATION, TABLE_FORMATS
 from app.core.store import JobGone
 from app.core.tables import Table, find_tables, tables_csv, tables_html
 from app.gui.messages import error_text
-from app.gui.window_base import WindowBase
+from app.gui.window_base import WindowPart
 from app.jobs import QueueFullError
-
-if TYPE_CHECKING:
-    _Part = WindowBase
-else:
-    _Part = object
 
 Then = Callable[[Job, OcrResult], object]
 
@@ -40,7 +34,7 @@ def table_mime(tables: list[Table]) -> QMimeData:
     return mime
 
 
-class TablesPart(_Part):
+class TablesPart(WindowPart):
     """Reads the shown job's tables (in table mode) for copying and saving."""
 
     _table_waits: dict[str, Then]
