@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.gui.drop_target import DropTarget
 from app.gui.icons import icon
-from app.gui.ingest import accepts
 
 
-class DropZone(QFrame):
+class DropZone(DropTarget, QFrame):
     """Emits ``dropped(QMimeData)``; its buttons emit open/paste/capture requests."""
 
     dropped = Signal(QMimeData)
@@ -23,7 +22,7 @@ class DropZone(QFrame):
         self.setObjectName("dropZone")
         self.setAcceptDrops(True)
         self.setAccessibleName(self.tr("Drop zone"))
-        self.setProperty("hover", False)
+        self.setProperty(self.DROP_PROPERTY, False)
         layout = QVBoxLayout(self)
         layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
         art = QLabel()
@@ -59,29 +58,5 @@ class DropZone(QFrame):
         layout.addSpacing(12)
         layout.addLayout(buttons)
 
-    def _set_hover(self, on: bool) -> None:
-        self.setProperty("hover", on)
-        self.style().unpolish(self)
-        self.style().polish(self)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if accepts(event.mimeData()):
-            event.acceptProposedAction()
-            self._set_hover(True)
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if accepts(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dragLeaveEvent(self, event: object) -> None:  # type: ignore[override]
-        self._set_hover(False)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        self._set_hover(False)
-        if accepts(event.mimeData()):
-            event.acceptProposedAction()
-            self.dropped.emit(event.mimeData())
-        else:
-            event.ignore()
+    def take_drop(self, mime: QMimeData) -> None:
+        self.dropped.emit(mime)

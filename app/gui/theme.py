@@ -10,7 +10,7 @@ from app.gui.check_style import ThemedStyle
 
 STYLE = """
 #dropZone { border: 2px dashed palette(mid); border-radius: 14px; margin: 18px; }
-#dropZone[hover="true"] { border-color: #3078e6; background: rgba(48, 120, 230, 28); }
+#dropZone[dropping="true"] { border-color: #3078e6; background: rgba(48, 120, 230, 28); }
 #central[dropping="true"] { border: 2px dashed #3078e6; border-radius: 8px;
                             background: rgba(48, 120, 230, 18); }
 #dropTitle { font-size: 17px; font-weight: 600; }

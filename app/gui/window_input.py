@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QMimeData
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app import settings as S
 from app.core.imageio import IMAGE_EXTENSIONS
 from app.core.job import Job
 from app.core.options import OcrOptions
+from app.gui.drop_target import DropTarget
 from app.gui.ingest import accepts, inputs_from_mime
 from app.gui.window_base import WindowPart
 
 
-class InputPart(WindowPart):
+class InputPart(DropTarget, WindowPart):
     """Turns drops, pastes and opened files into jobs."""
 
     def current_options(self) -> OcrOptions:
@@ -69,34 +69,12 @@ class InputPart(WindowPart):
             return False
         return self.handle_mime(mime, prefix="pasted")
 
-    def _set_dropping(self, on: bool) -> None:
+    def drop_feedback_widget(self) -> QWidget:
         """A dashed accent frame around the window's content while something is dragged over."""
-        if self._central.property("dropping") != on:
-            self._central.setProperty("dropping", on)
-            self._central.style().unpolish(self._central)
-            self._central.style().polish(self._central)
+        return self._central
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if accepts(event.mimeData()):
-            event.acceptProposedAction()
-            self._set_dropping(True)
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if accepts(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dragLeaveEvent(self, event: Any) -> None:
-        self._set_dropping(False)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        self._set_dropping(False)
-        if accepts(event.mimeData()):
-            event.acceptProposedAction()
-            self.handle_mime(event.mimeData())
-        else:
-            event.ignore()
+    def take_drop(self, mime: QMimeData) -> None:
+        self.handle_mime(mime)
 
     def _on_submitted(self, job: Job) -> None:
         if self._select_next:

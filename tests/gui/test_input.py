@@ -20,12 +20,16 @@ def _drag_and_drop(target, mime: QMimeData) -> bool:
         QPoint(20, 20), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
     QApplication.sendEvent(target, enter)
+    framed = target.drop_feedback_widget()  # the window's content or the drop zone itself
     if not enter.isAccepted():
+        assert not framed.property("dropping")
         return False
+    assert framed.property("dropping") is True  # marked while it is dragged over
     drop = QDropEvent(
         QPointF(20, 20), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
     QApplication.sendEvent(target, drop)
+    assert framed.property("dropping") is False
     return drop.isAccepted()
 
 
