@@ -81,16 +81,11 @@ def drop_words_on_codes(page: Page, codes: list[Barcode]) -> int:
     if not boxes:
         return 0
     dropped = 0
-    for block in page.blocks:
-        for para in block.paragraphs:
-            for line in para.lines:
-                kept = [
-                    w for w in line.words
-                    if all(_inside_share(w.bbox, b) < INSIDE_SHARE for b in boxes)
-                ]  # fmt: skip
-                dropped += len(line.words) - len(kept)
-                line.words = kept
-            para.lines = [ln for ln in para.lines if ln.words]
-        block.paragraphs = [p for p in block.paragraphs if p.lines]
-    page.blocks = [b for b in page.blocks if b.paragraphs]
+    for line in page.lines():
+        kept = [
+            w for w in line.words if all(_inside_share(w.bbox, b) < INSIDE_SHARE for b in boxes)
+        ]
+        dropped += len(line.words) - len(kept)
+        line.words = kept
+    page.drop_empty()
     return dropped

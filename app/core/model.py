@@ -142,9 +142,7 @@ def drop_stray_marks(page: Page) -> int:
                 while line.words and is_stray_mark(line.words[-1]):
                     line.words.pop()
                     dropped += 1
-            para.lines = [ln for ln in para.lines if ln.words]
-        block.paragraphs = [p for p in block.paragraphs if p.lines]
-    page.blocks = [b for b in page.blocks if b.paragraphs]
+    page.drop_empty()
     return dropped
 
 
@@ -176,6 +174,14 @@ class Page:
 
     def words(self) -> list[Word]:
         return [w for b in self.blocks for p in b.paragraphs for ln in p.lines for w in ln.words]
+
+    def drop_empty(self) -> None:
+        """Removes the lines, paragraphs and blocks that words were taken out of."""
+        for block in self.blocks:
+            for para in block.paragraphs:
+                para.lines = [ln for ln in para.lines if ln.words]
+            block.paragraphs = [p for p in block.paragraphs if p.lines]
+        self.blocks = [b for b in self.blocks if b.paragraphs]
 
     def lines(self) -> list[Line]:
         return [ln for b in self.blocks for p in b.paragraphs for ln in p.lines]

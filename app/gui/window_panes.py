@@ -22,6 +22,7 @@ from app import settings as S
 from app.core.options import RECEIPT_OPERATION
 from app.gui.drop_zone import DropZone
 from app.gui.engine_banner import engine_banner, missing_engines, show_missing
+from app.gui.engine_names import engine_name
 from app.gui.job_model import (
     COL_CONFIDENCE,
     COL_CREATED,
@@ -71,7 +72,8 @@ class PanesPart(WindowPart):
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Interactive)
         # the time column names the engine too ("12.3 s · PP-OCR + Tesseract"): room for it whole
-        time_width = self.table.fontMetrics().horizontalAdvance("000.0 s · PP-OCR + Tesseract") + 16
+        longest = f"000.0 s · {engine_name('rapidocr+tesseract')}"
+        time_width = self.table.fontMetrics().horizontalAdvance(longest) + 16
         for col, width in (
             (COL_STATUS, 180),
             (COL_PROGRESS, 110),

@@ -266,7 +266,7 @@ def join_table_columns(page: Page) -> int:
         return 0
     out: list[Block] = []
     for i, block in enumerate(blocks):
-        members = groups.get(root(i), [i])
+        members = groups[root(i)]
         if len(members) == 1:
             out.append(block)
         elif i == members[0]:
@@ -274,5 +274,5 @@ def join_table_columns(page: Page) -> int:
             # a table's rows: one paragraph, a line each (no blank lines between rows)
             rows = [Line([w for s in row for w in s.words]) for row in _rows(joined)]
             out.append(Block([Paragraph(rows)]))
-    page.blocks = [b for b in out if b.paragraphs]
+    page.blocks = out
     return sum(len(g) - 1 for g in groups.values())
