@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtGui import QImage, QPixmap, QTextCursor
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from app.core.history import retry_can_help
@@ -163,13 +163,9 @@ class ResultView(ResultLayoutPart, ResultTextPart, ResultBase):
         caret = self.map.words_in_range(cursor.selectionStart(), cursor.selectionEnd())
         if caret and cursor.hasSelection() and self.map.page_of(caret[0]) == index:
             return
-        bar = self.text.verticalScrollBar()
-        if index == 0:
-            bar.setValue(0)
-            return
-        at = QTextCursor(self.text.document())
-        at.setPosition(self.map.spans[starts[index]][0])
-        bar.setValue(bar.value() + self.text.cursorRect(at).top())
+        # a QPlainTextEdit scrolls by lines: its scroll bar's value is the top line's number
+        block = self.text.document().findBlock(self.map.spans[starts[index]][0])
+        self.text.verticalScrollBar().setValue(block.firstLineNumber())
 
     def shown_page(self) -> Page | None:
         return self.result.pages[self.page_index] if self.result is not None else None

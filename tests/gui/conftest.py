@@ -63,3 +63,17 @@ def wait_jobs(qtbot, win, n: int, timeout: int = WAIT_MS) -> list[Job]:
         timeout=timeout,
     )
     return win.model.jobs()
+
+
+def select_in_pane(view, words: str, last: bool = False) -> int:
+    """Selects ``words`` in the result view's text pane (the first of them, or the ``last``), as
+    a user drags over them; returns where they start."""
+    from PySide6.QtGui import QTextCursor
+
+    text = view.text.toPlainText()
+    start = text.rindex(words) if last else text.index(words)
+    cursor = view.text.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(words), QTextCursor.MoveMode.KeepAnchor)
+    view.text.setTextCursor(cursor)
+    return start

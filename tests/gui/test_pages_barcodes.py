@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtGui import QGuiApplication
 
 from app.core.model import OcrResult
-from tests.gui.conftest import wait_jobs
+from tests.gui.conftest import select_in_pane, wait_jobs
 from tests.pdf_samples import SCAN_PAGES, scanned_pdf
 from tests.test_barcodes import URL, label_png
 
@@ -51,12 +51,7 @@ def test_pdf_pages_switch_image_boxes_and_follow_the_text(qtbot, window, tmp_pat
     assert _pixmap_size(view) == (second.width, second.height)
 
     # selecting words of the third page in the pane brings that page, with them selected
-    text = view.text.toPlainText()
-    start = text.index("the end of the report")
-    cursor = view.text.textCursor()
-    cursor.setPosition(start)
-    cursor.setPosition(start + len("the end"), QTextCursor.MoveMode.KeepAnchor)
-    view.text.setTextCursor(cursor)
+    select_in_pane(view, "the end")  # "the end of the report", the third page's
     qtbot.waitUntil(
         lambda: view.pages.index == 2 and view.overlay.selected_indices() != [], timeout=10000
     )
@@ -174,8 +169,12 @@ def _top_position(view) -> int:
 
 
 def test_switching_pages_brings_the_pages_text_into_view(qtbot, window, tmp_path: Path) -> None:
+    pages = [
+        [*lines, "some more words", "and another line", "then the closing words"]
+        for lines in SCAN_PAGES
+    ]  # five lines a page
     pdf = tmp_path / "report.pdf"
-    pdf.write_bytes(scanned_pdf())
+    pdf.write_bytes(scanned_pdf(pages))
     _job, view = _show(qtbot, window, pdf)
     view.text.setFixedHeight(70)  # a few lines: the pages' text does not fit
     qtbot.waitUntil(lambda: view.text.verticalScrollBar().maximum() > 0, timeout=5000)
@@ -194,12 +193,14 @@ def test_switching_pages_brings_the_pages_text_into_view(qtbot, window, tmp_path
     view.pages.go(0)
     assert _top_position(view) < second
 
-    # a selection on page 3 brings its page and stays in view: the pane does not jump away
-    start = text.index("the end of the report")
-    cursor = view.text.textCursor()
-    cursor.setPosition(start)
-    cursor.setPosition(start + len("the end"), QTextCursor.MoveMode.KeepAnchor)
-    view.text.setTextCursor(cursor)
-    qtbot.waitUntil(lambda: view.pages.index == 2, timeout=10000)
+    # a selection low on page 2, scrolled to the top of the pane while page 1 is shown, brings
+    # its page without moving the pane (no jump to the page's first line)
+    closing = text.index("then the closing", second)  # page 2's last line
+    line = view.text.document().findBlock(closing).firstLineNumber()
+    view.text.verticalScrollBar().setValue(line)
+    assert view.pages.index == 0 and _top_position(view) == closing
+    select_in_pane(view, "then the closing words\n\nThird")
+    qtbot.waitUntil(lambda: view.pages.index == 1, timeout=10000)
+    assert _top_position(view) == closing
     caret = view.text.cursorRect()
     assert caret.top() >= 0 and caret.bottom() <= view.text.viewport().height()

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QGuiApplication, QPainterPath, QTextCursor
+from PySide6.QtGui import QGuiApplication, QPainterPath
 
 from app.core.model import OcrResult
 from app.gui.job_model import COL_TIME
-from tests.gui.conftest import make_png, wait_jobs
+from tests.gui.conftest import make_png, select_in_pane, wait_jobs
 
 LINES = ["Alpha bravo charlie", "delta echo foxtrot", "golf hotel india"]
 
@@ -82,14 +82,10 @@ def test_rubber_band_selection_copies_words_in_reading_order(qtbot, window, tmp_
 
 def test_text_selection_highlights_boxes(qtbot, window, tmp_path: Path) -> None:
     _job, view = _shown(qtbot, window, tmp_path)
-    text = view.text.toPlainText()
-    start = text.index("bravo")
-    cursor = view.text.textCursor()
-    cursor.setPosition(start)
-    cursor.setPosition(start + len("bravo charlie"), QTextCursor.MoveMode.KeepAnchor)
-    view.text.setTextCursor(cursor)
+    select_in_pane(view, "bravo charlie")
     assert view.overlay.selected_indices() == [1, 2]
-    cursor.setPosition(text.index("india") + 2)
+    cursor = view.text.textCursor()
+    cursor.setPosition(view.text.toPlainText().index("india") + 2)
     view.text.setTextCursor(cursor)
     assert view.overlay.selected_indices() == [8]
 
