@@ -204,9 +204,6 @@ class JobRunner(JobProcessing):
         self._start(job.id)
         return job_snapshot(snapshot)
 
-    def submit_files(self, paths: Iterable[str | Path], **kwargs: Any) -> Job:
-        return self.submit([InputData.from_path(p) for p in paths], **kwargs)
-
     def retry(
         self, job_id: str, options: OcrOptions | None = None, operation: str | None = None
     ) -> Job:

@@ -8,7 +8,7 @@ import builtins
 import json
 import logging
 import shutil
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import psutil
@@ -136,13 +136,6 @@ class StoreRetention(StoreRecords):
                     shutil.rmtree(folder, ignore_errors=True)
             except (OSError, StorageError) as exc:
                 log.info("job folder %s left as it is: %s", folder, exc)
-
-    def next_expiry(self) -> datetime | None:
-        with self._lock:
-            row = self._db.execute("SELECT MIN(expires_at) FROM jobs").fetchone()
-        from app.core.job import parse_iso
-
-        return parse_iso(row[0]) if row and row[0] else None
 
     def _interrupted(self) -> builtins.list[tuple[str | None, Job]]:
         """(owner, job) of the jobs left queued or processing by a process that is gone."""

@@ -208,9 +208,6 @@ class OverlayView(QGraphicsView):
         self._visible[level] = visible
         self._apply_visibility()
 
-    def level_visible(self, level: str) -> bool:
-        return self._visible[level]
-
     def _apply_visibility(self) -> None:
         self._flags["words"] = self._visible[WORD]
         for item in self.lines:

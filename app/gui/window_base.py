@@ -92,9 +92,6 @@ class WindowBase(QMainWindow):
         jobs = [self.model.job(r) for r in rows]
         return [j for j in jobs if j is not None]
 
-    def current_job(self) -> Job | None:
-        return self.result_view.job
-
     def select_job(self, job_id: str) -> bool:
         """Shows a job's result (loading it into the list when it is not there yet)."""
         row = self.model.row_of(job_id)
